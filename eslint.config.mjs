@@ -1,0 +1,58 @@
+// ESLint 9 flat config: typescript-eslint, React hooks, and Microsoft's office-addins rules for the Excel host.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import officeAddins from "eslint-plugin-office-addins";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "artifacts/**", "src/ocop/criteria/data/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { "react-hooks": reactHooks, "office-addins": officeAddins },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/no-office-initialize": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='only']", message: "No focused tests." },
+        { selector: "CallExpression[callee.property.name='skip']", message: "No skipped tests." },
+      ],
+    },
+  },
+  {
+    // The rules and the layout are pure: no Office, DOM or file system.
+    files: ["src/ocop/**/*.ts", "src/layout/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["fs", "node:*", "path", "exceljs", "react", "react-dom", "*/hosts/*", "*/taskpane/*", "*/app/*"] },
+      ],
+      "no-restricted-globals": ["error", "Office", "Excel", "document", "window"],
+    },
+  },
+  {
+    // The task pane calls use cases, never office-js.
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-globals": ["error", "Excel"],
+      "no-restricted-imports": ["error", { patterns: ["*/hosts/excel/*"] }],
+    },
+  },
+  {
+    files: ["**/*.{js,cjs,mjs}"],
+    languageOptions: { globals: { ...globals.node }, sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["**/*.mjs"],
+    languageOptions: { sourceType: "module" },
+  }
+);
