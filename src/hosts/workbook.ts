@@ -1,0 +1,63 @@
+/**
+ * The port between use cases and wherever the workbook lives: Excel through office-js
+ * (`hosts/excel/`) or an .xlsx file in memory (`hosts/xlsx/`). Both pass one contract suite.
+ *
+ * Cost model: every method is one round trip at most (in Excel, one `context.sync()` or a constant
+ * few), whatever the number of sheets, products or members. Use cases call `readSheets` once and
+ * `apply` once.
+ */
+import type { CellRange, CellValue, ListValidation, SheetPlan, Visibility } from "../layout/plan";
+
+export interface SheetInfo {
+  name: string;
+  visibility: Visibility;
+  protected: boolean;
+}
+
+/** A sheet as read back: the used area from A1, with what the layout needs to parse it by anchors. */
+export interface SheetGrid {
+  name: string;
+  visibility: Visibility;
+  protected: boolean;
+  /** values[row][col] from A1 to the last used cell; empty cells are null. */
+  values: CellValue[][];
+  /** Formulas without "=" where a cell holds one (sparse, same indexing as values). */
+  formulas: (string | null)[][];
+  hiddenRows: number[];
+  hiddenCols: number[];
+  merges: CellRange[];
+  /** List validations where the host can read them (xlsx: yes; Excel: on request, may be empty). */
+  validations: ListValidation[];
+}
+
+export interface ApplyRequest {
+  /** Sheets to create or replace whole (replaced sheets are rebuilt, so a run can be repeated). */
+  plans: SheetPlan[];
+  /** Sheets to delete (e.g. stale results). */
+  remove?: string[];
+  /**
+   * Individual cell writes to sheets that are not replaced (e.g. the assistant writing one score).
+   * Never used for results.
+   */
+  cellWrites?: { sheet: string; row: number; col: number; value: CellValue }[];
+  /** Sheet to activate and cell to select afterwards. */
+  select?: { sheet: string; row: number; col: number };
+}
+
+export interface WorkbookHost {
+  readonly kind: "excel" | "xlsx";
+  listSheets(): Promise<SheetInfo[]>;
+  /** Read several sheets in one round trip; unknown names are returned as missing (not thrown). */
+  readSheets(names: string[]): Promise<{ sheets: SheetGrid[]; missing: string[] }>;
+  /**
+   * Carry out a request as one unit: on failure the workbook is left as it was
+   * (plans are written to temporary sheets and swapped in at the end).
+   */
+  apply(request: ApplyRequest): Promise<void>;
+}
+
+/** What the scoring assistant needs on top of the port (Excel and the standalone page's grid). */
+export interface SelectionSource {
+  getSelection(): Promise<{ sheet: string; row: number; col: number } | null>;
+  onSelectionChanged(listener: (sel: { sheet: string; row: number; col: number }) => void): Promise<() => void>;
+}

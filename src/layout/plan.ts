@@ -1,0 +1,139 @@
+/**
+ * A SheetPlan describes a whole sheet the add-in writes: values, formulas, styles, merges, validation,
+ * protection and print setup. Layout functions build plans from the model; hosts carry them out.
+ * Rows and columns are 0-based here; hosts convert to A1 where they need to.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+/** A small closed palette, so both hosts render the same sheet and tests can compare plans. */
+export type StyleName =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "section"
+  | "text"
+  | "wrap"
+  | "number"
+  | "score"
+  | "scoreEntered"
+  | "subtotal"
+  | "total"
+  | "muted"
+  | "anchor"
+  | "signature"
+  | "warning"
+  | "error"
+  | "ok";
+
+export interface PlannedCell {
+  row: number;
+  col: number;
+  value?: CellValue;
+  /** A formula without the leading "=" (en-US function names and commas). */
+  formula?: string;
+  style?: StyleName;
+  /** Excel number format code (en-US), e.g. "0.00" or "#,##0". */
+  numberFormat?: string;
+  /**
+   * Write `value` as literal text even if it starts with = + - @ (user text is never a formula).
+   * Hosts set the text format "@" for such cells.
+   */
+  asText?: boolean;
+}
+
+export interface CellRange {
+  row: number;
+  col: number;
+  rowCount: number;
+  colCount: number;
+}
+
+export interface ListValidation {
+  range: CellRange;
+  /** Allowed values; hosts write them as an inline list or, if longer than Excel's 255 chars, via a range. */
+  list: (number | string)[];
+  prompt?: { title: string; message: string };
+  error?: { title: string; message: string };
+}
+
+export interface SheetProtection {
+  /** Optional password; a deterrent, not security (tampering is detected by anchors). */
+  password?: string;
+}
+
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  paper: "A4";
+  fitToWidth: boolean;
+  /** Rows repeated on every printed page (inclusive, 0-based). */
+  repeatRows?: { first: number; last: number };
+  /** Footer text; "&P" and "&N" are page number and count. */
+  footer?: string;
+  header?: string;
+}
+
+export interface PlannedTable {
+  name: string;
+  range: CellRange; // header row included
+}
+
+export interface PlannedChart {
+  kind: "bar" | "column" | "pie";
+  title: string;
+  /** Category labels and values ranges on this sheet. */
+  categories: CellRange;
+  values: CellRange;
+  anchor: CellRange;
+}
+
+export type SheetKind =
+  | "meta"
+  | "session"
+  | "products"
+  | "members"
+  | "criteria"
+  | "score"
+  | "results"
+  | "ranking"
+  | "summary"
+  | "certificates"
+  | "audit";
+
+export type Visibility = "visible" | "hidden" | "veryHidden";
+
+export interface SheetPlan {
+  name: string;
+  kind: SheetKind;
+  visibility: Visibility;
+  cells: PlannedCell[];
+  merges: CellRange[];
+  columns: { index: number; width?: number; hidden?: boolean }[];
+  rows: { index: number; height?: number; hidden?: boolean }[];
+  validations: ListValidation[];
+  /** Cells a user may edit once the sheet is protected. */
+  unlocked: CellRange[];
+  protection: SheetProtection | null;
+  freeze: { rows: number; cols: number } | null;
+  print: PrintSetup | null;
+  tables: PlannedTable[];
+  charts: PlannedChart[];
+  tabColor?: string;
+}
+
+export const emptyPlan = (name: string, kind: SheetKind, visibility: Visibility = "visible"): SheetPlan => ({
+  name,
+  kind,
+  visibility,
+  cells: [],
+  merges: [],
+  columns: [],
+  rows: [],
+  validations: [],
+  unlocked: [],
+  protection: null,
+  freeze: null,
+  print: null,
+  tables: [],
+  charts: [],
+});
