@@ -52,12 +52,62 @@ export interface WorkbookHost {
   /**
    * Carry out a request as one unit: on failure the workbook is left as it was
    * (plans are written to temporary sheets and swapped in at the end).
+   * A host may return an ApplyReport (the Excel host does: features skipped on this Excel).
    */
-  apply(request: ApplyRequest): Promise<void>;
+  apply(request: ApplyRequest): Promise<ApplyReport | void>;
 }
 
 /** What the scoring assistant needs on top of the port (Excel and the standalone page's grid). */
 export interface SelectionSource {
   getSelection(): Promise<{ sheet: string; row: number; col: number } | null>;
-  onSelectionChanged(listener: (sel: { sheet: string; row: number; col: number }) => void): Promise<() => void>;
+  onSelectionChanged(
+    listener: (sel: { sheet: string; row: number; col: number }) => void
+  ): Promise<() => void>;
+}
+
+/** What `apply` reports besides success: features skipped on this Excel (e.g. print setup below ExcelApi 1.9). */
+export interface ApplyReport {
+  warnings: string[];
+}
+
+/**
+ * Why a host call failed, in terms the task pane can act on:
+ * - protectedByOther: a sheet or the workbook structure is protected (or a cell is locked) — ask to unprotect;
+ * - cellEditMode: the user is editing a cell — finish the edit (Enter/Esc) and retry;
+ * - payloadTooLarge: the request or response exceeded Excel's size limits — split the work;
+ * - apiMissing: this Excel lacks a needed API (requirement set) — update Excel or use Excel on the web;
+ * - invalidName: a sheet or table name is not allowed; nameTaken: the name is used already;
+ * - notFound: a sheet or cell the request refers to doesn't exist;
+ * - invalidRequest: Excel refused an argument (e.g. a formula it can't parse);
+ * - unknown: anything else (see `officeCode` and `cause`).
+ */
+export type HostErrorCode =
+  | "protectedByOther"
+  | "cellEditMode"
+  | "payloadTooLarge"
+  | "apiMissing"
+  | "invalidName"
+  | "nameTaken"
+  | "notFound"
+  | "invalidRequest"
+  | "unknown";
+
+export class HostError extends Error {
+  readonly code: HostErrorCode;
+  /** The host's own error code when there is one (office-js `error.code`, e.g. "AccessDenied"). */
+  readonly officeCode?: string;
+  /** Sheet the error is about, when known. */
+  readonly sheet?: string;
+  constructor(
+    code: HostErrorCode,
+    message: string,
+    options: { officeCode?: string; sheet?: string; cause?: unknown } = {}
+  ) {
+    super(message);
+    this.name = "HostError";
+    this.code = code;
+    if (options.officeCode !== undefined) this.officeCode = options.officeCode;
+    if (options.sheet !== undefined) this.sheet = options.sheet;
+    if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+  }
 }

@@ -71,6 +71,8 @@ export interface PrintSetup {
   /** Footer text; "&P" and "&N" are page number and count. */
   footer?: string;
   header?: string;
+  /** Rows (0-based) that start a new printed page, e.g. each form's block on a score sheet. */
+  breaksBefore?: number[];
 }
 
 export interface PlannedTable {

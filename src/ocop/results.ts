@@ -9,8 +9,10 @@ export interface MemberTotal {
   member: string;
   parts: PartScores;
   total: number;
-  /** |total − product mean| exceeds the spread threshold / 2, or the member is the outlier of a flagged spread. */
+  /** The product's spread is flagged and this total lies more than half the threshold from the mean. */
   deviating: boolean;
+  /** Left out of the mean because the council drops the highest and lowest total (`dropExtremes`). */
+  dropped?: boolean;
 }
 
 export type ProductFlag =

@@ -1,0 +1,68 @@
+/** Reading members' workbooks against the council's session: which member, which scores, what is wrong. */
+import type { Catalogue } from "../ocop/criteria/types";
+import type { Finding } from "../ocop/findings";
+import type { MemberScores, Session } from "../ocop/session";
+import { normaliseCode } from "../ocop/text";
+import type { WorkbookHost } from "../hosts/workbook";
+import { APP_CODES, LAYOUT_CODES } from "../layout/codes";
+import { readWorkbook } from "./readWorkbook";
+import { parseSheets } from "./scores";
+
+export interface BookInput {
+  host: WorkbookHost;
+  file: string;
+  /** Hex SHA-256 of the file's bytes (see hash.ts). */
+  sha256: string;
+}
+
+export interface BookScores {
+  book: BookInput;
+  scores: MemberScores | null;
+  findings: Finding[];
+}
+
+export const readBook = async (
+  book: BookInput,
+  session: Session,
+  catalogue: Catalogue
+): Promise<BookScores> => {
+  const read = await readWorkbook(book.host, book.file);
+  const findings = [...read.findings];
+  const where = { file: book.file };
+  if (!read.meta) return { book, scores: null, findings };
+  if (read.meta.session.id !== session.id) {
+    findings.push({
+      code: APP_CODES.bookOtherSession,
+      severity: "error",
+      where,
+      params: { found: read.meta.session.id, expected: session.id },
+    });
+    return { book, scores: null, findings };
+  }
+  if (read.scoreSheets.length === 0) {
+    findings.push({ code: LAYOUT_CODES.bookNoScoreSheet, severity: "error", where, params: {} });
+    return { book, scores: null, findings };
+  }
+  if (read.scoreSheets.length > 1) {
+    findings.push({
+      code: LAYOUT_CODES.bookManyScoreSheets,
+      severity: "error",
+      where,
+      params: { count: read.scoreSheets.length },
+    });
+    return { book, scores: null, findings };
+  }
+  const [parsed] = parseSheets(read.scoreSheets, session, catalogue, book.file);
+  findings.push(...parsed!.parsed.findings);
+  const scores = parsed!.parsed.scores;
+  if (scores && read.meta.member && normaliseCode(read.meta.member) !== scores.member) {
+    findings.push({
+      code: LAYOUT_CODES.bookMemberMismatch,
+      severity: "error",
+      where: { ...where, sheet: parsed!.grid.name, member: scores.member },
+      params: { found: scores.member, expected: read.meta.member },
+    });
+    return { book, scores: null, findings };
+  }
+  return { book, scores, findings };
+};

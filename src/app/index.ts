@@ -1,0 +1,11 @@
+/** The use cases the task pane, the standalone page and the command line call. */
+export { setUpSession, planCouncilWorkbook, type SetUpOptions } from "./setUpSession";
+export { planMemberBook, exportMemberBooks, type MemberBookOptions } from "./memberBook";
+export { injectScoreSheet } from "./injectScoreSheet";
+export { checkSheets, groupBySheet, type CheckResult } from "./checkSheets";
+export { importMemberBook, type ImportOptions } from "./importMemberBook";
+export { consolidateWorkbook, type ConsolidateOptions, type ConsolidateResult } from "./consolidate";
+export { readWorkbook, type WorkbookRead } from "./readWorkbook";
+export { catalogueFor, type EditionLoader } from "./catalogue";
+export { sha256Hex } from "./hash";
+export type { BookInput } from "./books";

@@ -1,0 +1,90 @@
+/**
+ * Reads a council or member workbook into the model in one round trip: the metadata, the session (the
+ * setup sheets win over the metadata's copy, since the secretariat edits them), and the score sheets.
+ */
+import type { Finding } from "../ocop/findings";
+import type { Session } from "../ocop/session";
+import type { SheetGrid, WorkbookHost } from "../hosts/workbook";
+import { LAYOUT_CODES } from "../layout/codes";
+import { parseCriteriaSheet } from "../layout/criteriaSheet";
+import { parseMeta, type WorkbookMeta } from "../layout/meta";
+import { SCORE_SHEET_PREFIX, SHEETS, sameSheetName } from "../layout/names";
+import { isScoreSheet } from "../layout/scoreSheet";
+import { membersFromRows, parseSessionSheet, productsFromRows } from "../layout/setupSheets";
+
+export interface WorkbookRead {
+  file?: string;
+  meta: WorkbookMeta | null;
+  session: Session | null;
+  /** Sheets carrying a score-sheet anchor, or named like one ("Phiếu …"). */
+  scoreSheets: SheetGrid[];
+  sheetNames: string[];
+  findings: Finding[];
+}
+
+/** Sheets the add-in rewrites; nothing in them is read back. */
+const OUTPUTS = [
+  SHEETS.results,
+  SHEETS.ranking,
+  SHEETS.summary,
+  SHEETS.audit,
+  SHEETS.certificates,
+  SHEETS.criteria,
+];
+
+export const readWorkbook = async (host: WorkbookHost, file?: string): Promise<WorkbookRead> => {
+  const infos = await host.listSheets();
+  const sheetNames = infos.map((i) => i.name);
+  const wanted = sheetNames.filter((n) => !OUTPUTS.some((o) => sameSheetName(o, n)));
+  const { sheets } = await host.readSheets(wanted);
+  const byName = (name: string): SheetGrid | undefined => sheets.find((s) => sameSheetName(s.name, name));
+  const findings: Finding[] = [];
+  const metaGrid = byName(SHEETS.meta);
+  const parsed = parseMeta(metaGrid?.values ?? null, file);
+  findings.push(...parsed.findings);
+  const setupNames = [SHEETS.meta, SHEETS.session, SHEETS.products, SHEETS.members, SHEETS.customCriteria];
+  const scoreSheets = sheets.filter(
+    (s) =>
+      !setupNames.some((n) => sameSheetName(n, s.name)) &&
+      (s.name.startsWith(SCORE_SHEET_PREFIX) || isScoreSheet(s))
+  );
+  const meta = parsed.meta;
+  if (!meta) return { file, meta, session: null, scoreSheets, sheetNames, findings };
+  if (meta.kind === "member") return { file, meta, session: meta.session, scoreSheets, sheetNames, findings };
+
+  const base = meta.session;
+  const missing = (sheet: string): void => {
+    findings.push({
+      code: LAYOUT_CODES.setupSheetMissing,
+      severity: "error",
+      where: { file, sheet },
+      params: { sheet },
+    });
+  };
+  const sessionGrid = byName(SHEETS.session);
+  const productsGrid = byName(SHEETS.products);
+  const membersGrid = byName(SHEETS.members);
+  const customGrid = byName(SHEETS.customCriteria);
+  let session: Session = { ...base };
+  if (sessionGrid) {
+    const s = parseSessionSheet(sessionGrid.values, base, file);
+    findings.push(...s.findings);
+    session = { ...session, council: s.council, edition: s.edition, settings: s.settings };
+  } else missing(SHEETS.session);
+  if (productsGrid) {
+    const p = productsFromRows(productsGrid.values, { file, sheet: productsGrid.name });
+    findings.push(...p.findings);
+    session.products = p.products;
+  } else missing(SHEETS.products);
+  if (membersGrid) {
+    const m = membersFromRows(membersGrid.values, { file, sheet: membersGrid.name });
+    findings.push(...m.findings);
+    session.members = m.members;
+  } else missing(SHEETS.members);
+  if (customGrid) {
+    const c = parseCriteriaSheet(customGrid.values, session.edition, customGrid.name, file);
+    findings.push(...c.findings);
+    session.customForms = c.forms;
+  }
+  return { file, meta, session, scoreSheets, sheetNames, findings };
+};

@@ -1,0 +1,266 @@
+/**
+ * Collecting members' workbooks, many at once. `inspectBooks` reads and checks every file without
+ * writing anything: which member, how far filled, what is wrong, and whether it would clash (two books
+ * of one member in the batch, a file imported before, a council sheet already holding other scores).
+ * `importBooks` then copies the ready ones into the council workbook in one apply, with one line per
+ * file (name, SHA-256, member, time) in the metadata's import log, which the audit sheet prints.
+ *
+ * Cost: one read of the council workbook per call and one apply for the whole batch, whatever its size.
+ */
+import type { WorkbookHost } from "../../hosts/workbook";
+import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
+import { packageFindings } from "../../hosts/xlsx/packageGuard";
+import { LAYOUT_CODES } from "../../layout/codes";
+import { planMeta, type ImportRecord } from "../../layout/meta";
+import { scoreSheetName, SHEETS } from "../../layout/names";
+import { enteredValues, planScoreSheet } from "../../layout/scoreSheet";
+import type { Catalogue } from "../../ocop/criteria/types";
+import type { Finding } from "../../ocop/findings";
+import { hasErrors } from "../../ocop/findings";
+import type { MemberScores, Session } from "../../ocop/session";
+import { normaliseCode } from "../../ocop/text";
+import { validateMemberScores } from "../../ocop/validate";
+import { readBook } from "../books";
+import { catalogueFor, type EditionLoader } from "../catalogue";
+import { sha256Hex } from "../hash";
+import { readWorkbook, type WorkbookRead } from "../readWorkbook";
+import { hasEntries, parseSheets } from "../scores";
+import { COLLECT_CODES } from "./messages";
+import { computeProgress } from "./progress";
+import type { BookReport, PickedFile } from "./types";
+
+interface Council {
+  read: WorkbookRead & { session: Session; meta: NonNullable<WorkbookRead["meta"]> };
+  catalogue: Catalogue;
+}
+
+/** The council workbook's session and catalogue; throws when the workbook holds no council session. */
+const openCouncil = async (host: WorkbookHost, load?: EditionLoader): Promise<Council> => {
+  const read = await readWorkbook(host);
+  if (!read.session || !read.meta || read.meta.kind !== "council") {
+    throw new Error("This workbook holds no council session: set the session up first.");
+  }
+  const { catalogue } = await catalogueFor(read.session, load);
+  return { read: read as Council["read"], catalogue };
+};
+
+const openBook = async (file: PickedFile): Promise<XlsxHost> =>
+  XlsxHost.fromBuffer(file.bytes, { fileName: file.name });
+
+const sameValues = (a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): number =>
+  [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).length;
+
+/**
+ * Settles duplicates across a batch after files are added or dropped: two books of one member are both
+ * flagged; a file whose SHA-256 was imported before is flagged as such. Pure.
+ */
+export const settleBatch = (reports: BookReport[], imports: readonly ImportRecord[]): BookReport[] => {
+  const imported = new Map(imports.map((i) => [i.sha256, i]));
+  const base = reports.map((r): BookReport => {
+    if (r.status === "imported" || r.status === "unreadable" || r.status === "invalid") return r;
+    const before = imported.get(r.sha256);
+    if (before) {
+      return {
+        ...r,
+        status: "alreadyImported",
+        findings: [
+          ...r.findings.filter(
+            (f) => f.code !== COLLECT_CODES.alreadyImported && f.code !== COLLECT_CODES.duplicate
+          ),
+          {
+            code: COLLECT_CODES.alreadyImported,
+            severity: "warning",
+            where: { file: r.file, member: r.member ?? undefined },
+            params: { file: before.file, at: before.at },
+          },
+        ],
+      };
+    }
+    return {
+      ...r,
+      status: r.replaces ? "duplicate" : "ready",
+      findings: r.findings.filter(
+        (f) => f.code !== COLLECT_CODES.duplicate && f.code !== COLLECT_CODES.alreadyImported
+      ),
+    };
+  });
+  const byMember = new Map<string, BookReport[]>();
+  for (const r of base) {
+    if (!r.member || (r.status !== "ready" && r.status !== "duplicate")) continue;
+    byMember.set(r.member, [...(byMember.get(r.member) ?? []), r]);
+  }
+  return base.map((r) => {
+    const same = r.member ? byMember.get(r.member) : undefined;
+    if (!same || same.length < 2 || !same.includes(r)) return r;
+    return {
+      ...r,
+      status: "duplicate",
+      findings: [
+        ...r.findings,
+        {
+          code: COLLECT_CODES.duplicate,
+          severity: "error",
+          where: { file: r.file, member: r.member ?? undefined },
+          params: { member: r.member ?? "", count: same.length, files: same.map((x) => x.file) },
+        },
+      ],
+    };
+  });
+};
+
+const inspectOne = async (
+  file: PickedFile,
+  index: number,
+  council: Council,
+  councilScores: Map<string, MemberScores>
+): Promise<BookReport> => {
+  const { session } = council.read;
+  const sha256 = await sha256Hex(file.bytes);
+  const report: BookReport = {
+    id: `${index}:${file.name}`,
+    file: file.name,
+    size: file.bytes.byteLength,
+    sha256,
+    member: null,
+    memberName: null,
+    status: "ready",
+    findings: [],
+    filled: 0,
+    total: 0,
+    replaces: null,
+  };
+  let host: XlsxHost;
+  try {
+    host = await openBook(file);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      ...report,
+      status: "unreadable",
+      // The package guard says what the file is (an .xls, encrypted, truncated, …) and how to fix it.
+      findings: packageFindings(e) ?? [
+        {
+          code: LAYOUT_CODES.fileUnreadable,
+          severity: "error",
+          where: { file: file.name },
+          params: { detail },
+        },
+      ],
+    };
+  }
+  const book = await readBook({ host, file: file.name, sha256 }, session, council.catalogue);
+  const scores = book.scores;
+  const member = scores
+    ? session.members.find((m) => normaliseCode(m.code) === normaliseCode(scores.member))
+    : undefined;
+  const findings: Finding[] = [...book.findings];
+  if (scores) findings.push(...validateMemberScores(session, council.catalogue, scores));
+  const progress = scores ? computeProgress(session, council.catalogue, [scores]) : null;
+  const row = progress?.cells[session.members.indexOf(member!)] ?? [];
+  const withMember: BookReport = {
+    ...report,
+    member: scores?.member ?? null,
+    memberName: member?.name ?? null,
+    findings,
+    filled: row.reduce((s, c) => s + c.filled, 0),
+    total: row.reduce((s, c) => s + c.total, 0),
+  };
+  if (!scores || !member || hasErrors(book.findings)) return { ...withMember, status: "invalid" };
+  // The council workbook may already hold this member's scores (typed there, or an earlier book).
+  const current = councilScores.get(normaliseCode(member.code));
+  if (current && hasEntries(current)) {
+    const differing = sameValues(enteredValues(current), enteredValues(scores));
+    if (differing > 0) {
+      const last = [...council.read.meta.imports]
+        .reverse()
+        .find((i) => normaliseCode(i.member) === normaliseCode(member.code));
+      withMember.replaces = last?.file ?? SHEETS.meta;
+      withMember.findings.push({
+        code: COLLECT_CODES.replaces,
+        severity: "warning",
+        where: { file: file.name, member: member.code, sheet: scoreSheetName(member.code) },
+        params: { member: member.code, count: differing, source: last?.file ?? "" },
+      });
+    }
+  }
+  return withMember;
+};
+
+export const inspectBooks = async (
+  host: WorkbookHost,
+  files: PickedFile[],
+  opts: { load?: EditionLoader } = {}
+): Promise<BookReport[]> => {
+  const council = await openCouncil(host, opts.load);
+  const parsed = parseSheets(council.read.scoreSheets, council.read.session, council.catalogue);
+  const councilScores = new Map(
+    parsed
+      .filter((p) => p.parsed.scores)
+      .map((p) => [normaliseCode(p.parsed.scores!.member), p.parsed.scores!])
+  );
+  const reports: BookReport[] = [];
+  // One at a time: each workbook is unpacked in memory, and a council may send forty.
+  for (const [i, file] of files.entries()) reports.push(await inspectOne(file, i, council, councilScores));
+  return settleBatch(reports, council.read.meta.imports);
+};
+
+/**
+ * Imports the books whose report is "ready" (a "duplicate" that only replaces earlier scores is imported
+ * when the secretariat confirmed it: `confirmed` holds its id). Everything else is left out and unchanged.
+ */
+export const importBooks = async (
+  host: WorkbookHost,
+  files: PickedFile[],
+  reports: BookReport[],
+  opts: { confirmed?: ReadonlySet<string>; load?: EditionLoader; now?: Date; password?: string } = {}
+): Promise<BookReport[]> => {
+  const council = await openCouncil(host, opts.load);
+  const { session, meta } = council.read;
+  const settled = settleBatch(reports, meta.imports);
+  const take = (r: BookReport) =>
+    r.status === "ready" ||
+    (r.status === "duplicate" &&
+      r.replaces !== null &&
+      opts.confirmed?.has(r.id) === true &&
+      !r.findings.some((f) => f.code === COLLECT_CODES.duplicate));
+  const chosen = settled.filter(take);
+  if (!chosen.length) return settled;
+  const at = (opts.now ?? new Date()).toISOString();
+  const plans = [];
+  const imports = [...meta.imports];
+  const done = new Set<string>();
+  for (const r of chosen) {
+    const file = files.find((f, i) => `${i}:${f.name}` === r.id);
+    if (!file) continue;
+    const book = await readBook(
+      { host: await openBook(file), file: file.name, sha256: r.sha256 },
+      session,
+      council.catalogue
+    );
+    const member = book.scores
+      ? session.members.find((m) => normaliseCode(m.code) === normaliseCode(book.scores!.member))
+      : undefined;
+    if (!book.scores || !member || hasErrors(book.findings)) continue;
+    plans.push(
+      planScoreSheet({
+        session,
+        catalogue: council.catalogue,
+        member,
+        existing: enteredValues(book.scores),
+        password: opts.password,
+        editionTitle: council.catalogue.edition.decision,
+      })
+    );
+    imports.push({
+      file: file.name,
+      sha256: r.sha256,
+      member: member.code,
+      sheet: scoreSheetName(member.code),
+      at,
+    });
+    done.add(r.id);
+  }
+  if (!plans.length) return settled;
+  await host.apply({ plans: [...plans, planMeta({ ...meta, session, imports })] });
+  return settled.map((r) => (done.has(r.id) ? { ...r, status: "imported" as const } : r));
+};

@@ -1,0 +1,246 @@
+/**
+ * The secretariat's use cases over one workbook host: the task pane passes the Excel host, the standalone
+ * page an XlsxHost holding the council workbook. Each method is one step of the council's day; the views
+ * call nothing else. Built on the shared use cases (src/app) and, where none existed, on the layout and
+ * rules directly (collect.ts, updateSession.ts, certificates.ts, runLog.ts).
+ */
+import type { WorkbookHost } from "../../hosts/workbook";
+import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
+import { LAYOUT_CODES } from "../../layout/codes";
+import "../../layout/messages";
+import { parseAddress } from "../../layout/a1";
+import { sameSheetName, SHEETS } from "../../layout/names";
+import { dateLine } from "../../layout/ranking";
+import { loadEdition } from "../../ocop/criteria/builtin";
+import type { Catalogue } from "../../ocop/criteria/types";
+import type { Finding, Where } from "../../ocop/findings";
+import type { Session } from "../../ocop/session";
+import { normaliseCode } from "../../ocop/text";
+import { catalogueFor, type EditionLoader } from "../catalogue";
+import { checkSheets } from "../checkSheets";
+import { consolidateWorkbook } from "../consolidate";
+import { exportMemberBooks } from "../memberBook";
+import { readWorkbook } from "../readWorkbook";
+import { injectScoreSheet } from "../injectScoreSheet";
+import { setUpSession } from "../setUpSession";
+import {
+  CERTIFICATE_PREFIX,
+  certifiedProducts,
+  isCertificateSheet,
+  planCertificateListSheet,
+  planCertificateSheets,
+} from "./certificates";
+import { importBooks, inspectBooks } from "./collect";
+import "./messages";
+import { computeProgress } from "./progress";
+import { planRunLog, previousRuns, RUN_LOG_SHEET } from "./runLog";
+import { importMembers, importProducts } from "./tables";
+import type { MemberBookFile, OpenState, SecretariatApi } from "./types";
+import { updateSession } from "./updateSession";
+import { zipFiles } from "./zip";
+
+export interface SecretariatOptions {
+  /** "ocop-taskpane" or "ocop-standalone", written in the audit log. */
+  tool: string;
+  load?: EditionLoader;
+  /** Password for protected sheets (a deterrent only). */
+  password?: string;
+  now?: () => Date;
+  /** A new session id (random by default). */
+  newId?: () => string;
+}
+
+const randomId = (): string => {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === "function") return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+};
+
+/** ASCII file names travel best through mail and chat apps: "Phieu-cham_TV01_2026.xlsx". */
+export const asciiName = (text: string): string =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+
+export const createSecretariat = (host: WorkbookHost, options: SecretariatOptions): SecretariatApi => {
+  const load = options.load ?? loadEdition;
+  const now = options.now ?? (() => new Date());
+  const password = options.password;
+
+  const councilSession = async (): Promise<{ session: Session; catalogue: Catalogue }> => {
+    const read = await readWorkbook(host);
+    if (!read.session || read.meta?.kind !== "council")
+      throw new Error("No council session in this workbook.");
+    const { catalogue } = await catalogueFor(read.session, load);
+    return { session: read.session, catalogue };
+  };
+
+  const bookFor = async (member: string): Promise<MemberBookFile> => {
+    const target = XlsxHost.createEmpty();
+    const { session } = await councilSession();
+    const result = await exportMemberBooks(host, () => target, {
+      members: [member],
+      password,
+      load,
+      now: now(),
+    });
+    if (!result.members.length) throw new Error(`No book was written for ${member}.`);
+    return {
+      fileName: `${asciiName(`Phieu-cham_${normaliseCode(member)}_${session.council.year}`)}.xlsx`,
+      bytes: await target.toBuffer(),
+    };
+  };
+
+  const api: SecretariatApi = {
+    async open(): Promise<OpenState> {
+      const read = await readWorkbook(host);
+      const blank = !read.meta && read.findings.every((f) => f.code === LAYOUT_CODES.metaMissing);
+      const findings = blank ? [] : read.findings;
+      if (!read.session || read.meta?.kind !== "council") {
+        return { session: null, catalogue: null, findings, sheetNames: read.sheetNames, imports: [] };
+      }
+      const { catalogue, findings: cf } = await catalogueFor(read.session, load);
+      return {
+        session: read.session,
+        catalogue,
+        findings: [...findings, ...cf],
+        sheetNames: read.sheetNames,
+        imports: read.meta.imports,
+      };
+    },
+
+    catalogue: (edition) => load(edition),
+
+    async setUp(draft) {
+      const catalogue = await load(draft.edition);
+      const sheets = await host.listSheets();
+      if (!sheets.some((s) => sameSheetName(s.name, SHEETS.meta))) {
+        const session = { ...draft, id: draft.id || options.newId?.() || randomId() };
+        const r = await setUpSession(host, { session, catalogue, password, now: now() });
+        return { session, findings: r.findings, written: r.findings.length === 0 };
+      }
+      const r = await updateSession(host, draft, catalogue, { load, password });
+      const reread = await readWorkbook(host);
+      return { session: reread.session ?? draft, findings: r.findings, written: r.written };
+    },
+
+    async readSetupSheets() {
+      const read = await readWorkbook(host);
+      return { session: read.session, findings: read.findings };
+    },
+
+    importProducts,
+    importMembers,
+
+    async writeScoreSheets() {
+      const { session } = await councilSession();
+      const sheets: string[] = [];
+      const findings: Finding[] = [];
+      for (const m of session.members) {
+        const r = await injectScoreSheet(host, m.code, { password, load });
+        findings.push(...r.findings);
+        if (r.written) sheets.push(m.code);
+      }
+      return { sheets, findings };
+    },
+
+    memberBook: bookFor,
+
+    async allMemberBooks() {
+      const { session } = await councilSession();
+      const files: MemberBookFile[] = [];
+      for (const m of session.members) files.push(await bookFor(m.code));
+      return {
+        fileName: `${asciiName(`Phieu-cham_${session.council.year}_${session.members.length}-thanh-vien`)}.zip`,
+        bytes: await zipFiles(files),
+      };
+    },
+
+    inspectBooks: (files) => inspectBooks(host, files, { load }),
+
+    importBooks: (files, reports, confirmed) =>
+      importBooks(host, files, reports, { confirmed, load, now: now(), password }),
+
+    async checkAll() {
+      const r = await checkSheets(host, { load });
+      if (!r.session) return { findings: r.findings, progress: null, sheets: {} };
+      const { catalogue } = await catalogueFor(r.session, load);
+      const sheets: Record<string, string> = {};
+      for (const s of r.scores) if (s.sheet) sheets[s.member] = s.sheet;
+      return { findings: r.findings, progress: computeProgress(r.session, catalogue, r.scores), sheets };
+    },
+
+    async consolidate() {
+      const at = now();
+      const r = await consolidateWorkbook(host, { load, now: at, tool: options.tool, password });
+      if (!r.consolidation || !r.session) {
+        return { consolidation: null, findings: r.findings, written: false, sheets: [] };
+      }
+      const sheets: string[] = [SHEETS.results, SHEETS.ranking, SHEETS.summary, SHEETS.audit];
+      if (r.written) {
+        const { sheets: grids } = await host.readSheets([RUN_LOG_SHEET, SHEETS.meta]);
+        const log = grids.find((g) => sameSheetName(g.name, RUN_LOG_SHEET));
+        const meta = (await readWorkbook(host)).meta;
+        await host.apply({
+          plans: [
+            planRunLog(previousRuns(log?.values ?? null), {
+              at: at.toISOString(),
+              tool: options.tool,
+              consolidation: r.consolidation,
+              imports: meta?.imports ?? [],
+            }),
+          ],
+          select: { sheet: SHEETS.ranking, row: 0, col: 0 },
+        });
+        sheets.push(RUN_LOG_SHEET);
+      }
+      return {
+        consolidation: r.consolidation,
+        findings: r.findings,
+        written: r.written,
+        sheets: r.written ? sheets : [],
+      };
+    },
+
+    async publish({ certificates }) {
+      const run = await api.consolidate();
+      if (!run.written || !run.consolidation) return { ...run, published: [], certified: [] };
+      const { session } = await councilSession();
+      const c = run.consolidation;
+      const infos = await host.listSheets();
+      const candidates = infos.map((i) => i.name).filter((n) => n.startsWith(CERTIFICATE_PREFIX));
+      const { sheets: grids } = candidates.length ? await host.readSheets(candidates) : { sheets: [] };
+      const ours = grids.filter((g) => isCertificateSheet(g.values)).map((g) => g.name);
+      const others = infos.map((i) => i.name).filter((n) => !ours.includes(n));
+      const list = planCertificateListSheet(
+        session,
+        c,
+        dateLine(session.council.place, session.council.date || now().toISOString().slice(0, 10))
+      );
+      const sheets = certificates ? planCertificateSheets(session, c, others) : [];
+      await host.apply({
+        plans: [list, ...sheets],
+        remove: ours.filter((n) => !sheets.some((p) => sameSheetName(p.name, n))),
+        select: { sheet: SHEETS.certificates, row: 0, col: 0 },
+      });
+      return {
+        ...run,
+        published: [...run.sheets, list.name, ...sheets.map((p) => p.name)],
+        certified: certifiedProducts(c).map((p) => p.product),
+      };
+    },
+
+    async goTo(where: Where) {
+      if (!where.sheet) return;
+      const at = where.cell ? parseAddress(where.cell) : null;
+      await host.apply({ plans: [], select: { sheet: where.sheet, row: at?.row ?? 0, col: at?.col ?? 0 } });
+    },
+  };
+  return api;
+};

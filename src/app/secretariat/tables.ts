@@ -1,0 +1,114 @@
+/**
+ * Products and members typed elsewhere: rows pasted from Excel (tab-separated), a CSV file (the command
+ * line's parser) or an .xlsx file (the "Sản phẩm" / "Thành viên" sheet, else the first visible sheet).
+ * Read by the setup sheets' own table reader, so headers may be Vietnamese or English, in any order; rows
+ * pasted without their header row are read in the setup sheet's column order.
+ */
+import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
+import { LAYOUT_CODES } from "../../layout/codes";
+import { sameSheetName, SHEETS } from "../../layout/names";
+import type { CellValue } from "../../layout/plan";
+import { MEMBER_FIELDS, membersFromRows, PRODUCT_FIELDS, productsFromRows } from "../../layout/setupSheets";
+import { readTable, type FieldSpec } from "../../layout/table";
+import type { Finding } from "../../ocop/findings";
+import type { Member, Product } from "../../ocop/session";
+import { parseCsv } from "../../cli/csv";
+import type { PickedFile, TableImport } from "./types";
+
+/** Excel's clipboard: rows by line, cells by tab; a cell with a line break comes quoted. */
+export const parseTabbed = (text: string): string[][] => {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  const src = text.replace(/^\uFEFF/, "").normalize("NFC");
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === "\t") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && src[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((c) => c.trim() !== ""));
+};
+
+export const parseText = (text: string): string[][] => {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  return firstLine.includes("\t") ? parseTabbed(text) : parseCsv(text);
+};
+
+/** Puts the setup sheet's headers on top when no row among the first 20 reads as a header row. */
+const withHeaders = <K extends string>(
+  rows: CellValue[][],
+  fields: readonly FieldSpec<K>[]
+): CellValue[][] =>
+  rows.length && readTable(rows, fields).headerRow < 0 ? [fields.map((f) => f.header), ...rows] : rows;
+
+const rowsOfXlsx = async (file: PickedFile, preferred: string): Promise<CellValue[][]> => {
+  const host = await XlsxHost.fromBuffer(file.bytes, { fileName: file.name });
+  const sheets = await host.listSheets();
+  const pick =
+    sheets.find((s) => sameSheetName(s.name, preferred)) ??
+    sheets.find((s) => s.visibility === "visible") ??
+    sheets[0];
+  if (!pick) return [];
+  const { sheets: grids } = await host.readSheets([pick.name]);
+  return grids[0]?.values ?? [];
+};
+
+const readRows = async (source: PickedFile | { text: string }, preferred: string): Promise<CellValue[][]> => {
+  if ("text" in source) return parseText(source.text);
+  if (/\.xlsx$/i.test(source.name)) return rowsOfXlsx(source, preferred);
+  return parseText(new TextDecoder("utf-8").decode(source.bytes));
+};
+
+const unreadable = (file: string, error: unknown): Finding => ({
+  code: LAYOUT_CODES.fileUnreadable,
+  severity: "error",
+  where: { file },
+  params: { detail: error instanceof Error ? error.message : String(error) },
+});
+
+const fileOf = (source: PickedFile | { text: string }): string | undefined =>
+  "name" in source ? source.name : undefined;
+
+export const importProducts = async (
+  source: PickedFile | { text: string }
+): Promise<TableImport<Product>> => {
+  let rows: CellValue[][];
+  try {
+    rows = await readRows(source, SHEETS.products);
+  } catch (e) {
+    return { rows: [], findings: [unreadable(fileOf(source) ?? "", e)] };
+  }
+  const r = productsFromRows(withHeaders(rows, PRODUCT_FIELDS), { file: fileOf(source) });
+  return { rows: r.products, findings: r.findings };
+};
+
+export const importMembers = async (source: PickedFile | { text: string }): Promise<TableImport<Member>> => {
+  let rows: CellValue[][];
+  try {
+    rows = await readRows(source, SHEETS.members);
+  } catch (e) {
+    return { rows: [], findings: [unreadable(fileOf(source) ?? "", e)] };
+  }
+  const r = membersFromRows(withHeaders(rows, MEMBER_FIELDS), { file: fileOf(source) });
+  return { rows: r.members, findings: r.findings };
+};

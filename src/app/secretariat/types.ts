@@ -1,0 +1,130 @@
+/**
+ * What the secretariat's views ask of the workbook, in one interface: the task pane (Excel) and the
+ * standalone page (an .xlsx file in the browser) both get an implementation over their `WorkbookHost`
+ * (`createSecretariat` in ./secretariat.ts); component tests pass a fake.
+ */
+import type { Catalogue } from "../../ocop/criteria/types";
+import type { Finding, Where } from "../../ocop/findings";
+import type { Consolidation } from "../../ocop/results";
+import type { Member, Product, Session } from "../../ocop/session";
+import type { Progress } from "./progress";
+
+/** The session the workbook holds now, if any. */
+export interface OpenState {
+  session: Session | null;
+  catalogue: Catalogue | null;
+  /** Why no session could be read (damaged metadata, newer layout…); empty for a blank workbook. */
+  findings: Finding[];
+  sheetNames: string[];
+  /** Files imported so far (audit log), oldest first. */
+  imports: ImportedBook[];
+}
+
+export interface ImportedBook {
+  file: string;
+  sha256: string;
+  member: string;
+  sheet: string;
+  at: string;
+}
+
+export interface TableImport<T> {
+  rows: T[];
+  findings: Finding[];
+}
+
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type BookStatus =
+  /** Read and checked: can be imported. */
+  | "ready"
+  /** Readable but a check found an error: not imported. */
+  | "invalid"
+  /** Not an .xlsx the add-in made (or damaged). */
+  | "unreadable"
+  /** A second book for a member already in this batch. */
+  | "duplicate"
+  /** The same file (same SHA-256) was imported before. */
+  | "alreadyImported"
+  /** Copied into the council workbook. */
+  | "imported";
+
+export interface BookReport {
+  /** Unique within a batch (index and name), for React keys and picking. */
+  id: string;
+  file: string;
+  size: number;
+  sha256: string;
+  member: string | null;
+  memberName: string | null;
+  status: BookStatus;
+  findings: Finding[];
+  /** Score cells filled out of all, on the book's sheet. */
+  filled: number;
+  total: number;
+  /** The council workbook already holds scores of this member from another file (importing replaces them). */
+  replaces: string | null;
+}
+
+export interface CheckOutcome {
+  findings: Finding[];
+  /** Null when the workbook holds no session. */
+  progress: Progress | null;
+  /** Score sheets found, by member code. */
+  sheets: Record<string, string>;
+}
+
+export interface ConsolidateOutcome {
+  /** Null when the workbook holds no council session. */
+  consolidation: Consolidation | null;
+  /** Every finding of the run; when one is an error, nothing was written. */
+  findings: Finding[];
+  written: boolean;
+  /** Sheets written. */
+  sheets: string[];
+}
+
+export interface PublishOutcome extends ConsolidateOutcome {
+  /** Sheets written, the results' and the certificates'. */
+  published: string[];
+  /** Products at 3 stars and above, in ranking order. */
+  certified: string[];
+}
+
+export interface MemberBookFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface SecretariatApi {
+  open(): Promise<OpenState>;
+  catalogue(edition: string): Promise<Catalogue>;
+  /** Writes the session (metadata, setup and criteria sheets); refuses with findings when it cannot be used. */
+  setUp(session: Session): Promise<{ session: Session; findings: Finding[]; written: boolean }>;
+  /** Re-reads the setup sheets the secretariat may have typed into. */
+  readSetupSheets(): Promise<{ session: Session | null; findings: Finding[] }>;
+  /** Products or members from pasted text (tab- or comma-separated) or a CSV / .xlsx file. */
+  importProducts(source: PickedFile | { text: string }): Promise<TableImport<Product>>;
+  importMembers(source: PickedFile | { text: string }): Promise<TableImport<Member>>;
+  /** One score sheet per member in this workbook; entered scores are kept. */
+  writeScoreSheets(): Promise<{ sheets: string[]; findings: Finding[] }>;
+  memberBook(member: string): Promise<MemberBookFile>;
+  /** Every member's book in one .zip. */
+  allMemberBooks(): Promise<MemberBookFile>;
+  /** Reads and checks books without writing anything. */
+  inspectBooks(files: PickedFile[]): Promise<BookReport[]>;
+  /** Copies the scores of the ready books into the workbook and records each file in the audit log. */
+  importBooks(
+    files: PickedFile[],
+    reports: BookReport[],
+    confirmed?: ReadonlySet<string>
+  ): Promise<BookReport[]>;
+  checkAll(): Promise<CheckOutcome>;
+  consolidate(): Promise<ConsolidateOutcome>;
+  publish(options: { certificates: boolean }): Promise<PublishOutcome>;
+  /** Activates the sheet and selects the cell of a finding. */
+  goTo(where: Where): Promise<void>;
+}

@@ -1,0 +1,89 @@
+/** Findings and results as the command line prints them: readable lines, or JSON with --json. */
+import type { Finding } from "../ocop/findings";
+import { describeFinding, type Lang } from "../ocop/messages";
+import type { Consolidation } from "../ocop/results";
+import type { Session } from "../ocop/session";
+import "../layout/messages";
+import { TEXT } from "./text";
+
+export interface FindingJson {
+  file: string | null;
+  sheet: string | null;
+  cell: string | null;
+  member: string | null;
+  product: string | null;
+  criterion: string | null;
+  form: string | null;
+  severity: Finding["severity"];
+  code: string;
+  message: string;
+  fix: string;
+  allowed?: number[];
+}
+
+export const findingJson = (f: Finding, lang: Lang): FindingJson => {
+  const d = describeFinding(f, lang);
+  const allowed =
+    f.allowed ??
+    (Array.isArray(f.params.allowed) && f.params.allowed.every((x) => typeof x === "number")
+      ? (f.params.allowed as number[])
+      : undefined);
+  return {
+    file: f.where.file ?? null,
+    sheet: f.where.sheet ?? null,
+    cell: f.where.cell ?? null,
+    member: f.where.member ?? null,
+    product: f.where.product ?? null,
+    criterion: f.where.criterion ?? null,
+    form: f.where.form ?? null,
+    severity: f.severity,
+    code: f.code,
+    message: d.message,
+    fix: d.fix,
+    ...(allowed ? { allowed } : {}),
+  };
+};
+
+export const findingLines = (findings: Finding[], lang: Lang): string => {
+  const t = TEXT[lang];
+  const lines: string[] = [];
+  for (const f of findings) {
+    const d = describeFinding(f, lang);
+    lines.push(`[${f.severity === "error" ? t.error : t.warning}] ${d.where}`);
+    lines.push(`    ${d.message}`);
+    if (d.fix) lines.push(`    ${t.fix}: ${d.fix}`);
+  }
+  const errors = findings.filter((f) => f.severity === "error").length;
+  lines.push(errors || findings.length ? t.summary(errors, findings.length - errors) : t.clean);
+  return lines.join("\n") + "\n";
+};
+
+export const productsJson = (session: Session, c: Consolidation) => {
+  const names = new Map(session.products.map((p) => [p.code, p.name]));
+  return c.products.map((r) => ({
+    code: r.product,
+    name: names.get(r.product) ?? "",
+    form: r.form,
+    members: Object.fromEntries(r.members.map((m) => [m.member, m.total])),
+    parts: Object.fromEntries(r.members.map((m) => [m.member, m.parts])),
+    mean: r.mean,
+    stars: r.stars,
+    bandStars: r.bandStars,
+    rank: r.rank,
+    withheld: r.withheld,
+    flags: r.flags,
+    shortfalls: r.shortfalls,
+  }));
+};
+
+export const rankingLines = (session: Session, c: Consolidation, lang: Lang): string => {
+  const t = TEXT[lang];
+  const names = new Map(session.products.map((p) => [p.code, p.name]));
+  const dec = c.settings.displayDecimals;
+  const rows = c.products.map((r) => {
+    const mean = r.mean === null ? "—" : r.mean.toFixed(dec);
+    const stars = r.stars ? `${r.stars} ${t.stars}` : t.withheld;
+    return `${String(r.rank ?? "-").padStart(3)}  ${r.product.padEnd(12)} ${mean.padStart(7)}  ${stars.padEnd(14)} ${names.get(r.product) ?? ""}`;
+  });
+  return `${t.ranking}:\n${rows.join("\n")}\n`;
+};

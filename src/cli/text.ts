@@ -1,0 +1,71 @@
+/** What the command line says, in Vietnamese (default) and English (--lang en). */
+import type { Lang } from "../ocop/messages";
+
+const HELP_VI = `ocop — Hội đồng đánh giá, phân hạng sản phẩm OCOP: sổ chấm điểm, kiểm tra, tổng hợp
+
+Cách dùng:
+  ocop init --products products.csv --members members.csv [--edition qd26-2026|qd148-2023|qd1048-2019]
+            [--title "Tên Hội đồng"] [--level district|province] [--year 2026] [--place "Huyện …"]
+            [--date 2026-06-15] [--password MK] --out council.xlsx
+      Tạo sổ Hội đồng: sheet Phiên, Sản phẩm, Thành viên, Tiêu chí và một phiếu chấm cho mỗi thành viên.
+  ocop books council.xlsx --out-dir THƯ_MỤC [--members TV01,TV02] [--password MK]
+      Xuất phiếu riêng cho từng thành viên: THƯ_MỤC/<mã thành viên>.xlsx.
+  ocop check TỆP.xlsx... [--json]
+      Kiểm tra sổ Hội đồng hoặc phiếu thành viên. Mã thoát 0: không có lỗi; 1: có lỗi; 2: không đọc được tệp hoặc gọi sai.
+  ocop consolidate council.xlsx [PHIẾU.xlsx...] --out result.xlsx [--json]
+      Tổng hợp (từ sổ và/hoặc các phiếu thành viên); còn lỗi thì không ghi và thoát 1. Tệp đầu vào không bị sửa.
+
+Tùy chọn chung: --lang vi|en (ngôn ngữ thông báo), --help.
+CSV: UTF-8 (có hoặc không BOM), phân cách bằng dấu phẩy hoặc chấm phẩy, tiêu đề cột tiếng Việt hoặc tiếng Anh.
+`;
+
+const HELP_EN = `ocop — OCOP product evaluation councils: score workbooks, checks, consolidation
+
+Usage:
+  ocop init --products products.csv --members members.csv [--edition qd26-2026|qd148-2023|qd1048-2019]
+            [--title "Council name"] [--level district|province] [--year 2026] [--place "District …"]
+            [--date 2026-06-15] [--password PW] --out council.xlsx
+      Make the council workbook: session, products, members and criteria sheets, one score sheet per member.
+  ocop books council.xlsx --out-dir DIR [--members TV01,TV02] [--password PW]
+      Write one workbook per member: DIR/<member code>.xlsx.
+  ocop check FILE.xlsx... [--json]
+      Check a council workbook or member workbooks. Exit 0: no errors; 1: errors found; 2: unreadable input or wrong call.
+  ocop consolidate council.xlsx [BOOK.xlsx...] --out result.xlsx [--json]
+      Consolidate (from the workbook and/or member workbooks); refuses while any error stands (exit 1). Inputs are never modified.
+
+Common options: --lang vi|en (language of messages), --help.
+CSV: UTF-8 (with or without BOM), comma or semicolon separated, Vietnamese or English headers.
+`;
+
+export const TEXT = {
+  vi: {
+    help: HELP_VI,
+    wrongCall: (detail: string) => `Gọi lệnh sai: ${detail}\nXem: ocop --help`,
+    error: "Lỗi",
+    warning: "Cảnh báo",
+    fix: "Cách sửa",
+    summary: (errors: number, warnings: number) => `${errors} lỗi, ${warnings} cảnh báo.`,
+    clean: "Không có lỗi.",
+    wrote: (file: string) => `Đã ghi ${file}`,
+    refused: "Chưa tổng hợp vì còn lỗi; sửa các lỗi trên rồi chạy lại.",
+    outIsInput: "Tệp --out trùng với một tệp đầu vào; chọn tên khác để không ghi đè đầu vào.",
+    ranking: "Bảng xếp hạng",
+    stars: "sao",
+    withheld: "chưa xếp hạng",
+  },
+  en: {
+    help: HELP_EN,
+    wrongCall: (detail: string) => `Wrong call: ${detail}\nSee: ocop --help`,
+    error: "Error",
+    warning: "Warning",
+    fix: "Fix",
+    summary: (errors: number, warnings: number) => `${errors} error(s), ${warnings} warning(s).`,
+    clean: "No errors.",
+    wrote: (file: string) => `Wrote ${file}`,
+    refused: "Not consolidated: errors stand; fix them and run again.",
+    outIsInput: "--out is one of the inputs; choose another name so inputs are never overwritten.",
+    ranking: "Ranking",
+    stars: "stars",
+    withheld: "withheld",
+  },
+} satisfies Record<Lang, unknown>;

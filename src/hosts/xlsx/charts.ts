@@ -1,0 +1,312 @@
+/**
+ * Charts for the xlsx host. ExcelJS neither writes charts nor keeps them when it reads a file, so the host
+ * remembers each sheet's planned charts, reads back the ones it wrote (their ranges, kind and place), and
+ * adds the chart parts to the package after ExcelJS has written it.
+ */
+import JSZip from "jszip";
+import { colLetter, parseAddress, quoteSheet, rangeAddress } from "../../layout/a1";
+import type { CellRange, PlannedChart } from "../../layout/plan";
+
+export type SheetCharts = Map<string, PlannedChart[]>;
+
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const T_DRAWING = `${NS_REL}/drawing`;
+const T_CHART = `${NS_REL}/chart`;
+const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+
+const esc = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const unesc = (s: string): string =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+
+const attr = (tag: string, name: string): string | null => {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? unesc(m[1]!) : null;
+};
+
+/** Sheet name → its part path ("xl/worksheets/sheet3.xml"), from workbook.xml and its relationships. */
+const sheetParts = async (zip: JSZip): Promise<Map<string, string>> => {
+  const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], "Id");
+    const target = attr(m[0], "Target");
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const out = new Map<string, string>();
+  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = attr(m[0], "name");
+    const rid = attr(m[0], "r:id");
+    const path = rid ? targets.get(rid) : undefined;
+    if (name && path) out.set(name, path);
+  }
+  return out;
+};
+
+const relsPathOf = (part: string): string => {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+};
+
+const resolve = (fromPart: string, target: string): string => {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = fromPart.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== ".") parts.push(seg);
+  }
+  return parts.join("/");
+};
+
+// ---------------------------------------------------------------- writing
+
+interface CellSource {
+  (sheet: string, row: number, col: number): string | number | null;
+}
+
+const cache = (r: CellRange, values: CellSource, sheet: string, numeric: boolean): string => {
+  const points: string[] = [];
+  let n = 0;
+  for (let i = 0; i < r.rowCount; i++)
+    for (let j = 0; j < r.colCount; j++) {
+      const v = values(sheet, r.row + i, r.col + j);
+      if (v !== null && v !== "") points.push(`<c:pt idx="${n}"><c:v>${esc(String(v))}</c:v></c:pt>`);
+      n++;
+    }
+  const tag = numeric ? "numCache" : "strCache";
+  return `<c:${tag}>${numeric ? "<c:formatCode>General</c:formatCode>" : ""}<c:ptCount val="${n}"/>${points.join("")}</c:${tag}>`;
+};
+
+const ref = (sheet: string, r: CellRange): string => {
+  const abs = rangeAddress(r).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  return `${quoteSheet(sheet)}!${abs}`;
+};
+
+const chartXml = (sheet: string, chart: PlannedChart, values: CellSource): string => {
+  const series =
+    `<c:ser><c:idx val="0"/><c:order val="0"/>` +
+    (chart.kind === "pie" ? "" : `<c:spPr><a:solidFill><a:srgbClr val="2E75B6"/></a:solidFill></c:spPr>`) +
+    `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
+    `<c:cat><c:strRef><c:f>${esc(ref(sheet, chart.categories))}</c:f>${cache(chart.categories, values, sheet, false)}</c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${esc(ref(sheet, chart.values))}</c:f>${cache(chart.values, values, sheet, true)}</c:numRef></c:val>` +
+    `</c:ser>`;
+  const plot =
+    chart.kind === "pie"
+      ? `<c:pieChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/></c:pieChart>`
+      : `<c:barChart><c:barDir val="${chart.kind === "bar" ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/><c:axId val="5001"/><c:axId val="5002"/></c:barChart>` +
+        `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="${chart.kind === "bar" ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.kind === "bar" ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="5002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+        `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.kind === "bar" ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/><c:majorUnit val="1"/></c:valAx>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">` +
+    `<c:roundedCorners val="0"/><c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1200" b="1"/><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>` +
+    (chart.kind === "pie" ? `<c:legend><c:legendPos val="r"/><c:overlay val="0"/></c:legend>` : "") +
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+};
+
+const anchorXml = (chart: PlannedChart, index: number): string => {
+  const a = chart.anchor;
+  const point = (tag: string, row: number, col: number): string =>
+    `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell">${point("from", a.row, a.col)}${point("to", a.row + a.rowCount, a.col + a.colCount)}` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 2}" name="${esc(chart.title || `Chart ${index + 1}`)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdC${index + 1}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+};
+
+/** Where <drawing> goes in a worksheet: before these elements, in the schema's order. */
+const AFTER_DRAWING = [
+  "<legacyDrawing",
+  "<legacyDrawingHF",
+  "<drawingHF",
+  "<picture",
+  "<oleObjects",
+  "<controls",
+  "<webPublishItems",
+  "<tableParts",
+  "<extLst",
+  "</worksheet>",
+];
+
+/** Cell values of a written sheet, for the charts' cached points (viewers that do not recalculate). */
+const readCellValue = (sheetXml: string, shared: string[]): CellSource => {
+  const cells = new Map<string, string | number>();
+  for (const m of sheetXml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const r = attr(m[0].slice(0, m[0].indexOf(">") + 1), "r");
+    const t = attr(`<c${m[1]}>`, "t");
+    const body = m[2] ?? "";
+    const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+    const inline = /<t[^>]*>([\s\S]*?)<\/t>/.exec(body)?.[1];
+    if (!r) continue;
+    if (t === "s" && v !== undefined) cells.set(r, shared[Number(v)] ?? "");
+    else if (t === "inlineStr" && inline !== undefined) cells.set(r, unesc(inline));
+    else if (t === "str" && v !== undefined) cells.set(r, unesc(v));
+    else if (v !== undefined) cells.set(r, Number(v));
+  }
+  return (_sheet, row, col) => cells.get(`${colLetter(col)}${row + 1}`) ?? null;
+};
+
+const sharedStrings = async (zip: JSZip): Promise<string[]> => {
+  const xml = (await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "";
+  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    [...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => unesc(t[1]!)).join("")
+  );
+};
+
+export const injectCharts = async (
+  bytes: Uint8Array,
+  order: string[],
+  charts: SheetCharts
+): Promise<Uint8Array> => {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = await sheetParts(zip);
+  const shared = await sharedStrings(zip);
+  let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  let drawingNo = 0;
+  let chartNo = 0;
+  for (const name of order) {
+    const list = charts.get(name);
+    const part = parts.get(name);
+    if (!list?.length || !part) continue;
+    let sheetXml = (await zip.file(part)?.async("string")) ?? "";
+    if (sheetXml.includes("<drawing ")) continue; // the sheet has a drawing of its own; leave it alone
+    const values = readCellValue(sheetXml, shared);
+    drawingNo++;
+    const drawingPath = `xl/drawings/ocopDrawing${drawingNo}.xml`;
+    const drawingRels: string[] = [];
+    const anchors: string[] = [];
+    list.forEach((chart, i) => {
+      chartNo++;
+      const chartPath = `xl/charts/ocopChart${chartNo}.xml`;
+      zip.file(chartPath, chartXml(name, chart, values), { createFolders: false });
+      types = types.replace(
+        "</Types>",
+        `<Override PartName="/${chartPath}" ContentType="${CT_CHART}"/></Types>`
+      );
+      drawingRels.push(
+        `<Relationship Id="rIdC${i + 1}" Type="${T_CHART}" Target="../charts/ocopChart${chartNo}.xml"/>`
+      );
+      anchors.push(anchorXml(chart, i));
+    });
+    zip.file(
+      drawingPath,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">${anchors.join("")}</xdr:wsDr>`,
+      { createFolders: false }
+    );
+    zip.file(
+      relsPathOf(drawingPath),
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${drawingRels.join("")}</Relationships>`,
+      { createFolders: false }
+    );
+    types = types.replace(
+      "</Types>",
+      `<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/></Types>`
+    );
+    const sheetRelsPath = relsPathOf(part);
+    let sheetRels =
+      (await zip.file(sheetRelsPath)?.async("string")) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const rid = `rIdOcopDrawing${drawingNo}`;
+    sheetRels = sheetRels.replace(
+      "</Relationships>",
+      `<Relationship Id="${rid}" Type="${T_DRAWING}" Target="../drawings/ocopDrawing${drawingNo}.xml"/></Relationships>`
+    );
+    zip.file(sheetRelsPath, sheetRels);
+    if (!sheetXml.includes("xmlns:r="))
+      sheetXml = sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${NS_REL}" `);
+    const p = Math.min(...AFTER_DRAWING.map((t) => sheetXml.indexOf(t)).filter((i) => i >= 0));
+    sheetXml = `${sheetXml.slice(0, p)}<drawing r:id="${rid}"/>${sheetXml.slice(p)}`;
+    zip.file(part, sheetXml);
+  }
+  zip.file("[Content_Types].xml", types);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+};
+
+// ---------------------------------------------------------------- reading back
+
+const parseRef = (f: string): CellRange | null => {
+  const bang = f.lastIndexOf("!");
+  const [a, b] = f
+    .slice(bang + 1)
+    .replace(/\$/g, "")
+    .split(":");
+  const from = a ? parseAddress(a) : null;
+  const to = b ? parseAddress(b) : from;
+  if (!from || !to) return null;
+  return { row: from.row, col: from.col, rowCount: to.row - from.row + 1, colCount: to.col - from.col + 1 };
+};
+
+/** Charts on each sheet, as far as one series' ranges, kind, title and place can be read. */
+export const readCharts = async (zip: JSZip, names: string[]): Promise<SheetCharts> => {
+  const out: SheetCharts = new Map();
+  const parts = await sheetParts(zip);
+  for (const name of names) {
+    const part = parts.get(name);
+    if (!part) continue;
+    const rels = (await zip.file(relsPathOf(part))?.async("string")) ?? "";
+    for (const rel of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+      if (attr(rel[0], "Type") !== T_DRAWING) continue;
+      const drawingPath = resolve(part, attr(rel[0], "Target") ?? "");
+      const drawing = (await zip.file(drawingPath)?.async("string")) ?? "";
+      const drels = (await zip.file(relsPathOf(drawingPath))?.async("string")) ?? "";
+      const chartOf = new Map<string, string>();
+      for (const d of drels.matchAll(/<Relationship\b[^>]*>/g)) {
+        if (attr(d[0], "Type") === T_CHART)
+          chartOf.set(attr(d[0], "Id") ?? "", resolve(drawingPath, attr(d[0], "Target") ?? ""));
+      }
+      for (const anchor of drawing.matchAll(/<xdr:twoCellAnchor[\s\S]*?<\/xdr:twoCellAnchor>/g)) {
+        const a = anchor[0];
+        const num = (tag: string, inner: string): number =>
+          Number(new RegExp(`<xdr:${tag}>[\\s\\S]*?<xdr:${inner}>(\\d+)</xdr:${inner}>`).exec(a)?.[1] ?? 0);
+        const rid = /<c:chart\b[^>]*r:id="([^"]+)"/.exec(a)?.[1] ?? "";
+        const chartPath = chartOf.get(rid);
+        const xml = chartPath ? ((await zip.file(chartPath)?.async("string")) ?? "") : "";
+        const cat = /<c:cat>[\s\S]*?<c:f>([\s\S]*?)<\/c:f>/.exec(xml)?.[1];
+        const val = /<c:val>[\s\S]*?<c:f>([\s\S]*?)<\/c:f>/.exec(xml)?.[1];
+        const categories = cat ? parseRef(unesc(cat)) : null;
+        const values = val ? parseRef(unesc(val)) : null;
+        if (!categories || !values) continue;
+        const kind: PlannedChart["kind"] = xml.includes("<c:pieChart")
+          ? "pie"
+          : /<c:barDir val="bar"/.test(xml)
+            ? "bar"
+            : "column";
+        const title = [
+          ...(/<c:title>([\s\S]*?)<\/c:title>/.exec(xml)?.[1] ?? "").matchAll(/<a:t>([\s\S]*?)<\/a:t>/g),
+        ]
+          .map((m) => unesc(m[1]!))
+          .join("");
+        const row = num("from", "row");
+        const col = num("from", "col");
+        const list = out.get(name) ?? [];
+        list.push({
+          kind,
+          title,
+          categories,
+          values,
+          anchor: {
+            row,
+            col,
+            rowCount: Math.max(1, num("to", "row") - row),
+            colCount: Math.max(1, num("to", "col") - col),
+          },
+        });
+        out.set(name, list);
+      }
+    }
+  }
+  return out;
+};

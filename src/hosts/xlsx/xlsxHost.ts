@@ -1,0 +1,186 @@
+/**
+ * The workbook port over an .xlsx file held in memory (ExcelJS). Used by the command line, the standalone
+ * page and the tests; it never touches the file system, so it runs in node and in the browser alike.
+ */
+import ExcelJS from "exceljs";
+import type { SheetPlan } from "../../layout/plan";
+import { sameSheetName } from "../../layout/names";
+import type { ApplyRequest, SheetGrid, SheetInfo, WorkbookHost } from "../workbook";
+import { injectCharts, readCharts, type SheetCharts } from "./charts";
+import { normalisePackage } from "./package";
+import { assertWorkbookPackage } from "./packageGuard";
+import { internals, readGrid } from "./readGrid";
+import { writePlan } from "./writeSheet";
+
+/** LibreOffice writes tables without a style element, which ExcelJS cannot write back; give them one. */
+const repairTables = (wb: ExcelJS.Workbook): void => {
+  for (const ws of wb.worksheets) {
+    const tables = (ws as unknown as { tables: Record<string, { table?: { style?: unknown } }> }).tables;
+    for (const t of Object.values(tables ?? {})) {
+      if (t.table && !t.table.style) t.table.style = { theme: "TableStyleLight9", showRowStripes: true };
+    }
+  }
+};
+
+export class XlsxHost implements WorkbookHost {
+  readonly kind = "xlsx" as const;
+  readonly fileName: string | undefined;
+  /** ExcelJS drops charts on load and cannot write them; the host keeps them and adds them on save. */
+  private charts: SheetCharts;
+
+  private constructor(
+    private wb: ExcelJS.Workbook,
+    opts: { fileName?: string; charts?: SheetCharts } = {}
+  ) {
+    this.fileName = opts.fileName;
+    this.charts = opts.charts ?? new Map();
+  }
+
+  static createEmpty(opts: { fileName?: string } = {}): XlsxHost {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "OCOP";
+    wb.calcProperties = { fullCalcOnLoad: true };
+    return new XlsxHost(wb, opts);
+  }
+
+  /** Opens .xlsx bytes; throws on anything that is not a readable workbook (callers turn it into a finding). */
+  static async fromBuffer(
+    buf: Uint8Array | ArrayBuffer,
+    opts: { fileName?: string } = {}
+  ): Promise<XlsxHost> {
+    // Size, format, zip structure and cell-count limits, before anything is inflated (throws PackageRefusedError).
+    await assertWorkbookPackage(buf, { fileName: opts.fileName });
+    const { bytes, zip } = await normalisePackage(buf instanceof Uint8Array ? buf : new Uint8Array(buf));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+    repairTables(wb);
+    const charts = await readCharts(
+      zip,
+      wb.worksheets.map((w) => w.name)
+    );
+    return new XlsxHost(wb, { ...opts, charts });
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    const out = await this.wb.xlsx.writeBuffer();
+    const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    const names = this.wb.worksheets.map((w) => w.name);
+    return this.charts.size ? injectCharts(bytes, names, this.charts) : bytes;
+  }
+
+  private find(name: string): ExcelJS.Worksheet | undefined {
+    return this.wb.worksheets.find((w) => sameSheetName(w.name, name));
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.wb.worksheets.map((w) => ({
+      name: w.name,
+      visibility: w.state ?? "visible",
+      protected: Boolean(internals(w).sheetProtection?.sheet),
+    }));
+  }
+
+  async readSheets(names: string[]): Promise<{ sheets: SheetGrid[]; missing: string[] }> {
+    const sheets: SheetGrid[] = [];
+    const missing: string[] = [];
+    for (const name of names) {
+      const ws = this.find(name);
+      if (ws) sheets.push(readGrid(ws));
+      else missing.push(name);
+    }
+    return { sheets, missing };
+  }
+
+  async apply(request: ApplyRequest): Promise<void> {
+    this.check(request);
+    // Build every plan on a temporary sheet first; only when all are built are they swapped in.
+    const built: { ws: ExcelJS.Worksheet; plan: SheetPlan }[] = [];
+    try {
+      for (const [i, plan] of request.plans.entries()) {
+        const ws = this.wb.addWorksheet(`~ocop-tmp-${i}-${Date.now() % 100000}`);
+        built.push({ ws, plan });
+        await writePlan(ws, plan);
+      }
+    } catch (e) {
+      for (const { ws } of built) this.wb.removeWorksheet(ws.id);
+      throw e;
+    }
+    for (const { ws, plan } of built) {
+      const old = this.find(plan.name);
+      if (old) {
+        // Take the replaced sheet's place in the tab order.
+        (ws as unknown as { orderNo: number }).orderNo = (old as unknown as { orderNo: number }).orderNo;
+        this.wb.removeWorksheet(old.id);
+      }
+      ws.name = plan.name;
+      if (plan.charts.length) this.charts.set(plan.name, plan.charts);
+      else this.charts.delete(plan.name);
+    }
+    for (const name of request.remove ?? []) {
+      const ws = this.find(name);
+      if (ws) this.wb.removeWorksheet(ws.id);
+      this.charts.delete(name);
+    }
+    for (const w of request.cellWrites ?? []) {
+      const cell = this.find(w.sheet)!.getCell(w.row + 1, w.col + 1);
+      if (typeof w.value === "string" && /^[=+\-@]/.test(w.value)) cell.numFmt = "@";
+      cell.value = w.value;
+    }
+    this.activate(request.select?.sheet);
+  }
+
+  /** Refuses a request that would fail half-way, before anything changes. */
+  private check(request: ApplyRequest): void {
+    const names = new Set<string>();
+    for (const p of request.plans) {
+      const key = p.name.toLowerCase();
+      if (!p.name || p.name.length > 31 || /[\\/?*[\]:]/.test(p.name) || /^'|'$/.test(p.name)) {
+        throw new Error(`Invalid sheet name: "${p.name}"`);
+      }
+      if (names.has(key)) throw new Error(`Sheet planned twice: "${p.name}"`);
+      names.add(key);
+    }
+    for (const w of request.cellWrites ?? []) {
+      if (!this.find(w.sheet) || names.has(w.sheet.toLowerCase()))
+        throw new Error(`No sheet to write to: "${w.sheet}"`);
+    }
+    if (
+      request.select &&
+      !this.find(request.select.sheet) &&
+      !names.has(request.select.sheet.toLowerCase())
+    ) {
+      throw new Error(`No sheet to select: "${request.select.sheet}"`);
+    }
+  }
+
+  /** Excel needs a visible active tab; a very hidden first sheet must not be the one shown. */
+  private activate(wanted?: string): void {
+    const sheets = this.wb.worksheets;
+    let index = wanted ? sheets.findIndex((w) => sameSheetName(w.name, wanted)) : -1;
+    if (index < 0 || sheets[index]?.state !== "visible") {
+      const current = this.wb.views?.[0]?.activeTab ?? 0;
+      index =
+        sheets[current]?.state === "visible"
+          ? current
+          : sheets.findIndex((w) => (w.state ?? "visible") === "visible");
+    }
+    if (index < 0) return;
+    sheets.forEach((w, i) => {
+      const view = w.views?.[0];
+      if (view) (view as { tabSelected?: boolean }).tabSelected = i === index;
+    });
+    const first = sheets.findIndex((w) => (w.state ?? "visible") === "visible");
+    this.wb.views = [
+      {
+        x: 0,
+        y: 0,
+        width: 20000,
+        height: 12000,
+        firstSheet: Math.max(0, Math.min(first, index)),
+        activeTab: index,
+        visibility: "visible",
+      },
+    ];
+  }
+}

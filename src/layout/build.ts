@@ -1,0 +1,59 @@
+/** Small helpers for filling a SheetPlan; user text always goes in as text, never as a formula. */
+import type { CellRange, CellValue, PlannedCell, SheetPlan, StyleName } from "./plan";
+
+export const put = (
+  plan: SheetPlan,
+  row: number,
+  col: number,
+  value: CellValue,
+  style?: StyleName,
+  extra: Partial<PlannedCell> = {}
+): void => {
+  const cell: PlannedCell = { row, col, value: value === "" ? null : value };
+  if (style) cell.style = style;
+  // Any string may come from a user; marking it as text keeps "=…", "+84…" or "-" literal.
+  if (typeof value === "string" && value !== "") cell.asText = true;
+  plan.cells.push({ ...cell, ...extra });
+};
+
+export const putFormula = (
+  plan: SheetPlan,
+  row: number,
+  col: number,
+  formula: string,
+  style?: StyleName,
+  numberFormat?: string
+): void => {
+  const cell: PlannedCell = { row, col, formula };
+  if (style) cell.style = style;
+  if (numberFormat) cell.numberFormat = numberFormat;
+  plan.cells.push(cell);
+};
+
+export const range = (row: number, col: number, rowCount = 1, colCount = 1): CellRange => ({
+  row,
+  col,
+  rowCount,
+  colCount,
+});
+
+export const widths = (plan: SheetPlan, list: number[]): void => {
+  list.forEach((width, index) => plan.columns.push({ index, width }));
+};
+
+/** Text of a cell as people see it: numbers without trailing zeros, trimmed, "" for empty. */
+export const cellText = (v: CellValue | undefined): string => {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v.normalize("NFC").trim();
+};
+
+/** Number formats with Vietnamese-friendly display (the separators follow the reader's locale). */
+export const FORMAT = {
+  integer: "0",
+  points: "General",
+  mean: (decimals: number): string => (decimals > 0 ? `0.${"0".repeat(decimals)}` : "0"),
+  percent: "0%",
+  text: "@",
+} as const;

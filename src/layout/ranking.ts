@@ -1,0 +1,95 @@
+/**
+ * "Bảng xếp hạng": the official ranking table as the council signs it — heading, title and date, one row
+ * per product in the official order, and the chair's and secretary's signature block. Print-ready.
+ */
+import type { Consolidation } from "../ocop/results";
+import type { Session } from "../ocop/session";
+import { FORMAT, put, range } from "./build";
+import { LEVEL_LABEL } from "./labels";
+import { SHEETS } from "./names";
+import { emptyPlan, type SheetPlan } from "./plan";
+import { remarkOf } from "./remarks";
+
+const COLS = [
+  "STT",
+  "Mã SP",
+  "Tên sản phẩm",
+  "Chủ thể",
+  "Xã, phường",
+  "Nhóm sản phẩm",
+  "Điểm TB",
+  "Hạng sao",
+  "Ghi chú",
+];
+const WIDTHS = [5, 12, 32, 28, 16, 20, 9, 9, 40];
+
+/** "Huyện X, ngày 01 tháng 06 năm 2026". */
+export const dateLine = (place: string, iso: string): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const date = m ? `ngày ${m[3]} tháng ${m[2]} năm ${m[1]}` : "ngày …… tháng …… năm ……";
+  return place ? `${place}, ${date}` : date;
+};
+
+export const planRankingSheet = (session: Session, c: Consolidation, runDate: string): SheetPlan => {
+  const plan = emptyPlan(SHEETS.ranking, "ranking");
+  const last = COLS.length - 1;
+  const line = (
+    row: number,
+    col: number,
+    span: number,
+    text: string,
+    style: "title" | "subtitle" | "signature" | "muted" | "text"
+  ): void => {
+    put(plan, row, col, text, style);
+    plan.merges.push(range(row, col, 1, span));
+  };
+  line(0, 0, 4, session.council.name.toUpperCase(), "signature");
+  line(0, 5, 4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "signature");
+  line(1, 5, 4, "Độc lập - Tự do - Hạnh phúc", "signature");
+  line(3, 0, last + 1, "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "title");
+  line(
+    4,
+    0,
+    last + 1,
+    `${LEVEL_LABEL[session.council.level].toUpperCase()} NĂM ${session.council.year}`,
+    "signature"
+  );
+  line(5, 0, last + 1, dateLine(session.council.place, session.council.date || runDate), "muted");
+  const h = 7;
+  COLS.forEach((t, col) => put(plan, h, col, t, "header"));
+  const products = new Map(session.products.map((p) => [p.code, p]));
+  const dec = FORMAT.mean(c.settings.displayDecimals);
+  c.products.forEach((r, i) => {
+    const row = h + 1 + i;
+    const p = products.get(r.product);
+    put(plan, row, 0, i + 1, "number", { numberFormat: FORMAT.integer });
+    put(plan, row, 1, r.product, "text");
+    put(plan, row, 2, p?.name ?? "", "wrap");
+    put(plan, row, 3, p?.owner ?? "", "wrap");
+    put(plan, row, 4, p?.commune ?? "", "wrap");
+    put(plan, row, 5, p?.group ?? "", "wrap");
+    put(plan, row, 6, r.mean, "number", { numberFormat: dec });
+    put(plan, row, 7, r.stars, r.stars ? "number" : "text", { numberFormat: '0" sao"' });
+    put(plan, row, 8, remarkOf(r), "wrap");
+  });
+  const end = h + 1 + c.products.length;
+  const chair = session.members.find((m) => m.role === "chair");
+  const secretary = session.members.find((m) => m.role === "secretary");
+  const sig = end + 2;
+  line(sig, 0, 4, "THƯ KÝ HỘI ĐỒNG", "signature");
+  line(sig, 5, 4, "CHỦ TỊCH HỘI ĐỒNG", "signature");
+  line(sig + 1, 0, 4, "(Ký, ghi rõ họ tên)", "muted");
+  line(sig + 1, 5, 4, "(Ký, ghi rõ họ tên, đóng dấu)", "muted");
+  line(sig + 5, 0, 4, secretary?.name ?? "", "signature");
+  line(sig + 5, 5, 4, chair?.name ?? "", "signature");
+  WIDTHS.forEach((width, index) => plan.columns.push({ index, width }));
+  plan.print = {
+    orientation: "landscape",
+    paper: "A4",
+    fitToWidth: true,
+    repeatRows: { first: h, last: h },
+    footer: "Trang &P/&N",
+  };
+  plan.protection = {};
+  return plan;
+};

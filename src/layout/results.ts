@@ -1,0 +1,126 @@
+/**
+ * "Kết quả chi tiết": per product the members' totals side by side with mean, spread and class, then per
+ * product and member the part subtotals. Owned by the add-in and rewritten whole at each run.
+ */
+import type { Consolidation } from "../ocop/results";
+import type { Session } from "../ocop/session";
+import { FORMAT, put } from "./build";
+import { SHEETS } from "./names";
+import { emptyPlan, type SheetPlan } from "./plan";
+import { remarkOf } from "./remarks";
+
+export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan => {
+  const plan = emptyPlan(SHEETS.results, "results");
+  const dec = FORMAT.mean(c.settings.displayDecimals);
+  const products = new Map(session.products.map((p) => [p.code, p]));
+  const members = session.members.map((m) => m.code);
+  put(plan, 0, 0, "KẾT QUẢ CHẤM ĐIỂM CHI TIẾT", "title");
+  put(
+    plan,
+    1,
+    0,
+    `${session.council.name} — năm ${session.council.year}. Trang do Add-in ghi lại mỗi lần tổng hợp; không nhập vào đây.`,
+    "muted"
+  );
+
+  const head = [
+    "STT",
+    "Mã SP",
+    "Tên sản phẩm",
+    "Phiếu",
+    ...members,
+    "Số TV chấm",
+    "Điểm TB",
+    "Thấp nhất",
+    "Cao nhất",
+    "Chênh lệch",
+    "Độ lệch chuẩn",
+    "TB phần A",
+    "TB phần B",
+    "TB phần C",
+    "Sao theo điểm",
+    "Xếp hạng sao",
+    "Thứ hạng",
+    "Ghi chú",
+  ];
+  const h = 3;
+  head.forEach((t, col) => put(plan, h, col, t, "header"));
+  let row = h + 1;
+  c.products.forEach((r, i) => {
+    const p = products.get(r.product);
+    const totals = new Map(r.members.map((m) => [m.member, m]));
+    const flagged = r.flags.some((f) => f.code === "spread");
+    const cells: [number | string | null, string?, ("warning" | "error")?][] = [
+      [i + 1, FORMAT.integer],
+      [r.product],
+      [p?.name ?? ""],
+      [r.form],
+      ...members.map((m): [number | null, string, "warning"?] => {
+        const t = totals.get(m);
+        return [t ? t.total : null, FORMAT.points, t?.deviating ? "warning" : undefined];
+      }),
+      [r.count, FORMAT.integer],
+      [r.mean, dec],
+      [r.min, FORMAT.points],
+      [r.max, FORMAT.points],
+      [r.range, FORMAT.points, flagged ? "warning" : undefined],
+      [r.stdev, "0.00"],
+      [r.partMeans?.A ?? null, dec],
+      [r.partMeans?.B ?? null, dec],
+      [r.partMeans?.C ?? null, dec],
+      [r.bandStars, FORMAT.integer],
+      [r.stars, FORMAT.integer, r.withheld ? "error" : undefined],
+      [r.rank, FORMAT.integer],
+      [remarkOf(r)],
+    ];
+    cells.forEach(([v, fmt, style], col) =>
+      put(
+        plan,
+        row,
+        col,
+        v,
+        style ?? (typeof v === "number" ? "number" : "text"),
+        fmt ? { numberFormat: fmt } : {}
+      )
+    );
+    row++;
+  });
+
+  row += 2;
+  put(plan, row++, 0, "ĐIỂM TỪNG PHẦN THEO THÀNH VIÊN", "subtitle");
+  const detail = ["Mã SP", "Thành viên", "Phần A", "Phần B", "Phần C", "Tổng", "Lệch nhiều so với TB"];
+  detail.forEach((t, col) => put(plan, row, col, t, "header"));
+  row++;
+  for (const r of c.products) {
+    for (const m of r.members) {
+      put(plan, row, 0, r.product, "text");
+      put(plan, row, 1, m.member, "text");
+      put(plan, row, 2, m.parts.A, "number", { numberFormat: FORMAT.points });
+      put(plan, row, 3, m.parts.B, "number", { numberFormat: FORMAT.points });
+      put(plan, row, 4, m.parts.C, "number", { numberFormat: FORMAT.points });
+      put(plan, row, 5, m.total, "number", { numberFormat: FORMAT.points });
+      put(plan, row, 6, m.deviating ? "Có" : "", m.deviating ? "warning" : "text");
+      row++;
+    }
+  }
+  plan.columns.push(
+    { index: 0, width: 6 },
+    { index: 1, width: 12 },
+    { index: 2, width: 32 },
+    { index: 3, width: 7 }
+  );
+  members.forEach((_, i) => plan.columns.push({ index: 4 + i, width: 8 }));
+  for (let col = 4 + members.length; col < head.length - 1; col++)
+    plan.columns.push({ index: col, width: 10 });
+  plan.columns.push({ index: head.length - 1, width: 50 });
+  plan.freeze = { rows: h + 1, cols: 3 };
+  plan.print = {
+    orientation: "landscape",
+    paper: "A4",
+    fitToWidth: true,
+    repeatRows: { first: h, last: h },
+    footer: "Kết quả chi tiết — Trang &P/&N",
+  };
+  plan.protection = {};
+  return plan;
+};

@@ -1,0 +1,599 @@
+/**
+ * A member's score sheet ("Phiếu <member code>"): one block per form used in the session, criteria as
+ * rows and that form's products as columns. Column A (hidden) anchors every row: the sheet header, block
+ * markers and the criterion id of each row; a hidden row in each block holds the product codes. Parsing
+ * reads the anchors only, so inserted blank rows, hidden rows, moved columns and re-sorted products still
+ * parse, while deleted or duplicated rows, a changed points list, unknown columns, a foreign sheet or a
+ * sheet of another session become findings with the cell.
+ */
+import { allowedPoints, criteriaOf, criterionIndex, formFor } from "../ocop/criteria/catalogue";
+import type { Catalogue, Criterion, Form } from "../ocop/criteria/types";
+import type { Finding, Where } from "../ocop/findings";
+import type { Member, MemberScores, Product, RawValue, ScoreEntry, Session } from "../ocop/session";
+import { normaliseCode } from "../ocop/text";
+import { cellAddress, colLetter, inRange } from "./a1";
+import { FORMAT, cellText, put, putFormula, range } from "./build";
+import { LAYOUT_CODES } from "./codes";
+import { LAYOUT_VERSION } from "./meta";
+import { scoreSheetName } from "./names";
+import type { CellValue, ListValidation, SheetPlan } from "./plan";
+import { emptyPlan } from "./plan";
+import type { GridLike as SheetGrid } from "./grid";
+
+const ANCHOR_COL = 0;
+const NUMBER_COL = 1;
+const TEXT_COL = 2;
+const MAX_COL = 3;
+const FIRST_PRODUCT_COL = 4;
+
+/** Anchor texts in column A. */
+const A = {
+  block: "#block:",
+  cols: "#cols",
+  head: "#head",
+  part: "#part:",
+  section: "#section:",
+  criterion: "c:",
+  subtotal: "#sub:",
+  total: "#total",
+} as const;
+
+export interface SheetAnchor {
+  ocop: "score";
+  v: number;
+  session: string;
+  member: string;
+}
+
+const sheetAnchor = (session: Session, member: Member): string =>
+  JSON.stringify({
+    ocop: "score",
+    v: LAYOUT_VERSION,
+    session: session.id,
+    member: member.code,
+  } satisfies SheetAnchor);
+
+/** Key of an entered value, for keeping scores when a sheet is planned again. */
+export const scoreKey = (product: string, criterion: string): string =>
+  `${normaliseCode(product)}|${normaliseCode(criterion)}`;
+
+/** Forms used in the session, in the order of first appearance, each with its scored products. */
+export const blocksOf = (session: Session, catalogue: Catalogue): { form: Form; products: Product[] }[] => {
+  const blocks = new Map<string, { form: Form; products: Product[] }>();
+  for (const p of session.products) {
+    if (p.excluded) continue; // an excluded dossier is not scored
+    const form = formFor(catalogue, p.form);
+    if (!form) continue; // the session check reports the unknown form
+    const block = blocks.get(form.code) ?? { form, products: [] };
+    block.products.push(p);
+    blocks.set(form.code, block);
+  }
+  return [...blocks.values()];
+};
+
+export interface ScoreSheetInput {
+  session: Session;
+  catalogue: Catalogue;
+  member: Member;
+  /** Scores already entered (by `scoreKey`); they are written back unchanged. */
+  existing?: ReadonlyMap<string, RawValue>;
+  password?: string;
+  editionTitle?: string;
+}
+
+const pointsText = (list: number[]): string => list.join("; ");
+
+export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
+  const { session, catalogue, member, existing } = input;
+  const plan = emptyPlan(scoreSheetName(member.code), "score");
+  const blocks = blocksOf(session, catalogue);
+  const widest = Math.max(1, ...blocks.map((b) => b.products.length));
+  const lastCol = FIRST_PRODUCT_COL + widest - 1;
+  const titleRow = (row: number, text: string, style: "title" | "subtitle" | "text" | "muted"): void => {
+    put(plan, row, NUMBER_COL, text, style);
+    plan.merges.push(range(row, NUMBER_COL, 1, lastCol - NUMBER_COL + 1));
+  };
+  put(plan, 0, ANCHOR_COL, sheetAnchor(session, member), "anchor");
+  titleRow(0, "PHIẾU ĐÁNH GIÁ, CHẤM ĐIỂM SẢN PHẨM OCOP", "title");
+  titleRow(1, `${session.council.name} — năm ${session.council.year}`, "subtitle");
+  titleRow(
+    2,
+    `Thành viên: ${member.name} (${member.code})${member.title ? `, ${member.title}` : ""}`,
+    "subtitle"
+  );
+  titleRow(
+    3,
+    `Bộ tiêu chí ${input.editionTitle ?? session.edition}. Chọn điểm trong danh sách ở mỗi ô; ô để trống là chưa chấm.`,
+    "muted"
+  );
+  let row = 5;
+  const breaks: number[] = [];
+  let singleHeader: { first: number; last: number } | null = null;
+
+  for (const { form, products } of blocks) {
+    if (row > 5) breaks.push(row);
+    const cols = products.map((_, i) => FIRST_PRODUCT_COL + i);
+    put(plan, row, ANCHOR_COL, A.block + form.code, "anchor");
+    put(plan, row, NUMBER_COL, `Phiếu số ${form.code}: ${form.title}`, "section");
+    plan.merges.push(range(row, NUMBER_COL, 1, lastCol - NUMBER_COL + 1));
+    row++;
+    put(plan, row, ANCHOR_COL, A.cols, "anchor");
+    products.forEach((p, i) => put(plan, row, cols[i]!, p.code, "anchor"));
+    plan.rows.push({ index: row, hidden: true });
+    row++;
+    const headFirst = row;
+    put(plan, row, ANCHOR_COL, A.head, "anchor");
+    put(plan, row, NUMBER_COL, "TT", "header");
+    put(plan, row, TEXT_COL, "Tiêu chí đánh giá", "header");
+    put(plan, row, MAX_COL, "Điểm tối đa", "header");
+    products.forEach((p, i) => put(plan, row, cols[i]!, p.code, "header"));
+    row++;
+    put(plan, row, NUMBER_COL, "", "header");
+    put(plan, row, TEXT_COL, "Tên sản phẩm", "header");
+    put(plan, row, MAX_COL, "", "header");
+    products.forEach((p, i) => put(plan, row, cols[i]!, p.name, "header"));
+    plan.rows.push({ index: row, height: 45 });
+    if (blocks.length === 1) singleHeader = { first: headFirst, last: row };
+    row++;
+
+    const subtotalCells: number[] = [];
+    for (const part of form.parts) {
+      put(plan, row, ANCHOR_COL, A.part + part.id, "anchor");
+      put(plan, row, NUMBER_COL, `Phần ${part.id}`, "section");
+      put(plan, row, TEXT_COL, part.title, "section");
+      put(plan, row, MAX_COL, part.max, "section", { numberFormat: FORMAT.points });
+      row++;
+      const firstRow = row;
+      for (const section of part.sections) {
+        const onlyItself = section.criteria.length === 1 && section.criteria[0]!.id === section.number;
+        if (!onlyItself) {
+          put(plan, row, ANCHOR_COL, A.section + section.number, "anchor");
+          put(plan, row, NUMBER_COL, section.number, "subtotal");
+          put(plan, row, TEXT_COL, section.title, "subtotal");
+          if (section.max !== null)
+            put(plan, row, MAX_COL, section.max, "subtotal", { numberFormat: FORMAT.points });
+          row++;
+        }
+        for (const criterion of section.criteria) {
+          planCriterionRow(plan, row, criterion, products, cols, existing);
+          row++;
+        }
+      }
+      const lastRow = row - 1;
+      put(plan, row, ANCHOR_COL, A.subtotal + part.id, "anchor");
+      put(plan, row, TEXT_COL, `Cộng phần ${part.id}`, "subtotal");
+      put(plan, row, MAX_COL, part.max, "subtotal", { numberFormat: FORMAT.points });
+      cols.forEach((c) =>
+        putFormula(
+          plan,
+          row,
+          c,
+          `SUM(${colLetter(c)}${firstRow + 1}:${colLetter(c)}${lastRow + 1})`,
+          "subtotal",
+          FORMAT.points
+        )
+      );
+      subtotalCells.push(row);
+      row++;
+    }
+    put(plan, row, ANCHOR_COL, A.total, "anchor");
+    put(plan, row, TEXT_COL, "TỔNG ĐIỂM", "total");
+    put(
+      plan,
+      row,
+      MAX_COL,
+      form.parts.reduce((s, p) => s + p.max, 0),
+      "total",
+      { numberFormat: FORMAT.points }
+    );
+    cols.forEach((c) =>
+      putFormula(
+        plan,
+        row,
+        c,
+        subtotalCells.map((r) => `${colLetter(c)}${r + 1}`).join("+"),
+        "total",
+        FORMAT.points
+      )
+    );
+    row += 2;
+  }
+
+  // Signature block under the last form.
+  const sigCol = Math.max(TEXT_COL, lastCol - 1);
+  put(plan, row, sigCol, "Ngày …… tháng …… năm ……", "signature");
+  put(plan, row + 1, sigCol, "THÀNH VIÊN HỘI ĐỒNG", "signature");
+  put(plan, row + 2, sigCol, "(Ký, ghi rõ họ tên)", "muted");
+  put(plan, row + 6, sigCol, member.name, "signature");
+
+  plan.columns.push(
+    { index: ANCHOR_COL, width: 6, hidden: true },
+    { index: NUMBER_COL, width: 6 },
+    { index: TEXT_COL, width: 60 },
+    { index: MAX_COL, width: 8 }
+  );
+  for (let c = FIRST_PRODUCT_COL; c <= lastCol; c++) plan.columns.push({ index: c, width: 14 });
+  plan.freeze = singleHeader
+    ? { rows: singleHeader.last + 1, cols: FIRST_PRODUCT_COL }
+    : { rows: 0, cols: FIRST_PRODUCT_COL };
+  plan.protection = input.password ? { password: input.password } : {};
+  plan.print = {
+    orientation: "landscape",
+    paper: "A4",
+    fitToWidth: true,
+    ...(singleHeader ? { repeatRows: singleHeader } : {}),
+    footer: `Phiếu chấm của ${member.code} — Trang &P/&N`,
+    breaksBefore: breaks,
+  };
+  return plan;
+};
+
+const planCriterionRow = (
+  plan: SheetPlan,
+  row: number,
+  criterion: Criterion,
+  products: Product[],
+  cols: number[],
+  existing: ReadonlyMap<string, RawValue> | undefined
+): void => {
+  put(plan, row, ANCHOR_COL, A.criterion + criterion.id, "anchor");
+  put(plan, row, NUMBER_COL, criterion.number, "text");
+  put(plan, row, TEXT_COL, criterion.text, "wrap");
+  put(plan, row, MAX_COL, criterion.max, "number", { numberFormat: FORMAT.points });
+  products.forEach((p, i) => {
+    const value = existing?.get(scoreKey(p.code, criterion.id)) ?? null;
+    put(plan, row, cols[i]!, value, "score", { numberFormat: FORMAT.points });
+  });
+  if (!products.length) return;
+  const allowed = allowedPoints(criterion);
+  plan.unlocked.push(range(row, FIRST_PRODUCT_COL, 1, products.length));
+  plan.validations.push({
+    range: range(row, FIRST_PRODUCT_COL, 1, products.length),
+    list: allowed,
+    prompt: {
+      title: `Tiêu chí ${criterion.number}`.slice(0, 32),
+      message: `Điểm: ${pointsText(allowed)}`.slice(0, 255),
+    },
+    error: {
+      title: "Điểm không hợp lệ",
+      message: `Tiêu chí ${criterion.number} chỉ nhận: ${pointsText(allowed)}.`.slice(0, 255),
+    },
+  });
+};
+
+// ---------------------------------------------------------------- parsing back
+
+export interface ParsedBlock {
+  form: string;
+  products: string[];
+}
+
+export interface ParsedScoreSheet {
+  /** Null when the sheet is not a score sheet at all. */
+  anchor: SheetAnchor | null;
+  scores: MemberScores | null;
+  blocks: ParsedBlock[];
+  findings: Finding[];
+}
+
+/** Finds the sheet anchor anywhere in the grid (a column may have been inserted before it). */
+const findAnchor = (values: CellValue[][]): { anchor: SheetAnchor; row: number; col: number } | null => {
+  for (let r = 0; r < Math.min(values.length, 50); r++) {
+    const row = values[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, 10); c++) {
+      const v = row[c];
+      if (typeof v !== "string" || !v.startsWith('{"ocop"')) continue;
+      try {
+        const parsed = JSON.parse(v) as Partial<SheetAnchor>;
+        if (
+          parsed.ocop === "score" &&
+          typeof parsed.session === "string" &&
+          typeof parsed.member === "string"
+        ) {
+          return {
+            anchor: {
+              ocop: "score",
+              v: Number(parsed.v) || 0,
+              session: parsed.session,
+              member: parsed.member,
+            },
+            row: r,
+            col: c,
+          };
+        }
+      } catch {
+        // not ours; keep looking
+      }
+    }
+  }
+  return null;
+};
+
+/** The numbers a validation allows, or null when it is not a plain list. */
+const listNumbers = (v: ListValidation): number[] | null => {
+  const out: number[] = [];
+  for (const item of v.list) {
+    const n = typeof item === "number" ? item : Number(String(item).trim().replace(",", "."));
+    if (!Number.isFinite(n)) return null;
+    out.push(n);
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
+};
+
+const sameList = (a: number[], b: number[]): boolean =>
+  a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) < 1e-9);
+
+export interface ParseContext {
+  session: Session;
+  catalogue: Catalogue;
+  file?: string;
+}
+
+export const isScoreSheet = (grid: SheetGrid): boolean => findAnchor(grid.values) !== null;
+
+export const parseScoreSheet = (grid: SheetGrid, ctx: ParseContext): ParsedScoreSheet => {
+  const { session, catalogue, file } = ctx;
+  const findings: Finding[] = [];
+  const base: Where = { file, sheet: grid.name };
+  const at = (row: number, col: number, extra: Partial<Where> = {}): Where => ({
+    ...base,
+    cell: cellAddress(row, col),
+    ...extra,
+  });
+  const found = findAnchor(grid.values);
+  if (!found) {
+    findings.push({
+      code: LAYOUT_CODES.notScoreSheet,
+      severity: "error",
+      where: { ...base, cell: "A1" },
+      params: {},
+    });
+    return { anchor: null, scores: null, blocks: [], findings };
+  }
+  const { anchor } = found;
+  const ac = found.col;
+  const member = normaliseCode(anchor.member);
+  const whereM = (row: number, col: number, extra: Partial<Where> = {}): Where =>
+    at(row, col, { member, ...extra });
+  if (anchor.v > LAYOUT_VERSION) {
+    findings.push({
+      code: LAYOUT_CODES.newerLayout,
+      severity: "error",
+      where: whereM(found.row, ac),
+      params: { found: anchor.v, supported: LAYOUT_VERSION },
+    });
+    return { anchor, scores: null, blocks: [], findings };
+  }
+  if (anchor.session !== session.id) {
+    findings.push({
+      code: LAYOUT_CODES.otherSession,
+      severity: "error",
+      where: whereM(found.row, ac),
+      params: { found: anchor.session, expected: session.id },
+    });
+    return { anchor, scores: null, blocks: [], findings };
+  }
+
+  const productForm = new Map<string, string>();
+  for (const p of session.products) if (!p.excluded) productForm.set(normaliseCode(p.code), p.form);
+  const checkLists = grid.validations.length > 0;
+  const entries: ScoreEntry[] = [];
+  const blocks: ParsedBlock[] = [];
+  const seenForms = new Map<string, string>();
+  const seenProducts = new Map<string, string>();
+  const values = grid.values;
+
+  let form: Form | undefined;
+  let formCode = "";
+  let columns: { col: number; product: string }[] = [];
+  let seenCriteria = new Map<string, string>();
+  let blockCell = "";
+
+  const closeBlock = (): void => {
+    if (!form) return;
+    for (const flat of criteriaOf(form)) {
+      const id = normaliseCode(flat.criterion.id);
+      if (!seenCriteria.has(id)) {
+        findings.push({
+          code: LAYOUT_CODES.criterionRowDeleted,
+          severity: "error",
+          where: { ...base, cell: blockCell, member, criterion: flat.criterion.id, form: form.code },
+          params: { criterion: flat.criterion.number, text: flat.criterion.text, form: form.code },
+        });
+      }
+    }
+    form = undefined;
+  };
+
+  for (let r = 0; r < values.length; r++) {
+    const tag = values[r]?.[ac];
+    if (typeof tag !== "string" || tag === "" || r === found.row) continue;
+    if (tag.startsWith(A.block)) {
+      closeBlock();
+      formCode = tag.slice(A.block.length);
+      blockCell = cellAddress(r, ac);
+      form = formFor(catalogue, formCode);
+      columns = [];
+      seenCriteria = new Map();
+      if (!form) {
+        findings.push({
+          code: LAYOUT_CODES.blockUnknownForm,
+          severity: "error",
+          where: whereM(r, ac, { form: formCode }),
+          params: { form: formCode },
+        });
+        continue;
+      }
+      const first = seenForms.get(form.code);
+      if (first) {
+        findings.push({
+          code: LAYOUT_CODES.blockDuplicate,
+          severity: "error",
+          where: whereM(r, ac, { form: form.code }),
+          params: { form: form.code, first },
+        });
+        form = undefined;
+        continue;
+      }
+      seenForms.set(form.code, blockCell);
+      blocks.push({ form: form.code, products: [] });
+    } else if (tag === A.cols && form) {
+      const row = values[r] ?? [];
+      const block = blocks[blocks.length - 1]!;
+      for (let c = 0; c < row.length; c++) {
+        if (c === ac) continue;
+        const code = normaliseCode(cellText(row[c]));
+        if (!code) continue;
+        const where = whereM(r, c, { product: code, form: form.code });
+        const expectedForm = productForm.get(code);
+        if (expectedForm === undefined) {
+          findings.push({
+            code: LAYOUT_CODES.productColumnUnknown,
+            severity: "error",
+            where,
+            params: { product: code, column: colLetter(c) },
+          });
+          continue;
+        }
+        if (formFor(catalogue, expectedForm)?.code !== form.code) {
+          findings.push({
+            code: LAYOUT_CODES.productWrongForm,
+            severity: "error",
+            where,
+            params: { product: code, form: form.code, expected: expectedForm },
+          });
+          continue;
+        }
+        const first = seenProducts.get(code);
+        if (first) {
+          findings.push({
+            code: LAYOUT_CODES.productColumnDuplicate,
+            severity: "error",
+            where,
+            params: { product: code, first },
+          });
+          continue;
+        }
+        seenProducts.set(code, cellAddress(r, c));
+        columns.push({ col: c, product: code });
+        block.products.push(code);
+      }
+    } else if (tag.startsWith(A.criterion) && form) {
+      const id = normaliseCode(tag.slice(A.criterion.length));
+      const flat = criterionIndex(form).get(id);
+      if (!flat) {
+        findings.push({
+          code: LAYOUT_CODES.criterionRowUnknown,
+          severity: "error",
+          where: whereM(r, ac, { criterion: id, form: form.code }),
+          params: { criterion: id, form: form.code },
+        });
+        continue;
+      }
+      const first = seenCriteria.get(id);
+      if (first) {
+        findings.push({
+          code: LAYOUT_CODES.criterionRowDuplicated,
+          severity: "error",
+          where: whereM(r, ac, { criterion: flat.criterion.id, form: form.code }),
+          params: { criterion: flat.criterion.number, first, row: r + 1 },
+        });
+        continue;
+      }
+      seenCriteria.set(id, cellAddress(r, ac));
+      if (!columns.length) {
+        findings.push({
+          code: LAYOUT_CODES.blockNoProducts,
+          severity: "error",
+          where: whereM(r, ac, { form: form.code }),
+          params: { form: form.code },
+        });
+        continue;
+      }
+      if (checkLists) checkValidation(grid, r, columns, flat.criterion, form.code, whereM, findings);
+      for (const { col, product } of columns) {
+        const value = values[r]?.[col] ?? null;
+        const formula = grid.formulas[r]?.[col] ?? null;
+        entries.push({
+          product,
+          criterion: flat.criterion.id,
+          raw: formula ? { value, formula } : { value },
+          sheet: grid.name,
+          cell: cellAddress(r, col),
+        });
+      }
+    }
+  }
+  closeBlock();
+
+  // Products of the session that have no column anywhere on the sheet.
+  const firstCell = cellAddress(found.row, ac);
+  for (const [code, formOf] of productForm) {
+    if (seenProducts.has(code)) continue;
+    const f = formFor(catalogue, formOf);
+    if (!f) continue;
+    if (!seenForms.has(f.code)) {
+      if (!findings.some((x) => x.code === LAYOUT_CODES.blockMissing && x.where.form === f.code)) {
+        findings.push({
+          code: LAYOUT_CODES.blockMissing,
+          severity: "error",
+          where: { ...base, cell: firstCell, member, form: f.code },
+          params: { form: f.code },
+        });
+      }
+      continue;
+    }
+    findings.push({
+      code: LAYOUT_CODES.productColumnMissing,
+      severity: "error",
+      where: { ...base, cell: seenForms.get(f.code), member, product: code, form: f.code },
+      params: { product: code, form: f.code },
+    });
+  }
+  return { anchor, scores: { member, file, sheet: grid.name, entries }, blocks, findings };
+};
+
+const checkValidation = (
+  grid: SheetGrid,
+  row: number,
+  columns: { col: number; product: string }[],
+  criterion: Criterion,
+  form: string,
+  whereM: (row: number, col: number, extra?: Partial<Where>) => Where,
+  findings: Finding[]
+): void => {
+  const allowed = allowedPoints(criterion);
+  for (const { col, product } of columns) {
+    const v = grid.validations.find((x) => inRange(x.range, row, col));
+    const where = whereM(row, col, { criterion: criterion.id, product, form });
+    if (!v) {
+      findings.push({
+        code: LAYOUT_CODES.validationRemoved,
+        severity: "warning",
+        where,
+        params: { criterion: criterion.number, allowed },
+      });
+      return;
+    }
+    const list = listNumbers(v);
+    if (!list || !sameList(list, allowed)) {
+      findings.push({
+        code: LAYOUT_CODES.allowedListChanged,
+        severity: "error",
+        where,
+        params: { criterion: criterion.number, found: v.list.map(String), allowed },
+        allowed,
+      });
+      return;
+    }
+  }
+};
+
+/** Values entered on a parsed sheet, keyed for `planScoreSheet({ existing })`. */
+export const enteredValues = (scores: MemberScores | null): Map<string, RawValue> => {
+  const map = new Map<string, RawValue>();
+  for (const e of scores?.entries ?? []) {
+    if (e.raw.value !== null && e.raw.value !== "") map.set(scoreKey(e.product, e.criterion), e.raw.value);
+  }
+  return map;
+};

@@ -1,0 +1,101 @@
+import { loadEdition } from "../ocop/criteria/builtin";
+import { withCustomForms } from "../ocop/criteria/catalogue";
+import { hasErrors } from "../ocop/findings";
+import { miniSession } from "../../test/helpers/miniCatalogue";
+import { planToGrid } from "../../test/helpers/planGrid";
+import { LAYOUT_CODES } from "./codes";
+import { parseCriteriaSheet, planCriteriaSheet } from "./criteriaSheet";
+import { LAYOUT_VERSION, parseMeta, planMeta } from "./meta";
+import { SHEETS } from "./names";
+import {
+  membersFromRows,
+  parseSessionSheet,
+  planMembersSheet,
+  planProductsSheet,
+  planSessionSheet,
+  productsFromRows,
+} from "./setupSheets";
+
+const session = miniSession();
+
+describe("setup sheets", () => {
+  it("read back the session, products and members they were planned from", () => {
+    const s = parseSessionSheet(planToGrid(planSessionSheet(session, ["mini"])).values, session);
+    expect(s.findings).toEqual([]);
+    expect(s.council).toEqual(session.council);
+    expect(s.settings).toEqual(session.settings);
+    expect(
+      productsFromRows(planToGrid(planProductsSheet(session, ["01", "02"])).values, {}).products
+    ).toEqual(session.products);
+    expect(membersFromRows(planToGrid(planMembersSheet(session)).values, {}).members).toEqual(
+      session.members
+    );
+  });
+
+  it("report a setting typed wrong at its cell and keep the previous value", () => {
+    const g = planToGrid(planSessionSheet(session, ["mini"]));
+    const row = g.values.findIndex((r) => r[0] === "quorum");
+    g.values[row]![2] = "nhiều";
+    const s = parseSessionSheet(g.values, session, "council.xlsx");
+    expect(s.settings.quorum).toBe(session.settings.quorum);
+    expect(s.findings).toEqual([
+      expect.objectContaining({
+        code: LAYOUT_CODES.setupValueInvalid,
+        where: { file: "council.xlsx", sheet: SHEETS.session, cell: `C${row + 1}` },
+      }),
+    ]);
+  });
+});
+
+describe("the metadata sheet", () => {
+  it("round-trips and is refused when damaged or newer", () => {
+    const meta = {
+      layoutVersion: LAYOUT_VERSION,
+      kind: "member" as const,
+      session,
+      member: "TV01",
+      created: "2026-06-01",
+      imports: [],
+    };
+    const g = planToGrid(planMeta(meta));
+    expect(parseMeta(g.values).meta).toEqual(meta);
+    const broken = g.values.map((r) => (r[0] === "session" ? ["session", "{not json"] : r));
+    expect(parseMeta(broken).findings.map((f) => f.code)).toEqual([LAYOUT_CODES.metaInvalid]);
+    const newer = g.values.map((r) => (r[0] === "ocop-meta" ? ["ocop-meta", LAYOUT_VERSION + 1] : r));
+    expect(parseMeta(newer).findings.map((f) => f.code)).toEqual([LAYOUT_CODES.newerLayout]);
+    expect(parseMeta(null).findings.map((f) => f.code)).toEqual([LAYOUT_CODES.metaMissing]);
+  });
+});
+
+describe("the criteria sheet", () => {
+  it("reads a built-in form back to the same form, which passes the catalogue's checks as a council's own", async () => {
+    const catalogue = await loadEdition("qd26-2026");
+    const form = catalogue.forms.get("11")!;
+    const parsed = parseCriteriaSheet(
+      planToGrid(planCriteriaSheet([form], SHEETS.customCriteria, true)).values,
+      form.edition,
+      SHEETS.customCriteria
+    );
+    expect(parsed.findings).toEqual([]);
+    const [back] = parsed.forms;
+    expect(back!.parts).toEqual(form.parts);
+    const merged = withCustomForms(catalogue, parsed.forms);
+    expect(hasErrors(merged.findings)).toBe(false);
+    expect(merged.catalogue.forms.get("11")!.parts).toEqual(form.parts);
+  });
+
+  it("reports a level typed before any criterion, with its cell", () => {
+    const rows = [
+      ["Loại dòng", "Mã", "Số", "Nội dung", "Điểm", ""],
+      ["Phiếu", "90", "", "Riêng", 100, ""],
+      ["Mức", "", "", "Lạc chỗ", 1, ""],
+    ];
+    const r = parseCriteriaSheet(rows, "qd26-2026", SHEETS.customCriteria, "council.xlsx");
+    expect(r.findings).toEqual([
+      expect.objectContaining({
+        code: LAYOUT_CODES.criteriaRowOrphan,
+        where: expect.objectContaining({ cell: "A3" }),
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,398 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Subtitle1,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowDownload20Regular,
+  DocumentAdd20Regular,
+  Dismiss16Regular,
+  Save20Regular,
+} from "@fluentui/react-icons";
+import { useCallback, useId, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import "../../app/member/messages";
+import { memberSheetName, type ScoreCell } from "../../app/member/sheet";
+import { describeFinding } from "../../ocop/messages";
+import { describeError, type ErrorText } from "./errors";
+import { FindingsPanel } from "./FindingsPanel";
+import { ProgressPanel } from "./ProgressPanel";
+import { ScoringAssistant } from "./ScoringAssistant";
+import { langOf, NS } from "./strings";
+import { useMemberPane, type MemberPaneModel } from "./useMemberPane";
+import type { CellRef, SaveOutcome, Workspace } from "./workspace";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
+  heading: { margin: 0 },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  muted: { color: tokens.colorNeutralForeground2 },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+});
+
+/** Runs one use case at a time: `busy` while it runs, the error in words when it throws. */
+function useRunner() {
+  const { t } = useTranslation(NS);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorText | null>(null);
+  const running = useRef(false);
+  const run = useCallback(
+    async <T,>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
+      if (running.current) return { ok: false };
+      running.current = true;
+      setBusy(true);
+      setError(null);
+      try {
+        return { ok: true, value: await fn() };
+      } catch (e) {
+        setError(describeError(e, t));
+        return { ok: false };
+      } finally {
+        running.current = false;
+        setBusy(false);
+      }
+    },
+    [t]
+  );
+  /** For moving the selection: quick, and must not disable (and so blur) the controls the member is using. */
+  const runQuiet = useCallback(
+    async <T,>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
+      try {
+        return { ok: true, value: await fn() };
+      } catch (e) {
+        setError(describeError(e, t));
+        return { ok: false };
+      }
+    },
+    [t]
+  );
+  return { busy, error, run, runQuiet, clearError: () => setError(null) };
+}
+
+function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <section className={styles.section} aria-labelledby={id} data-testid={testId}>
+      <Subtitle1 as="h2" id={id} className={styles.heading}>
+        {title}
+      </Subtitle1>
+      {children}
+    </section>
+  );
+}
+
+export interface MemberPaneProps {
+  workspace: Workspace;
+}
+
+/** The member's pane on its own workspace (Excel). The standalone page shares the model with its grid. */
+export function MemberPane({ workspace }: MemberPaneProps) {
+  const model = useMemberPane(workspace);
+  return <MemberPaneView workspace={workspace} model={model} />;
+}
+
+/** Everything a council member does: who they are, their sheet, the assistant, progress, check, save. */
+export function MemberPaneView({ workspace, model }: { workspace: Workspace; model: MemberPaneModel }) {
+  const { t, i18n } = useTranslation(NS);
+  const styles = useStyles();
+  const lang = langOf(i18n.language);
+  const { busy, error, run, runQuiet, clearError } = useRunner();
+  const [announcement, setAnnouncement] = useState("");
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SaveOutcome | null>(null);
+  const announce = useCallback((text: string) => {
+    // The same words twice in a row must still be read: clear, then set.
+    setAnnouncement("");
+    setTimeout(() => setAnnouncement(text), 30);
+  }, []);
+
+  const { open, member, sheet, current } = model;
+
+  const goTo = (cell: CellRef) => runQuiet(() => model.goTo(cell)).then((r) => r.ok);
+
+  const live = (
+    <div aria-live="polite" aria-atomic="true" className={styles.visuallyHidden} data-testid="live">
+      {announcement}
+    </div>
+  );
+
+  if (open.status === "loading") {
+    return <Spinner size="small" labelPosition="after" label={t("pane.loading")} />;
+  }
+  if (open.status === "failed") {
+    const e = describeError(open.error, t);
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t("pane.failed")}</MessageBarTitle> {e.message} {e.action}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (open.status === "noSession") {
+    return (
+      <Section title={t("pane.heading")} testId="member-no-session">
+        <Body1 as="p">{t("pane.noSession")}</Body1>
+        {open.findings.slice(0, 3).map((f, i) => (
+          <Caption1 as="p" key={i} className={styles.muted}>
+            {describeFinding(f, lang).message}
+          </Caption1>
+        ))}
+        <Body1 as="p">{t("pane.noSessionHint")}</Body1>
+      </Section>
+    );
+  }
+
+  const { context } = open;
+  const session = context.session;
+  const sheetName = member ? memberSheetName(member) : "";
+
+  return (
+    <div className={styles.root} data-testid="member-pane">
+      {live}
+      {error && (
+        <MessageBar intent="error" layout="multiline" data-testid="member-error">
+          <MessageBarBody>
+            <MessageBarTitle>{t("errors.heading")}</MessageBarTitle>
+            <div>{error.message}</div>
+            <div>{error.action}</div>
+            <Caption1>{t("errors.detail", { detail: error.detail })}</Caption1>
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={t("errors.dismiss")}
+                icon={<Dismiss16Regular />}
+                onClick={clearError}
+              />
+            }
+          />
+        </MessageBar>
+      )}
+
+      <Section title={t("pane.heading")}>
+        <Body1 as="p">
+          {t("pane.session", { council: session.council.name, year: session.council.year })}
+        </Body1>
+        {open.findings.length > 0 && (
+          <Caption1 as="p" className={styles.muted}>
+            {t("pane.sessionFindings", { count: open.findings.length })}
+          </Caption1>
+        )}
+        {member ? (
+          <div className={styles.row}>
+            <Body1 as="p" data-testid="member-who">
+              {context.bookMember
+                ? t("who.fromBook", { name: member.name, code: member.code })
+                : t("who.you", { name: member.name, code: member.code })}
+            </Body1>
+            {!context.bookMember && (
+              <Button size="small" onClick={() => model.chooseMember(null)}>
+                {t("who.change")}
+              </Button>
+            )}
+          </div>
+        ) : context.kind === "member" && context.bookMemberCode ? (
+          <Body1 as="p" role="alert">
+            {t("who.unknownMember", { code: context.bookMemberCode })}
+          </Body1>
+        ) : (
+          <MemberPicker
+            members={session.members.map((m) => ({ code: m.code, name: m.name, title: m.title }))}
+            onChoose={(code) => model.chooseMember(code)}
+          />
+        )}
+      </Section>
+
+      {member && (
+        <Section title={t("sheet.heading")}>
+          {sheet === undefined ? (
+            <Spinner size="tiny" labelPosition="after" label={t("sheet.reading")} />
+          ) : sheet === null ? (
+            <Body1 as="p">{t("sheet.missing", { sheet: sheetName })}</Body1>
+          ) : (
+            <Body1 as="p">{t("sheet.present", { sheet: sheetName })}</Body1>
+          )}
+          {sheet && sheet.structure.length > 0 && (
+            <Caption1 as="p" className={styles.muted}>
+              {t("sheet.structure", { count: sheet.structure.length })}
+            </Caption1>
+          )}
+          {sheet !== undefined && (
+            <div>
+              <Button
+                appearance={sheet === null ? "primary" : "secondary"}
+                icon={<DocumentAdd20Regular />}
+                disabled={busy}
+                onClick={async () => {
+                  setNotice(null);
+                  const r = await run(() => model.insertSheet());
+                  if (!r.ok || !r.value) return;
+                  const result = r.value;
+                  const text = result.ok
+                    ? result.replaced
+                      ? t("sheet.reinserted", { sheet: result.sheet, count: result.kept })
+                      : t("sheet.inserted", { sheet: result.sheet })
+                    : `${describeFinding(result.finding, lang).message} ${describeFinding(result.finding, lang).fix}`;
+                  setNotice(text);
+                  announce(text);
+                }}
+              >
+                {sheet === null ? t("sheet.insert") : t("sheet.reinsert")}
+              </Button>
+            </div>
+          )}
+          {notice && (
+            <Body1 as="p" role="status">
+              {notice}
+            </Body1>
+          )}
+        </Section>
+      )}
+
+      {member && sheet && (
+        <Section title={t("assistant.heading")} testId="assistant">
+          <ScoringAssistant
+            sheet={sheet}
+            current={current}
+            busy={busy}
+            announce={announce}
+            onGoTo={goTo}
+            onScore={(cell: ScoreCell, points) => run(() => model.score(cell, points)).then((r) => r.ok)}
+          />
+        </Section>
+      )}
+
+      {member && sheet && (
+        <Section title={t("progress.heading")} testId="progress">
+          <ProgressPanel sheet={sheet} busy={busy} onGoTo={(cell) => void goTo(cell)} />
+        </Section>
+      )}
+
+      {member && sheet !== undefined && (
+        <Section title={t("check.heading")} testId="check">
+          <FindingsPanel
+            sheet={sheet}
+            busy={busy}
+            announce={announce}
+            onCheck={() => run(() => model.check()).then((r) => (r.ok ? r.value : undefined))}
+            onGoTo={(cell) => void goTo(cell)}
+          />
+        </Section>
+      )}
+
+      {member && sheet && (
+        <Section title={t("save.heading")} testId="save">
+          <Caption1 as="p" className={styles.muted}>
+            {t(workspace.kind === "excel" ? "save.excelHint" : "save.standaloneHint")}
+          </Caption1>
+          <div>
+            <Button
+              appearance="primary"
+              icon={workspace.kind === "excel" ? <Save20Regular /> : <ArrowDownload20Regular />}
+              disabled={busy}
+              onClick={async () => {
+                setSaved(null);
+                const r = await run(() => model.save());
+                if (r.ok && r.value) {
+                  setSaved(r.value);
+                }
+              }}
+            >
+              {t(workspace.kind === "excel" ? "save.excel" : "save.standalone")}
+            </Button>
+          </div>
+          {saved && (
+            <Body1 as="p" role="status" data-testid="save-outcome">
+              {saved.kind === "downloaded"
+                ? t("save.downloaded", { file: saved.fileName })
+                : t(saved.kind === "saved" ? "save.saved" : "save.saveYourself")}
+            </Body1>
+          )}
+        </Section>
+      )}
+      {busy && <span className={styles.visuallyHidden}>{t("pane.busy")}</span>}
+    </div>
+  );
+}
+
+function MemberPicker({
+  members,
+  onChoose,
+}: {
+  members: { code: string; name: string; title: string }[];
+  onChoose(code: string): void;
+}) {
+  const { t } = useTranslation(NS);
+  const styles = useStyles();
+  const [code, setCode] = useState("");
+  return (
+    <form
+      className={styles.root}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (code) onChoose(code);
+      }}
+    >
+      <Subtitle2 as="h3" className={styles.heading}>
+        {t("who.heading")}
+      </Subtitle2>
+      <Body1 as="p">{t("who.intro")}</Body1>
+      <Field label={t("who.label")}>
+        <Select value={code} onChange={(_e, data) => setCode(data.value)}>
+          <option value="">{t("who.placeholder")}</option>
+          {members.map((m) => (
+            <option key={m.code} value={m.code}>
+              {`${m.name} (${m.code})${m.title ? ` — ${m.title}` : ""}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div>
+        <Button type="submit" appearance="primary" disabled={!code}>
+          {t("who.confirm")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * The secretariat outside Office: the council workbook is an .xlsx file held in this page's memory. Start a
+ * new one or open one from disk, work through the steps, then download it. Nothing leaves the machine.
+ */
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownload20Regular, DocumentAdd20Regular, Dismiss16Regular } from "@fluentui/react-icons";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { PickedFile } from "../../app/secretariat/types";
+import { asciiName } from "../../app/secretariat/secretariat";
+import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
+import { MemorySelection, type Workspace } from "../member/workspace";
+import { downloadInBrowser, type Download } from "../standalone/download";
+import { FilePicker } from "./parts/FilePicker";
+import SecretariatPane from "./SecretariatPane";
+import { NS } from "./strings";
+import { errorMessage } from "./errors";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
+  heading: { margin: 0 },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+});
+
+interface Opened {
+  workspace: Workspace;
+  xlsx: XlsxHost;
+  fileName: string;
+  key: number;
+}
+
+/** A workspace over an in-memory workbook: selecting a cell makes it the active cell of the file to download. */
+export const standaloneWorkspace = (xlsx: XlsxHost, fileName: string, download: Download): Workspace => {
+  const selection = new MemorySelection();
+  return {
+    kind: "standalone",
+    host: xlsx,
+    selection,
+    fileName,
+    async select(cell) {
+      selection.set(cell);
+      await xlsx.apply({ plans: [], select: cell });
+    },
+    async save() {
+      download(await xlsx.toBuffer(), fileName);
+      return { kind: "downloaded", fileName };
+    },
+  };
+};
+
+export function StandaloneSecretariat({ download = downloadInBrowser }: { download?: Download }) {
+  const { t } = useTranslation(NS);
+  const styles = useStyles();
+  const headingId = useId();
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const adopt = (xlsx: XlsxHost, fileName: string) =>
+    setOpened((o) => ({
+      workspace: standaloneWorkspace(xlsx, fileName, download),
+      xlsx,
+      fileName,
+      key: (o?.key ?? 0) + 1,
+    }));
+  const create = () => {
+    setError(null);
+    const name = `${asciiName(t("standalone.newFileName", { year: new Date().getFullYear() }))}.xlsx`;
+    adopt(XlsxHost.createEmpty({ fileName: name }), name);
+  };
+  const open = async (file: PickedFile) => {
+    setError(null);
+    try {
+      adopt(await XlsxHost.fromBuffer(file.bytes, { fileName: file.name }), file.name);
+    } catch (e) {
+      setError(t("standalone.unreadable", { file: file.name, detail: errorMessage(e, t) }));
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.section} aria-labelledby={headingId}>
+        <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+          {t("standalone.heading")}
+        </Subtitle1>
+        <Body1 as="p">{t("standalone.intro")}</Body1>
+        {opened ? (
+          <div className={styles.row}>
+            <Body1 data-testid="council-file">{t("standalone.working", { file: opened.fileName })}</Body1>
+            <Button
+              size="small"
+              icon={<ArrowDownload20Regular />}
+              onClick={() => void opened.workspace.save("")}
+              data-testid="download-council"
+            >
+              {t("standalone.download")}
+            </Button>
+            <Button size="small" icon={<Dismiss16Regular />} onClick={() => setOpened(null)}>
+              {t("standalone.close")}
+            </Button>
+          </div>
+        ) : (
+          <>
+            <div className={styles.row}>
+              <Button
+                appearance="primary"
+                icon={<DocumentAdd20Regular />}
+                onClick={create}
+                data-testid="new-council"
+              >
+                {t("standalone.new")}
+              </Button>
+            </div>
+            <FilePicker
+              label={t("standalone.open")}
+              dropHint={t("standalone.dropHint")}
+              accept=".xlsx"
+              testId="open-council"
+              onFiles={(files) => files[0] && void open(files[0])}
+            />
+          </>
+        )}
+        {error && (
+          <MessageBar layout="multiline" intent="error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+      {opened && (
+        <SecretariatPane
+          key={opened.key}
+          workspace={opened.workspace}
+          download={download}
+          saveWorkbook={async () => {
+            await opened.workspace.save("");
+          }}
+        />
+      )}
+    </div>
+  );
+}

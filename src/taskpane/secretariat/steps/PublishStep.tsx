@@ -1,0 +1,161 @@
+import {
+  Body1,
+  Button,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownload20Regular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { PublishOutcome, SecretariatApi } from "../../../app/secretariat/types";
+import type { Session } from "../../../ocop/session";
+import { normaliseCode } from "../../../ocop/text";
+import { formatScore } from "../../format";
+import { GroupedFindings } from "../parts/FindingList";
+import { Panel } from "../parts/Panel";
+import { StarCounts } from "../parts/Ranking";
+import { Stars } from "../parts/Stars";
+import { langOf, NS } from "../strings";
+import { useAction } from "../useAction";
+import { blockers } from "./ConsolidateStep";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+});
+
+export interface PublishStepProps {
+  api: SecretariatApi;
+  session: Session;
+  outcome: PublishOutcome | null;
+  onOutcome: (outcome: PublishOutcome) => void;
+  announce: (text: string) => void;
+  onWorkbookChanged: () => void;
+  /** The standalone page saves the council workbook as a file; in Excel the workbook is already open. */
+  saveWorkbook?: () => void | Promise<void>;
+}
+
+export function PublishStep({
+  api,
+  session,
+  outcome,
+  onOutcome,
+  announce,
+  onWorkbookChanged,
+  saveWorkbook,
+}: PublishStepProps) {
+  const { t, i18n } = useTranslation(NS);
+  const styles = useStyles();
+  const lang = langOf(i18n);
+  const [certificates, setCertificates] = useState(true);
+  const run = useAction(async () => {
+    announce(t("publish.running"));
+    const r = await api.publish({ certificates });
+    onOutcome(r);
+    if (r.written) {
+      announce(t("publish.done", { count: r.certified.length }));
+      onWorkbookChanged();
+    } else
+      announce(t("consolidate.blocked", { count: r.findings.filter((f) => f.severity === "error").length }));
+  });
+  const save = useAction(async () => {
+    await saveWorkbook?.();
+    announce(t("publish.saved"));
+  });
+  const c = outcome?.consolidation ?? null;
+  const byCode = new Map(session.products.map((p) => [normaliseCode(p.code), p]));
+  const certified = c ? c.products.filter((p) => outcome!.certified.includes(p.product)) : [];
+
+  return (
+    <div className={styles.stack}>
+      <Body1 as="p">{t("publish.text")}</Body1>
+      <Checkbox
+        checked={certificates}
+        onChange={(_, d) => setCertificates(Boolean(d.checked))}
+        label={t("publish.certificates")}
+      />
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={run.busy} onClick={() => void run.run()} data-testid="publish">
+          {t("publish.button")}
+        </Button>
+        {saveWorkbook && (
+          <Button
+            icon={<ArrowDownload20Regular />}
+            disabled={save.busy}
+            onClick={() => void save.run()}
+            data-testid="save-workbook"
+          >
+            {t("publish.save")}
+          </Button>
+        )}
+      </div>
+      {(run.error ?? save.error) && (
+        <MessageBar layout="multiline" intent="error">
+          <MessageBarBody>{run.error ?? save.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && !outcome.written && (
+        <>
+          <MessageBar layout="multiline" intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>
+                {t("consolidate.refused", {
+                  count: outcome.findings.filter((f) => f.severity === "error").length,
+                })}
+              </MessageBarTitle>
+              {t("consolidate.refusedWho", { who: blockers(outcome, t("consolidate.sessionWord")) })}
+            </MessageBarBody>
+          </MessageBar>
+          <GroupedFindings findings={outcome.findings.filter((f) => f.severity === "error")} />
+        </>
+      )}
+      {outcome?.written && c && (
+        <>
+          <MessageBar layout="multiline" intent="success">
+            <MessageBarBody>
+              <MessageBarTitle>{t("publish.writtenTitle")}</MessageBarTitle>
+              {t("publish.written", { sheets: outcome.published.join(", ") })}
+            </MessageBarBody>
+          </MessageBar>
+          <Body1 as="p">{t("publish.print")}</Body1>
+          <Panel title={t("results.countsHeading")}>
+            <StarCounts counts={c.starCounts} />
+          </Panel>
+          <Panel title={t("publish.listHeading", { count: certified.length })} testId="certified">
+            {certified.length === 0 ? (
+              <Text>{t("publish.none")}</Text>
+            ) : (
+              <ol className={styles.list}>
+                {certified.map((r) => (
+                  <li key={r.product}>
+                    <Text>
+                      {r.product} · {byCode.get(normaliseCode(r.product))?.name ?? ""} ·{" "}
+                    </Text>
+                    <Stars stars={r.stars} />{" "}
+                    <Text>
+                      {r.mean === null
+                        ? ""
+                        : t("results.mean", { mean: formatScore(r.mean, c.settings.displayDecimals, lang) })}
+                    </Text>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Panel>
+        </>
+      )}
+    </div>
+  );
+}

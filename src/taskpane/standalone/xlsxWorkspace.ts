@@ -1,0 +1,97 @@
+/**
+ * The standalone page's workspace: the workbook is an .xlsx file held in memory by the xlsx host (ExcelJS), the
+ * selection is the page's HTML grid. This module (and ExcelJS with it) is loaded only when the member opens a
+ * file or the example session, so the page's first screen does not wait for it.
+ */
+import { buildMemberBook, memberBookFileName } from "../../app/member/actions";
+import { findMember, openMemberContext } from "../../app/member/context";
+import { writeExampleCouncilBook } from "../../app/member/example";
+import type { ApplyRequest, WorkbookHost } from "../../hosts/workbook";
+import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
+import { Emitter, MemorySelection, type Workspace } from "../member/workspace";
+import { downloadInBrowser, type Download } from "./download";
+
+export interface StandaloneSession {
+  workspace: Workspace;
+  selection: MemorySelection;
+  fileName: string;
+}
+
+/** The xlsx host, telling listeners which sheets changed after each apply. */
+class ObservedHost implements WorkbookHost {
+  readonly kind = "xlsx" as const;
+  readonly changes = new Emitter<string>();
+  constructor(readonly inner: XlsxHost) {}
+  listSheets() {
+    return this.inner.listSheets();
+  }
+  readSheets(names: string[]) {
+    return this.inner.readSheets(names);
+  }
+  async apply(request: ApplyRequest): Promise<void> {
+    await this.inner.apply(request);
+    const touched = new Set([
+      ...request.plans.map((p) => p.name),
+      ...(request.cellWrites ?? []).map((w) => w.sheet),
+    ]);
+    for (const sheet of touched) this.changes.emit(sheet);
+  }
+}
+
+const workspaceOver = (xlsx: XlsxHost, fileName: string, download: Download): StandaloneSession => {
+  const host = new ObservedHost(xlsx);
+  const selection = new MemorySelection();
+  const workspace: Workspace = {
+    kind: "standalone",
+    host,
+    selection,
+    fileName,
+    async select(cell) {
+      selection.set(cell);
+    },
+    async onChanged(listener) {
+      return host.changes.on(listener);
+    },
+    async save(memberCode) {
+      const opened = await openMemberContext(host);
+      if (!opened.ok) throw new Error("The workbook holds no OCOP session.");
+      const { context } = opened;
+      const member = findMember(context.session, memberCode);
+      if (!member) throw new Error(`Member ${memberCode} is not in the session.`);
+      let bytes: Uint8Array;
+      let name: string;
+      if (context.kind === "member") {
+        // A member workbook goes back whole, as it came, with the scores entered here.
+        bytes = await xlsx.toBuffer();
+        name = /\.xlsx$/i.test(fileName) ? fileName : memberBookFileName(context, member);
+      } else {
+        // From a council workbook, the member's own workbook, as `ocop books` issues it.
+        const target = XlsxHost.createEmpty();
+        await buildMemberBook(host, context, member, target);
+        bytes = await target.toBuffer();
+        name = memberBookFileName(context, member);
+      }
+      download(bytes, name);
+      return { kind: "downloaded", fileName: name };
+    },
+  };
+  return { workspace, selection, fileName };
+};
+
+/** Opens .xlsx bytes read from disk; throws when they are not a readable workbook. */
+export const openWorkbookBytes = async (
+  bytes: ArrayBuffer | Uint8Array,
+  fileName: string,
+  download: Download = downloadInBrowser
+): Promise<StandaloneSession> =>
+  workspaceOver(await XlsxHost.fromBuffer(bytes, { fileName }), fileName, download);
+
+/** The example council workbook, built in memory. */
+export const openExampleSession = async (
+  fileName: string,
+  download: Download = downloadInBrowser
+): Promise<StandaloneSession> => {
+  const xlsx = XlsxHost.createEmpty({ fileName });
+  await writeExampleCouncilBook(xlsx);
+  return workspaceOver(xlsx, fileName, download);
+};

@@ -1,0 +1,54 @@
+/**
+ * The two WorkbookHost implementations the contract suite runs against:
+ * - "excel": ExcelHost over the fake Excel (test/fakes/fakeExcel.ts), which counts syncs;
+ * - "xlsx": XlsxHost on a real .xlsx file; `reopen()` saves and reloads it, so reads go through the file format.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { ExcelHost } from "../../src/hosts/excel/excelHost";
+import type { WorkbookHost } from "../../src/hosts/workbook";
+import { FakeExcel } from "../fakes/fakeExcel";
+
+export interface HostFixture {
+  kind: "excel" | "xlsx";
+  host: WorkbookHost;
+  /** The host to read from after writing: the same Excel, or the .xlsx saved and opened again. */
+  reopen(): Promise<WorkbookHost>;
+  /** The fake behind the Excel host (sync counts, direct state access). */
+  fake?: FakeExcel;
+  /** Whether readSheets returns list validations (xlsx: yes; Excel: not read, see SheetGrid). */
+  readsValidations: boolean;
+}
+
+export type HostFactory = () => Promise<HostFixture>;
+
+export const makeExcelHost: HostFactory = async () => {
+  const fake = new FakeExcel();
+  const host = new ExcelHost({ run: fake.excelRun, requirements: fake.requirements });
+  return { kind: "excel", host, fake, readsValidations: false, reopen: async () => host };
+};
+
+export const XLSX_HOST_PATH = join(__dirname, "../../src/hosts/xlsx/xlsxHost.ts");
+export const xlsxHostExists = (): boolean => existsSync(XLSX_HOST_PATH);
+
+export const makeXlsxHost: HostFactory = async () => {
+  // Imported lazily: the xlsx host is written alongside this suite.
+  const { XlsxHost } = await import("../../src/hosts/xlsx/xlsxHost");
+  const fixture: HostFixture = {
+    kind: "xlsx",
+    host: XlsxHost.createEmpty(),
+    readsValidations: true,
+    reopen: async () => {
+      const bytes = await (fixture.host as unknown as { toBuffer(): Promise<Uint8Array> }).toBuffer();
+      fixture.host = await XlsxHost.fromBuffer(bytes);
+      return fixture.host;
+    },
+  };
+  return fixture;
+};
+
+/** Both hosts when the xlsx host exists, else the Excel host alone. */
+export const HOSTS: [string, HostFactory][] = [
+  ["excel", makeExcelHost],
+  ...(xlsxHostExists() ? ([["xlsx", makeXlsxHost]] as [string, HostFactory][]) : []),
+];

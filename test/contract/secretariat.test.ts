@@ -1,0 +1,235 @@
+/**
+ * The secretariat's day, run through its use cases (src/app/secretariat) on both hosts: ExcelHost over the
+ * fake Excel and XlsxHost. Each step must give the same outcome on both: set up, member books, collect
+ * (check before writing, SHA-256 in the log, duplicates flagged), check all, consolidate (refused while errors
+ * stand), publish, and run again.
+ */
+import { readWorkbook } from "../../src/app/readWorkbook";
+import { parseSheets } from "../../src/app/scores";
+import { createSecretariat } from "../../src/app/secretariat/secretariat";
+import { RUN_LOG_SHEET } from "../../src/app/secretariat/runLog";
+import type { PickedFile, SecretariatApi } from "../../src/app/secretariat/types";
+import type { WorkbookHost } from "../../src/hosts/workbook";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { parseAddress } from "../../src/layout/a1";
+import { SHEETS } from "../../src/layout/names";
+import { loadEdition } from "../../src/ocop/criteria/builtin";
+import type { Catalogue } from "../../src/ocop/criteria/types";
+import type { MemberScores, Session } from "../../src/ocop/session";
+import { generateScores, generateSession } from "../../src/sim/generate";
+import { HOSTS } from "./hosts";
+
+const NOW = new Date("2026-06-15T08:00:00Z");
+
+let catalogue: Catalogue;
+let draft: Session;
+let scores: MemberScores[];
+
+beforeAll(async () => {
+  catalogue = await loadEdition("qd26-2026");
+  draft = {
+    ...generateSession({ products: 8, members: 5, catalogue, seed: 11, forms: ["01", "11"] }),
+    id: "",
+  };
+  scores = generateScores({ ...draft }, catalogue, { seed: 5 });
+});
+
+const api = (host: WorkbookHost): SecretariatApi =>
+  createSecretariat(host, { tool: "contract", now: () => NOW, newId: () => "sess-contract-1" });
+
+/** Writes a member's generated scores into their book (outside the add-in, as a member's Excel would). */
+const fillBook = async (
+  book: PickedFile,
+  session: Session,
+  member: string,
+  edit?: (cells: Map<string, number | null>) => void
+): Promise<PickedFile> => {
+  const host = await XlsxHost.fromBuffer(book.bytes);
+  const read = await readWorkbook(host);
+  const [sheet] = parseSheets(read.scoreSheets, session, catalogue);
+  const own = scores.find((s) => s.member === member)!;
+  const wanted = new Map(own.entries.map((e) => [`${e.product}|${e.criterion}`, e.raw.value as number]));
+  const cells = new Map<string, number | null>();
+  for (const e of sheet!.parsed.scores!.entries)
+    cells.set(e.cell!, wanted.get(`${e.product}|${e.criterion}`) ?? null);
+  edit?.(cells);
+  await host.apply({
+    plans: [],
+    cellWrites: [...cells].map(([cell, value]) => ({
+      sheet: sheet!.grid.name,
+      ...parseAddress(cell)!,
+      value,
+    })),
+  });
+  return { name: book.name, bytes: await host.toBuffer() };
+};
+
+interface DayOutcome {
+  ranking: { product: string; stars: number | null; mean: number | null; rank: number | null }[];
+  starCounts: Record<number, number>;
+  rankingSheet: (string | number | boolean | null)[][];
+  certified: string[];
+  published: string[];
+  imports: number;
+  runLogRows: number;
+}
+
+const runDay = async (host: WorkbookHost): Promise<DayOutcome> => {
+  const s = api(host);
+  const opened = await s.open();
+  expect(opened.session).toBeNull();
+  expect(opened.findings).toEqual([]);
+
+  const setUp = await s.setUp(draft);
+  expect(setUp.findings).toEqual([]);
+  expect(setUp.written).toBe(true);
+  const { session } = await s.open();
+  expect(session?.id).toBe("sess-contract-1");
+  expect(session?.products).toHaveLength(8);
+  expect(session?.members).toHaveLength(5);
+
+  // Setting up twice changes the session in place (same id, books stay valid).
+  const renamed = await s.setUp({
+    ...session!,
+    council: { ...session!.council, name: "Hội đồng OCOP tỉnh Thử" },
+  });
+  expect(renamed.written).toBe(true);
+  expect(renamed.session.id).toBe("sess-contract-1");
+  expect(renamed.session.council.name).toBe("Hội đồng OCOP tỉnh Thử");
+
+  // Books: one per member, filled outside the add-in.
+  const files: PickedFile[] = [];
+  for (const m of session!.members) {
+    const book = await s.memberBook(m.code);
+    expect(book.fileName).toMatch(/^Phieu-cham_TV0\d_2026\.xlsx$/);
+    files.push(await fillBook({ name: book.fileName, bytes: book.bytes }, renamed.session, m.code));
+  }
+  const zip = await s.allMemberBooks();
+  expect(Buffer.from(zip.bytes.slice(0, 2)).toString()).toBe("PK");
+
+  // Collect: read and checked before anything is written.
+  const before = await host.listSheets();
+  const reports = await s.inspectBooks(files);
+  expect(reports.map((r) => r.status)).toEqual(["ready", "ready", "ready", "ready", "ready"]);
+  expect(reports.map((r) => r.member)).toEqual(["TV01", "TV02", "TV03", "TV04", "TV05"]);
+  expect(reports.every((r) => r.filled === r.total && r.total > 0)).toBe(true);
+  expect(reports[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  expect(await host.listSheets()).toEqual(before);
+
+  const imported = await s.importBooks(files, reports);
+  expect(imported.map((r) => r.status)).toEqual(["imported", "imported", "imported", "imported", "imported"]);
+  const afterImport = await s.open();
+  expect(afterImport.imports.map((i) => i.sha256)).toEqual(reports.map((r) => r.sha256));
+
+  // The same file again is recognised; a second, different book of TV01 is flagged, not merged.
+  const other = await fillBook(files[0]!, renamed.session, "TV02");
+  const again = await s.inspectBooks([files[0]!, { name: "TV01-lan-2.xlsx", bytes: other.bytes }]);
+  expect(again.map((r) => r.status)).toEqual(["alreadyImported", "duplicate"]);
+  expect(again[1]!.replaces).not.toBeNull();
+  const refused = await s.importBooks([files[0]!, { name: "TV01-lan-2.xlsx", bytes: other.bytes }], again);
+  expect(refused.map((r) => r.status)).toEqual(["alreadyImported", "duplicate"]);
+  expect((await s.open()).imports).toHaveLength(5);
+
+  const check = await s.checkAll();
+  expect(check.findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(check.progress?.ratio).toBe(1);
+  expect(Object.keys(check.sheets).sort()).toEqual(["TV01", "TV02", "TV03", "TV04", "TV05"]);
+
+  const run = await s.consolidate();
+  expect(run.written).toBe(true);
+  expect(run.sheets).toEqual([SHEETS.results, SHEETS.ranking, SHEETS.summary, SHEETS.audit, RUN_LOG_SHEET]);
+  const published = await s.publish({ certificates: true });
+  expect(published.written).toBe(true);
+
+  // Run again: the results are replaced whole, the history keeps every run.
+  const rerun = await s.consolidate();
+  expect(rerun.consolidation?.products).toEqual(run.consolidation?.products);
+  const { sheets } = await host.readSheets([SHEETS.ranking, RUN_LOG_SHEET]);
+  const log = sheets.find((g) => g.name === RUN_LOG_SHEET)!;
+  return {
+    ranking: run.consolidation!.products.map((p) => ({
+      product: p.product,
+      stars: p.stars,
+      mean: p.mean,
+      rank: p.rank,
+    })),
+    starCounts: run.consolidation!.starCounts,
+    rankingSheet: sheets.find((g) => g.name === SHEETS.ranking)!.values,
+    certified: published.certified,
+    published: published.published,
+    imports: (await s.open()).imports.length,
+    runLogRows: log.values.filter((r) => typeof r[0] === "number").length,
+  };
+};
+
+const outcomes = new Map<string, DayOutcome>();
+
+describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
+  test("set up, books, collect, check, consolidate, publish, run again", async () => {
+    const { host } = await make();
+    const day = await runDay(host);
+    expect(day.ranking).toHaveLength(8);
+    expect(day.ranking.every((r) => r.stars !== null && r.rank !== null)).toBe(true);
+    expect(day.certified).toEqual(day.ranking.filter((r) => (r.stars ?? 0) >= 3).map((r) => r.product));
+    expect(day.published).toEqual(
+      expect.arrayContaining([
+        SHEETS.ranking,
+        SHEETS.summary,
+        SHEETS.certificates,
+        ...day.certified.map((c) => `GCN ${c}`),
+      ])
+    );
+    expect(day.imports).toBe(5);
+    // Three runs: consolidate, publish (which consolidates), consolidate again.
+    expect(day.runLogRows).toBe(3);
+    outcomes.set(kind, day);
+  });
+
+  test("consolidation refuses while errors stand, saying whose", async () => {
+    const { host } = await make();
+    const s = api(host);
+    await s.setUp(draft);
+    const { session } = await s.open();
+    const book = await s.memberBook("TV02");
+    const filled = await fillBook({ name: book.fileName, bytes: book.bytes }, session!, "TV02", (cells) => {
+      const first = [...cells.keys()][0]!;
+      cells.set(first, null);
+    });
+    const [report] = await s.inspectBooks([filled]);
+    expect(report!.status).toBe("ready");
+    expect(report!.findings.map((f) => f.code)).toContain("score.missing");
+    await s.importBooks([filled], [report!]);
+    const run = await s.consolidate();
+    expect(run.written).toBe(false);
+    expect(run.findings.some((f) => f.severity === "error" && f.where.member === "TV02")).toBe(true);
+    const names = (await host.listSheets()).map((x) => x.name);
+    expect(names).not.toContain(SHEETS.ranking);
+  });
+
+  test("a file that is not a workbook is unreadable; a book of another session is refused", async () => {
+    const { host } = await make();
+    const s = api(host);
+    await s.setUp(draft);
+    const foreign = XlsxHost.createEmpty();
+    await createSecretariat(foreign, { tool: "contract", newId: () => "other-session" }).setUp(draft);
+    const reports = await s.inspectBooks([
+      { name: "notes.xlsx", bytes: new TextEncoder().encode("not a zip") },
+      { name: "foreign.xlsx", bytes: await foreign.toBuffer() },
+    ]);
+    expect(reports.map((r) => r.status)).toEqual(["unreadable", "invalid"]);
+    expect(reports[1]!.findings.map((f) => f.code)).toContain("book.otherSession");
+  });
+});
+
+test("both hosts give the same ranking, counts and published sheets", () => {
+  const kinds = [...outcomes.keys()];
+  expect(kinds.length).toBe(HOSTS.length);
+  const [first, ...rest] = kinds.map((k) => outcomes.get(k)!);
+  for (const other of rest) {
+    expect(other.ranking).toEqual(first!.ranking);
+    expect(other.starCounts).toEqual(first!.starCounts);
+    expect(other.certified).toEqual(first!.certified);
+    expect(other.published).toEqual(first!.published);
+    expect(other.rankingSheet).toEqual(first!.rankingSheet);
+  }
+});

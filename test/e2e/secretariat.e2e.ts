@@ -1,0 +1,388 @@
+/**
+ * The secretariat's whole day on the standalone page, in real Chromium: a new council workbook; 8 products on
+ * 2 forms (7 pasted from Excel, 1 typed with the searchable form picker) and 5 members (pasted); the members'
+ * books downloaded as a zip; the books filled outside the page with ExcelJS, as members' Excel would; 4 of
+ * them imported (each checked first, SHA-256 recorded); consolidation refused while TV05's sheet is blank,
+ * saying so; TV05's book imported (the same TV01 file again is recognised, not merged); check all; the
+ * ranking; publish; and the downloaded council workbook's ranking table, read cell by cell, matches the
+ * rules computed here independently. Screenshots for docs/secretariat-walkthrough.md go to docs/images/.
+ */
+import ExcelJS from "exceljs";
+import fs from "node:fs";
+import path from "node:path";
+import JSZip from "jszip";
+import type { Browser, Locator, Page } from "playwright-core";
+import { sha256Hex } from "../../src/app/hash";
+import { readWorkbook } from "../../src/app/readWorkbook";
+import { parseSheets } from "../../src/app/scores";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { loadEdition } from "../../src/ocop/criteria/builtin";
+import type { Catalogue } from "../../src/ocop/criteria/types";
+import { consolidate } from "../../src/ocop/consolidate";
+import type { MemberScores, Session } from "../../src/ocop/session";
+import { generateScores } from "../../src/sim/generate";
+import {
+  artifact,
+  BASE_URL,
+  launch,
+  OFFICE_CDN,
+  openContext,
+  recordMetric,
+  type OpenedPage,
+} from "./harness";
+
+const DOCS_IMAGES = path.join(__dirname, "..", "..", "docs", "images");
+const WIDTH = 420;
+
+const PRODUCTS_TSV = [
+  ["Mã sản phẩm", "Tên sản phẩm", "Chủ thể", "Xã, phường", "Nhóm sản phẩm", "Bộ sản phẩm", "Phiếu chấm"],
+  [
+    "72-001-2026",
+    "Mật ong hoa nhãn Tân Hưng",
+    "HTX Ong mật Tân Hưng",
+    "Tân Hưng",
+    "Thực phẩm thô, sơ chế",
+    "Mật ong, mật khác",
+    "04",
+  ],
+  [
+    "72-002-2026",
+    "Mật ong rừng U Minh",
+    "Hộ kinh doanh Phạm Văn Tư",
+    "Hòa Bình",
+    "Thực phẩm thô, sơ chế",
+    "Mật ong, mật khác",
+    "04",
+  ],
+  [
+    "72-003-2026",
+    "Mật ong bạc hà",
+    "Công ty TNHH Ong Xanh",
+    "An Phú",
+    "Thực phẩm thô, sơ chế",
+    "Mật ong, mật khác",
+    "4",
+  ],
+  ["72-004-2026", "Trà búp Tân Cương", "HTX Chè Tân Cương", "Tân Lập", "Chè", "Chè tươi, chế biến", "11"],
+  [
+    "72-005-2026",
+    "Trà xanh Long Điền",
+    "Tổ hợp tác chè Long Điền",
+    "Long Điền",
+    "Chè",
+    "Chè tươi, chế biến",
+    "11",
+  ],
+  [
+    "72-006-2026",
+    "Trà ô long Mỹ Thạnh",
+    "Công ty CP Trà Việt",
+    "Mỹ Thạnh",
+    "Chè",
+    "Chè tươi, chế biến",
+    "11",
+  ],
+  [
+    "72-007-2026",
+    "Trà shan tuyết Phước Hải",
+    "HTX Shan tuyết",
+    "Phước Hải",
+    "Chè",
+    "Chè tươi, chế biến",
+    "11",
+  ],
+]
+  .map((r) => r.join("\t"))
+  .join("\n");
+
+const MEMBERS_TSV = [
+  ["TV01", "Nguyễn Văn An", "Phó Chủ tịch UBND tỉnh", "Chủ tịch Hội đồng"],
+  ["TV02", "Trần Thị Bình", "Giám đốc Sở Nông nghiệp và Môi trường", "Phó Chủ tịch Hội đồng"],
+  ["TV03", "Lê Minh Cường", "Phó Giám đốc Sở Công Thương", "Thành viên"],
+  ["TV04", "Phạm Ngọc Dung", "Chuyên gia", "Thành viên"],
+  ["TV05", "Hoàng Thu Hà", "Chuyên viên Văn phòng điều phối NTM", "Thư ký"],
+]
+  .map((r) => r.join("\t"))
+  .join("\n");
+
+let browser: Browser;
+let catalogue: Catalogue;
+
+beforeAll(async () => {
+  catalogue = await loadEdition("qd26-2026");
+  browser = await launch();
+  fs.mkdirSync(DOCS_IMAGES, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const shot = async (target: Locator | Page, name: string): Promise<void> => {
+  await target.screenshot({ path: path.join(DOCS_IMAGES, name), animations: "disabled" });
+};
+
+const status = (page: Page) => page.getByTestId("status");
+
+const step = async (page: Page, name: string): Promise<void> => {
+  await page.getByTestId(`step-${name}`).click();
+  await page.getByTestId(`step-${name}`).and(page.locator("[aria-selected=true]")).waitFor();
+};
+
+/** Saves what a click downloads; returns its bytes and name. */
+const download = async (page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> => {
+  const waiting = page.waitForEvent("download");
+  await click();
+  const d = await waiting;
+  const saved = artifact(`e2e-secretariat-${d.suggestedFilename()}`);
+  await d.saveAs(saved);
+  return { name: d.suggestedFilename(), bytes: fs.readFileSync(saved) };
+};
+
+/**
+ * Fills a member's book outside the page: the cells are found by the book's own anchors (the project's
+ * parser), the values written with ExcelJS, as a member's Excel would save them.
+ */
+const fillBook = async (
+  bytes: Buffer,
+  scores: MemberScores[]
+): Promise<{ member: string; bytes: Buffer; session: Session }> => {
+  const read = await readWorkbook(await XlsxHost.fromBuffer(bytes));
+  const session = read.session!;
+  const [sheet] = parseSheets(read.scoreSheets, session, catalogue);
+  const parsed = sheet!.parsed.scores!;
+  const own = scores.find((s) => s.member === parsed.member)!;
+  const value = new Map(own.entries.map((e) => [`${e.product}|${e.criterion}`, e.raw.value as number]));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(sheet!.grid.name)!;
+  for (const e of parsed.entries) ws.getCell(e.cell!).value = value.get(`${e.product}|${e.criterion}`)!;
+  return { member: parsed.member, session, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+};
+
+const upload = (page: Page, files: { name: string; bytes: Buffer }[]) =>
+  page.getByTestId("collect-files").setInputFiles(
+    files.map((f) => ({
+      name: f.name,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: f.bytes,
+    }))
+  );
+
+const statuses = (page: Page) =>
+  page.getByTestId("collect-item").evaluateAll((items) => items.map((i) => i.getAttribute("data-status")));
+
+describe("standalone page, council secretariat", () => {
+  test("runs a whole session: set up, books, collect, check, consolidate, publish", async () => {
+    const opened: OpenedPage = await openContext(browser, { width: WIDTH, height: 900 });
+    const { page } = opened;
+    const started = Date.now();
+    await page.goto(`${BASE_URL}taskpane.html#secretariat`);
+    await page.getByTestId("new-council").click();
+    await page.getByTestId("council-name").waitFor();
+    recordMetric(
+      "secretariat: navigation to the setup form",
+      Date.now() - started,
+      "ms",
+      "page.goto → new council form shown"
+    );
+
+    // 1. Set up.
+    await page.getByTestId("council-name").fill("Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Tây Ninh");
+    await page.getByTestId("council-place").fill("Tây Ninh");
+    await page.getByTestId("council-date").fill("15/06/2026");
+    await page.getByTestId("products-paste").fill(PRODUCTS_TSV);
+    await page.getByRole("button", { name: "Thêm các dòng đã dán" }).first().click();
+    await status(page).filter({ hasText: "Đã thêm 7 sản phẩm." }).waitFor();
+
+    await page.getByRole("button", { name: "Thêm sản phẩm" }).click();
+    const editor = page.getByTestId("product-editor");
+    await editor.getByTestId("product-code").fill("72-008-2026");
+    await editor.getByTestId("product-name").fill("Trà mãng cầu Bà Đen");
+    await editor.getByTestId("product-owner").fill("HTX Nông nghiệp Bà Đen");
+    await editor.getByTestId("product-commune").fill("Hòa Bình");
+    await editor.getByRole("combobox").pressSequentially("che tuoi");
+    const option = page.getByRole("option", { name: /^11 · Chè tươi, chế biến/ });
+    await option.waitFor();
+    await shot(page, "secretariat-1b-form-picker.png");
+    await option.click();
+    await editor.getByRole("button", { name: "Lưu sản phẩm" }).click();
+    await expectCount(page.getByTestId("products-list").locator("li"), 8);
+
+    await page.getByTestId("members-paste").fill(MEMBERS_TSV);
+    await page.getByRole("button", { name: "Thêm các dòng đã dán" }).nth(1).click();
+    await expectCount(page.getByTestId("members-list").locator("li"), 5);
+    await shot(page.getByTestId("products-list"), "secretariat-1-products.png");
+
+    // Keyboard only: focus the button and press Enter.
+    await page.getByTestId("setup-save").focus();
+    await page.keyboard.press("Enter");
+    await status(page).filter({ hasText: "Đã lập phiên" }).waitFor({ timeout: 60000 });
+
+    // 2. The members' books, as one zip.
+    await step(page, "generate");
+    await shot(page.getByTestId("secretariat"), "secretariat-2-generate.png");
+    const zip = await download(page, () => page.getByTestId("generate-zip").click());
+    expect(zip.name).toMatch(/\.zip$/);
+    const unzipped = await JSZip.loadAsync(zip.bytes);
+    const names = Object.keys(unzipped.files).sort();
+    expect(names).toEqual([1, 2, 3, 4, 5].map((i) => `Phieu-cham_TV0${i}_2026.xlsx`));
+    const raw = await Promise.all(
+      names.map(async (n) => Buffer.from(await unzipped.files[n]!.async("uint8array")))
+    );
+
+    // Members fill their books elsewhere.
+    const { session } = await readWorkbook(await XlsxHost.fromBuffer(raw[0]!)).then((r) => ({
+      session: r.session!,
+    }));
+    expect(session.products).toHaveLength(8);
+    expect(new Set(session.products.map((p) => p.form))).toEqual(new Set(["04", "11"]));
+    const scores = generateScores(session, catalogue, {
+      seed: 2026,
+      pattern: ["typical", "lenient", "typical", "harsh", "typical"],
+    });
+    const filled = await Promise.all(raw.map((b) => fillBook(b, scores)));
+    const books = filled.map((f, i) => ({ name: names[i]!, bytes: f.bytes }));
+
+    // 3. Collect four books: each read and checked before anything is written.
+    await step(page, "collect");
+    await upload(page, books.slice(0, 4));
+    await page.getByTestId("collect-item").nth(3).waitFor();
+    await status(page).filter({ hasText: "4 tệp sẵn sàng để nhập" }).waitFor();
+    expect(await statuses(page)).toEqual(["ready", "ready", "ready", "ready"]);
+    await shot(page.getByTestId("collect-list"), "secretariat-3-collect.png");
+    await page.getByTestId("collect-import").click();
+    await status(page).filter({ hasText: "Đã nhập 4 tệp" }).waitFor();
+    expect(await statuses(page)).toEqual(["imported", "imported", "imported", "imported"]);
+
+    // 4. Consolidation refuses while TV05's sheet is blank, and says so.
+    await step(page, "consolidate");
+    await page.getByTestId("consolidate").click();
+    const blocked = page.getByTestId("consolidate-blocked");
+    await blocked.waitFor();
+    expect(await blocked.textContent()).toMatch(/Lỗi nằm ở: TV05 \(8\)/);
+    await scrollToTop(page.getByTestId("secretariat"));
+    await shot(page, "secretariat-4-refused.png");
+
+    // TV05 arrives; TV01's file comes again by mistake and is recognised.
+    await step(page, "collect");
+    await page.getByRole("button", { name: "Xóa danh sách" }).click();
+    await upload(page, [books[4]!, books[0]!]);
+    await page.getByTestId("collect-item").nth(1).waitFor();
+    await status(page).filter({ hasText: "1 tệp sẵn sàng để nhập" }).waitFor();
+    expect(await statuses(page)).toEqual(["ready", "alreadyImported"]);
+    await shot(page.getByTestId("collect-list"), "secretariat-5-collect-again.png");
+    await page.getByTestId("collect-import").click();
+    await status(page).filter({ hasText: "Đã nhập 1 tệp" }).waitFor();
+
+    // 5. Check all: everyone has scored everything.
+    await step(page, "check");
+    await page.getByTestId("check-all").click();
+    await status(page).filter({ hasText: "Kiểm tra xong" }).waitFor();
+    expect(await status(page).textContent()).toBe("Kiểm tra xong: 0 lỗi, 0 cảnh báo.");
+    expect(await page.getByTestId("progress").textContent()).toContain("100% phiếu");
+    await shot(page.getByTestId("progress"), "secretariat-6-check.png");
+
+    // 6. Consolidate: the ranking with stars, flags and counts in the pane.
+    await step(page, "consolidate");
+    await page.getByTestId("consolidate").click();
+    await page.getByTestId("ranking").waitFor();
+    const paneRanking = await page.getByTestId("ranking-item").evaluateAll((items) =>
+      items.map((i) => ({
+        product: i.getAttribute("data-product"),
+        stars: Number(i.getAttribute("data-stars")),
+      }))
+    );
+    await scrollToTop(page.getByRole("heading", { name: "Số sản phẩm theo hạng sao" }));
+    await shot(page, "secretariat-7-ranking.png");
+
+    // The rules, run here on the same scores, independently of the page.
+    const expected = consolidate(session, catalogue, scores);
+    expect(expected.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(paneRanking).toEqual(expected.products.map((p) => ({ product: p.product, stars: p.stars ?? 0 })));
+
+    // 7. Publish, with a certificate sheet per product at 3 stars and above; download the council workbook.
+    await step(page, "publish");
+    await page.getByTestId("publish").click();
+    await page.getByTestId("certified").waitFor({ timeout: 60000 });
+    await shot(page.getByTestId("secretariat"), "secretariat-8-publish.png");
+    const council = await download(page, () => page.getByTestId("save-workbook").click());
+
+    // 320 px wide: nothing scrolls sideways.
+    await page.setViewportSize({ width: 320, height: 800 });
+    await step(page, "consolidate");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+    // The downloaded workbook: the ranking table's cells and stars.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(council.bytes as unknown as ArrayBuffer);
+    const ranking = wb.getWorksheet("Bảng xếp hạng")!;
+    const header = ranking.getRow(8).values as unknown[];
+    expect(header.slice(1, 10)).toEqual([
+      "STT",
+      "Mã SP",
+      "Tên sản phẩm",
+      "Chủ thể",
+      "Xã, phường",
+      "Nhóm sản phẩm",
+      "Điểm TB",
+      "Hạng sao",
+      "Ghi chú",
+    ]);
+    const byCode = new Map(session.products.map((p) => [p.code, p]));
+    expected.products.forEach((p, i) => {
+      expect(ranking.getCell(9 + i, 1).value).toBe(i + 1);
+      expect(ranking.getCell(9 + i, 2).value).toBe(p.product);
+      expect(ranking.getCell(9 + i, 3).value).toBe(byCode.get(p.product)!.name);
+      expect(ranking.getCell(9 + i, 4).value).toBe(byCode.get(p.product)!.owner);
+      expect(ranking.getCell(9 + i, 7).value).toBeCloseTo(p.mean!, 9);
+      expect(ranking.getCell(9 + i, 7).numFmt).toBe("0.00");
+      expect(ranking.getCell(9 + i, 8).value).toBe(p.stars);
+      expect(ranking.getCell(9 + i, 8).numFmt).toBe('0" sao"');
+    });
+    expect(ranking.getRow(9 + expected.products.length).getCell(2).value ?? null).toBeNull();
+    expect(ranking.pageSetup.orientation).toBe("landscape");
+    expect(ranking.pageSetup.fitToWidth).toBe(1);
+    expect(String(ranking.getCell("A1").value)).toBe(
+      "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP TỈNH TÂY NINH"
+    );
+
+    const certified = expected.products.filter((p) => (p.stars ?? 0) >= 3).map((p) => p.product);
+    expect(certified.length).toBeGreaterThan(0);
+    const list = wb.getWorksheet("Đề nghị công nhận")!;
+    certified.forEach((code, i) => expect(list.getRow(6 + i).getCell(2).value).toBe(code));
+    for (const code of certified) expect(wb.getWorksheet(`GCN ${code}`)).toBeDefined();
+    const summary = wb.getWorksheet("Tổng hợp")!;
+    const counts = [5, 4, 3, 2, 1, 0].map((_, i) => summary.getRow(5 + i).getCell(2).value);
+    expect(counts).toEqual([5, 4, 3, 2, 1, 0].map((s) => expected.starCounts[s as 0 | 1 | 2 | 3 | 4 | 5]));
+
+    // Every imported file's SHA-256 is in the audit log, and the history keeps the runs.
+    const audit = wb.getWorksheet("Nhật ký")!;
+    const auditText: string[] = [];
+    audit.eachRow((row) => row.eachCell((c) => auditText.push(String(c.value))));
+    for (const b of books) expect(auditText).toContain(await sha256Hex(new Uint8Array(b.bytes)));
+    const history = wb.getWorksheet("Lịch sử tổng hợp")!;
+    expect(history.getRow(4).getCell(1).value).toBe(1);
+    expect(history.getRow(5).getCell(1).value).toBe(2);
+
+    expect(opened.errors).toEqual([]);
+    expect(opened.external.every((u) => u.includes(OFFICE_CDN))).toBe(true);
+    recordMetric(
+      "secretariat: whole session in the browser",
+      Date.now() - started,
+      "ms",
+      "8 products, 2 forms, 5 members"
+    );
+    await opened.context.close();
+  });
+});
+
+/** Scrolls the page so the element starts at the top of the viewport, for a screenshot of what follows it. */
+async function scrollToTop(locator: Locator): Promise<void> {
+  await locator.evaluate((el) => el.scrollIntoView({ block: "start" }));
+}
+
+async function expectCount(locator: Locator, n: number): Promise<void> {
+  await locator.nth(n - 1).waitFor();
+  expect(await locator.count()).toBe(n);
+}

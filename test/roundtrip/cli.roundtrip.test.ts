@@ -1,0 +1,145 @@
+/**
+ * The whole council flow on real files: `ocop init` on the example CSVs, `ocop books`, scores typed into
+ * the member books by a raw-XML filler (not ExcelJS), `ocop check`, `ocop consolidate`; the results must
+ * equal the rules' own computation on the same scores.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { consolidate } from "../../src/ocop/consolidate";
+import type { MemberScores } from "../../src/ocop/session";
+import { generateScores } from "../../src/sim/generate";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { SHEETS, scoreSheetName } from "../../src/layout/names";
+import { cli, fillBook, initExample, tempDir } from "../helpers/flow";
+
+const sha = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+describe("ocop init → books → fill → check → consolidate", () => {
+  let dir: string;
+  let setup: Awaited<ReturnType<typeof initExample>>;
+  let scores: MemberScores[];
+
+  beforeAll(async () => {
+    dir = tempDir();
+    setup = await initExample(dir);
+    scores = generateScores(setup.session, setup.catalogue, {
+      seed: 2026,
+      pattern: ["typical", "harsh", "lenient"],
+    });
+    for (const s of scores)
+      await fillBook(join(dir, "books", `${s.member}.xlsx`), s, setup.session, setup.catalogue);
+  });
+
+  it("makes one book per member of the example session", () => {
+    expect(setup.session.members).toHaveLength(7);
+    expect(setup.books.map((b) => b.split("/").pop())).toEqual(
+      setup.session.members.map((m) => `${m.code}.xlsx`)
+    );
+    expect(new Set(setup.session.products.map((p) => p.form)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it("checks the filled books clean", async () => {
+    const r = await cli(["check", ...setup.books, "--json"]);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it("consolidates to exactly what the rules compute, without touching the inputs", async () => {
+    const before = [setup.council, ...setup.books].map(sha);
+    const out = join(dir, "result.xlsx");
+    const r = await cli(["consolidate", setup.council, ...setup.books, "--out", out, "--json"]);
+    expect(r.code).toBe(0);
+    const expected = consolidate(setup.session, setup.catalogue, scores);
+    const got = JSON.parse(r.stdout) as {
+      products: {
+        code: string;
+        members: Record<string, number>;
+        mean: number;
+        stars: number;
+        rank: number;
+      }[];
+    };
+    expect(got.products.map((p) => p.code)).toEqual(expected.products.map((p) => p.product));
+    got.products.forEach((p, i) => {
+      const e = expected.products[i]!;
+      expect(p.mean).toBeCloseTo(e.mean!, 9);
+      expect(p.stars).toBe(e.stars);
+      expect(p.rank).toBe(e.rank);
+      expect(p.members).toEqual(Object.fromEntries(e.members.map((m) => [m.member, m.total])));
+    });
+    expect([setup.council, ...setup.books].map(sha)).toEqual(before);
+
+    // The written ranking sheet lists the same products in the same order with the same means.
+    const host = await XlsxHost.fromBuffer(readFileSync(out));
+    const { sheets } = await host.readSheets([
+      SHEETS.ranking,
+      SHEETS.results,
+      SHEETS.summary,
+      SHEETS.audit,
+      scoreSheetName("TV03"),
+    ]);
+    const ranking = sheets.find((s) => s.name === SHEETS.ranking)!;
+    const header = ranking.values.findIndex((row) => row[0] === "STT");
+    const rows = ranking.values.slice(header + 1, header + 1 + expected.products.length);
+    expect(rows.map((row) => row[1])).toEqual(expected.products.map((p) => p.product));
+    rows.forEach((row, i) => expect(row[6]).toBeCloseTo(expected.products[i]!.mean!, 9));
+    expect(rows.map((row) => row[7])).toEqual(expected.products.map((p) => p.stars));
+    // The audit log names every input with its SHA-256.
+    const audit = sheets.find((s) => s.name === SHEETS.audit)!.values.flat();
+    for (const hash of before) expect(audit).toContain(hash);
+    // The member's scores from the book now stand on their sheet in the result workbook.
+    const tv03 = sheets.find((s) => s.name === scoreSheetName("TV03"))!;
+    const numbers = tv03.values.flat().filter((v) => typeof v === "number").length;
+    expect(numbers).toBeGreaterThan(scores.find((s) => s.member === "TV03")!.entries.length);
+  });
+
+  it("refuses to consolidate while a score is missing, and says where and what is allowed", async () => {
+    const work = tempDir();
+    const copy = join(work, "TV02.xlsx");
+    writeFileSync(copy, readFileSync(join(dir, "books", "TV02.xlsx")));
+    const tv02 = scores.find((s) => s.member === "TV02")!;
+    let blanked = "";
+    await fillBook(copy, tv02, setup.session, setup.catalogue, (cells) => {
+      blanked = [...cells.keys()][5]!;
+      cells.set(blanked, null);
+    });
+    const check = await cli(["check", copy, "--json"]);
+    expect(check.code).toBe(1);
+    const findings = JSON.parse(check.stdout) as {
+      code: string;
+      cell: string;
+      sheet: string;
+      file: string;
+      member: string;
+      allowed?: number[];
+    }[];
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      code: "score.missing",
+      cell: blanked,
+      sheet: scoreSheetName("TV02"),
+      file: "TV02.xlsx",
+      member: "TV02",
+    });
+    expect(findings[0]!.allowed!.length).toBeGreaterThan(1);
+
+    const others = setup.books.filter((b) => !b.endsWith("TV02.xlsx"));
+    const out = join(work, "result.xlsx");
+    const r = await cli(["consolidate", setup.council, ...others, copy, "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(blanked);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("exits 2 for an unreadable input or a wrong call", async () => {
+    const junk = join(dir, "junk.xlsx");
+    writeFileSync(junk, "not a workbook");
+    expect((await cli(["check", junk])).code).toBe(2);
+    expect((await cli(["check", join(dir, "nope.xlsx")])).code).toBe(2);
+    expect((await cli(["consolidate", setup.council])).code).toBe(2); // no --out
+    expect((await cli(["consolidate", setup.council, "--out", setup.council])).code).toBe(2);
+    expect((await cli(["frobnicate"])).code).toBe(2);
+    expect((await cli(["init", "--products", "x.csv"])).code).toBe(2);
+  });
+});
