@@ -33,58 +33,76 @@ const EDITOR = "Ghi chú biên tập (không thuộc văn bản)";
 // ---------------------------------------------------------------------------------------------------------------
 const CORRECTIONS = [
   {
-    line: 755, form: "04", criterion: "1.2",
+    line: 755,
+    form: "04",
+    criterion: "1.2",
     printed: "□ Không được cấp giấy chứng nhận chất lượng |",
     fixed: "□ Không được cấp giấy chứng nhận chất lượng | 0",
     why: "the points cell of the lowest level is empty; forms 01, 02, 03, 06, 08, 12, 13 and 18 print the same level of the same criterion with 0",
     vi: "ô điểm của mức thấp nhất bị bỏ trống; các phiếu 01, 02, 03, 06, 08, 12, 13, 18 in cùng mức này 0 điểm",
   },
   {
-    line: 873, form: "04", criterion: "7",
+    line: 873,
+    form: "04",
+    criterion: "7",
     printed: "□ Có trên 2 chỉ tiêu | 13",
     fixed: "□ Có trên 2 chỉ tiêu | 3",
-    why: "13 points exceeds the criterion's maximum of 3 (levels 0 / 1 / 13), so the maximum would be unreachable: a " +
+    why:
+      "13 points exceeds the criterion's maximum of 3 (levels 0 / 1 / 13), so the maximum would be unreachable: a " +
       "stray digit; forms 01 and 03 print the same level ('Có trên 2 chỉ tiêu', lines 371, 705) of DINH DƯỠNG with 3",
     vi: "13 điểm vượt điểm tối đa 3 của mục và làm điểm tối đa không đạt được; phiếu 01 và 03 in cùng mức này 3 điểm",
   },
   {
-    line: 1253, form: "07", criterion: "1.2",
+    line: 1253,
+    form: "07",
+    criterion: "1.2",
     printed: "□ Không được cấp giấy chứng nhận chất lượng |",
     fixed: "□ Không được cấp giấy chứng nhận chất lượng | 0",
     why: "the points cell of the lowest level is empty; forms 01, 02, 03, 06, 08, 12, 13 and 18 print the same level of the same criterion with 0",
     vi: "ô điểm của mức thấp nhất bị bỏ trống; các phiếu 01, 02, 03, 06, 08, 12, 13, 18 in cùng mức này 0 điểm",
   },
   {
-    line: 1376, form: "07", criterion: "7",
+    line: 1376,
+    form: "07",
+    criterion: "7",
     printed: "o Rất độc đáo và có tính đặc trưng***** | 5",
     fixed: "□ Rất độc đáo và có tính đặc trưng***** | 5",
     why: "the level's box is printed as the letter 'o' (conversion artefact); every other form prints this level with □",
     vi: "mức này in ký hiệu 'o' thay cho '□'",
   },
   {
-    line: 1753, form: "10", criterion: "1.2",
+    line: 1753,
+    form: "10",
+    criterion: "1.2",
     printed: "□ Không được cấp giấy chứng nhận chất lượng |",
     fixed: "□ Không được cấp giấy chứng nhận chất lượng | 0",
     why: "the points cell of the lowest level is empty; forms 01, 02, 03, 06, 08, 12, 13 and 18 print the same level of the same criterion with 0",
     vi: "ô điểm của mức thấp nhất bị bỏ trống; các phiếu 01, 02, 03, 06, 08, 12, 13, 18 in cùng mức này 0 điểm",
   },
   {
-    line: 1922, form: "11", criterion: "1.2",
+    line: 1922,
+    form: "11",
+    criterion: "1.2",
     printed: "□ Không được cấp giấy chứng nhận chất lượng |",
     fixed: "□ Không được cấp giấy chứng nhận chất lượng | 0",
     why: "the points cell of the lowest level is empty; forms 01, 02, 03, 06, 08, 12, 13 and 18 print the same level of the same criterion with 0",
     vi: "ô điểm của mức thấp nhất bị bỏ trống; các phiếu 01, 02, 03, 06, 08, 12, 13, 18 in cùng mức này 0 điểm",
   },
   {
-    line: 2022, form: "11", criterion: "6.1.1",
+    line: 2022,
+    form: "11",
+    criterion: "6.1.1",
     printed: "□ Có rất ít tạp chất, chấp nhận được | 11",
     fixed: "□ Có rất ít tạp chất, chấp nhận được | 1",
-    why: "11 points exceeds the criterion's maximum of 2 (levels 0 / 11 / 2): a doubled digit; forms 12 and 13 print the " +
+    why:
+      "11 points exceeds the criterion's maximum of 2 (levels 0 / 11 / 2): a doubled digit; forms 12 and 13 print the " +
       "same level ('Có rất ít tạp chất, chấp nhận được', lines 2192, 2362) of a 2-point criterion with 1",
     vi: "11 điểm vượt điểm tối đa 2 của tiêu chí; phiếu 12 và 13 in cùng mức này 1 điểm",
   },
   {
-    line: 3934, form: "23", criterion: "9",
+    line: 3934,
+    form: "23",
+    criterion: "9",
     printed: "9. HƯỚNG DẪN SỬ DỤNG ĐỂ ĐẢM BẢO SẢN PHẨM CÓ CHẤT LƯỢNG TỐT NHẤT CHO NGƯỜI TIÊU DÙNG | 4 1",
     fixed: "9. HƯỚNG DẪN SỬ DỤNG ĐỂ ĐẢM BẢO SẢN PHẨM CÓ CHẤT LƯỢNG TỐT NHẤT CHO NGƯỜI TIÊU DÙNG | 4",
     why: "the points cell reads '4 1' (a stray '1'); the section's levels are 2 and 4 and part C adds up to 35 with 4",
@@ -129,12 +147,18 @@ function parseArgs(argv) {
 // Reading the text
 // ---------------------------------------------------------------------------------------------------------------
 function readLines(file) {
-  const lines = fs.readFileSync(file, "utf8").normalize("NFC").split(/\r?\n/).map((l) => l.replace(/\s+$/, ""));
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .normalize("NFC")
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\s+$/, ""));
   const applied = [];
   for (const c of CORRECTIONS) {
     const got = lines[c.line - 1];
     if (got !== c.printed) {
-      throw new Error(`correction for line ${c.line} does not apply: expected\n  ${c.printed}\nfound\n  ${got}`);
+      throw new Error(
+        `correction for line ${c.line} does not apply: expected\n  ${c.printed}\nfound\n  ${got}`
+      );
     }
     lines[c.line - 1] = c.fixed;
     applied.push(c);
@@ -177,15 +201,21 @@ function parseDecision(lines, faults) {
       const stars = Number(b[1]);
       const r = b[2];
       let m;
-      if ((m = r.match(/^từ\s+(\d+)\s+đến\s+dưới\s+(\d+)\s+điểm/))) bands.push({ stars, min: +m[1], max: +m[2], line: i + 1 });
-      else if ((m = r.match(/^từ\s+(\d+)\s+đến\s+(\d+)\s+điểm/))) bands.push({ stars, min: +m[1], max: +m[2], top: true, line: i + 1 });
+      if ((m = r.match(/^từ\s+(\d+)\s+đến\s+dưới\s+(\d+)\s+điểm/)))
+        bands.push({ stars, min: +m[1], max: +m[2], line: i + 1 });
+      else if ((m = r.match(/^từ\s+(\d+)\s+đến\s+(\d+)\s+điểm/)))
+        bands.push({ stars, min: +m[1], max: +m[2], top: true, line: i + 1 });
       else if ((m = r.match(/^dưới\s+(\d+)\s+điểm/))) bands.push({ stars, min: 0, max: +m[1], line: i + 1 });
       else faults.push(`Điều 3 khoản 3, line ${i + 1}: band not understood: ${r}`);
     }
   }
   bands.sort((a, b) => a.stars - b.stars);
   // Bands must tile [0, 100]: half-open, the top one closed at 100.
-  const expectTiling = bands.length === 5 && bands[0].min === 0 && bands[4].max === 100 && bands[4].top &&
+  const expectTiling =
+    bands.length === 5 &&
+    bands[0].min === 0 &&
+    bands[4].max === 100 &&
+    bands[4].top &&
     bands.every((b, i) => b.stars === i + 1 && (i === 0 || b.min === bands[i - 1].max));
   if (!expectTiling) faults.push(`Điều 3 khoản 3: bands do not tile 0-100: ${JSON.stringify(bands)}`);
   if (parts.map((p) => `${p.id}${p.max}`).join() !== "A40,B25,C35") {
@@ -210,12 +240,29 @@ function parseClassification(lines, from, to, faults) {
       types.push(type);
       group = null;
     } else if (/^\d+$/.test(code) && /^Nhóm:/.test(label)) {
-      if (!type) { faults.push(`Phụ lục I line ${i + 1}: group before any product type`); continue; }
-      group = { code: `${type.code}.${code}`, title: clean(label.replace(/^Nhóm:/, "")), form: null, sets: [], line: i + 1 };
+      if (!type) {
+        faults.push(`Phụ lục I line ${i + 1}: group before any product type`);
+        continue;
+      }
+      group = {
+        code: `${type.code}.${code}`,
+        title: clean(label.replace(/^Nhóm:/, "")),
+        form: null,
+        sets: [],
+        line: i + 1,
+      };
       type.groups.push(group);
     } else if (/^[a-zđ]$/.test(code) && /^Phân nhóm:/.test(label)) {
-      if (!group) { faults.push(`Phụ lục I line ${i + 1}: sub-group before any group`); continue; }
-      group.sets.push({ code: `${group.code}.${code}`, title: clean(label.replace(/^Phân nhóm:/, "")), form: null, line: i + 1 });
+      if (!group) {
+        faults.push(`Phụ lục I line ${i + 1}: sub-group before any group`);
+        continue;
+      }
+      group.sets.push({
+        code: `${group.code}.${code}`,
+        title: clean(label.replace(/^Phân nhóm:/, "")),
+        form: null,
+        line: i + 1,
+      });
     }
   }
   return types;
@@ -223,10 +270,17 @@ function parseClassification(lines, from, to, faults) {
 
 // Word-set similarity of two titles (parentheses dropped, case and punctuation ignored).
 function words(s) {
-  return new Set(lowerVi(s).replace(/\([^)]*\)?/g, " ").replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean));
+  return new Set(
+    lowerVi(s)
+      .replace(/\([^)]*\)?/g, " ")
+      .replace(/[^\p{L}\p{N}\s]/gu, " ")
+      .split(/\s+/)
+      .filter(Boolean)
+  );
 }
 function similarity(a, b) {
-  const A = words(a), B = words(b);
+  const A = words(a),
+    B = words(b);
   let inter = 0;
   for (const w of A) if (B.has(w)) inter++;
   return inter / (A.size + B.size - inter);
@@ -235,10 +289,11 @@ function similarity(a, b) {
 /** Assign each leaf of Phụ lục I (a sub-group, or a group without sub-groups) to the form whose title matches best. */
 function mapClassification(types, forms, faults, warnings) {
   const leaves = [];
-  for (const t of types) for (const g of t.groups) {
-    if (g.sets.length) for (const s of g.sets) leaves.push({ node: s, group: g });
-    else leaves.push({ node: g, group: g });
-  }
+  for (const t of types)
+    for (const g of t.groups) {
+      if (g.sets.length) for (const s of g.sets) leaves.push({ node: s, group: g });
+      else leaves.push({ node: g, group: g });
+    }
   const pairs = [];
   for (const [li, leaf] of leaves.entries()) {
     for (const f of forms) {
@@ -247,23 +302,31 @@ function mapClassification(types, forms, faults, warnings) {
     }
   }
   pairs.sort((a, b) => b.score - a.score || a.li - b.li);
-  const leafDone = new Set(), formDone = new Set();
+  const leafDone = new Set(),
+    formDone = new Set();
   const table = [];
   for (const p of pairs) {
     if (leafDone.has(p.li) || formDone.has(p.code)) continue;
-    leafDone.add(p.li); formDone.add(p.code);
+    leafDone.add(p.li);
+    formDone.add(p.code);
     leaves[p.li].node.form = p.code;
     table.push({ ...p, leaf: leaves[p.li] });
   }
   table.sort((a, b) => a.li - b.li);
   for (const r of table) {
-    if (r.score < 0.5) faults.push(`Phụ lục I ${r.leaf.node.code} "${r.leaf.node.title}" matched to form ${r.code} with low similarity ${r.score.toFixed(2)}`);
+    if (r.score < 0.5)
+      faults.push(
+        `Phụ lục I ${r.leaf.node.code} "${r.leaf.node.title}" matched to form ${r.code} with low similarity ${r.score.toFixed(2)}`
+      );
   }
-  for (const [li, leaf] of leaves.entries()) if (!leafDone.has(li)) faults.push(`Phụ lục I ${leaf.node.code} has no form`);
-  for (const f of forms) if (!formDone.has(f.code)) faults.push(`form ${f.code} is not reached from Phụ lục I`);
+  for (const [li, leaf] of leaves.entries())
+    if (!leafDone.has(li)) faults.push(`Phụ lục I ${leaf.node.code} has no form`);
+  for (const f of forms)
+    if (!formDone.has(f.code)) faults.push(`form ${f.code} is not reached from Phụ lục I`);
   // The annexes list the same 26 items in the same order.
   table.forEach((r, i) => {
-    if (r.code !== pad2(i + 1)) warnings.push(`Phụ lục I ${r.leaf.node.code} is item ${i + 1} but maps to form ${r.code}`);
+    if (r.code !== pad2(i + 1))
+      warnings.push(`Phụ lục I ${r.leaf.node.code} is item ${i + 1} but maps to form ${r.code}`);
   });
   return table;
 }
@@ -283,13 +346,16 @@ function findForms(lines, annex2, annex3, faults) {
   const heads = [];
   for (let i = annex2 + 1; i < annex3 - 1; i++) {
     const m = lines[i].match(/^(\d+)\.\s+(.+)$/);
-    if (m && /^\(Sản phẩm:/.test(lines[i + 1])) heads.push({ n: Number(m[1]), heading: clean(m[2]), line: i });
+    if (m && /^\(Sản phẩm:/.test(lines[i + 1]))
+      heads.push({ n: Number(m[1]), heading: clean(m[2]), line: i });
   }
   heads.forEach((h, k) => {
     h.end = k + 1 < heads.length ? heads[k + 1].line : annex3;
-    if (h.n !== k + 1) faults.push(`form heading at line ${h.line + 1} is numbered ${h.n}, expected ${k + 1}`);
+    if (h.n !== k + 1)
+      faults.push(`form heading at line ${h.line + 1} is numbered ${h.n}, expected ${k + 1}`);
   });
-  if (heads.length !== index.size) faults.push(`Phụ lục II lists ${index.size} forms but ${heads.length} headings were found`);
+  if (heads.length !== index.size)
+    faults.push(`Phụ lục II lists ${index.size} forms but ${heads.length} headings were found`);
   return { index, heads };
 }
 
@@ -322,8 +388,12 @@ function parseForm(lines, head, indexEntry, edition, applied) {
   const hm = head.heading.match(/^Bộ sản phẩm:\s*(.+)$/);
   form.title = hm ? hm[1] : head.heading;
   if (!hm) {
-    warnings.push(`heading (line ${head.line + 1}) is "${head.n}. ${head.heading}", without "Bộ sản phẩm:"; the annex index (line ${indexEntry?.line}) lists "Bộ sản phẩm: ${indexEntry?.title}"`);
-    editorNotes.push(`đầu phiếu in "${head.n}. ${head.heading}" (không có "Bộ sản phẩm:"); danh mục đầu Phụ lục II ghi "Bộ sản phẩm: ${indexEntry?.title}".`);
+    warnings.push(
+      `heading (line ${head.line + 1}) is "${head.n}. ${head.heading}", without "Bộ sản phẩm:"; the annex index (line ${indexEntry?.line}) lists "Bộ sản phẩm: ${indexEntry?.title}"`
+    );
+    editorNotes.push(
+      `đầu phiếu in "${head.n}. ${head.heading}" (không có "Bộ sản phẩm:"); danh mục đầu Phụ lục II ghi "Bộ sản phẩm: ${indexEntry?.title}".`
+    );
   } else if (indexEntry && indexEntry.title !== form.title) {
     warnings.push(`title "${form.title}" differs from the annex index "${indexEntry.title}"`);
   }
@@ -331,11 +401,17 @@ function parseForm(lines, head, indexEntry, edition, applied) {
   // "(Sản phẩm: X. Nhóm: Y)" / "(Sản phẩm: X, Nhóm: Y)" / "(Sản phẩm: X)"
   const sp = clean(lines[head.line + 1].replace(/^\(/, "").replace(/\)$/, ""));
   const spm = sp.match(/^Sản phẩm:\s*(.+?)(?:[.,]\s*Nhóm:\s*(.+))?$/);
-  if (spm) { form.productType = clean(spm[1]); form.group = spm[2] ? clean(spm[2]) : null; }
-  else faults.push(`line ${head.line + 2}: product line not understood`);
+  if (spm) {
+    form.productType = clean(spm[1]);
+    form.group = spm[2] ? clean(spm[2]) : null;
+  } else faults.push(`line ${head.line + 2}: product line not understood`);
 
   let state = "header";
-  let part = null, section = null, crit = null, subgroup = null, casePrefix = null;
+  let part = null,
+    section = null,
+    crit = null,
+    subgroup = null,
+    casePrefix = null;
   const exclusions = [];
   const subgroups = [];
   const partHeadingMax = {};
@@ -345,9 +421,16 @@ function parseForm(lines, head, indexEntry, edition, applied) {
   const newCriterion = (number, text, max, line) => {
     const req = text.match(/^(.*?)\s+Yêu cầu:\s*(.+)$/);
     crit = {
-      id: number, number, text: req ? clean(req[1]) : text, max,
-      requirement: req ? clean(req[2]) : null, notes: [], levelsImplicit: false, levels: [],
-      _line: line, _implicitFromSection: false,
+      id: number,
+      number,
+      text: req ? clean(req[1]) : text,
+      max,
+      requirement: req ? clean(req[2]) : null,
+      notes: [],
+      levelsImplicit: false,
+      levels: [],
+      _line: line,
+      _implicitFromSection: false,
     };
     casePrefix = null;
     section.criteria.push(crit);
@@ -356,7 +439,10 @@ function parseForm(lines, head, indexEntry, edition, applied) {
   /** Levels or notes printed right under a section: the section is itself the criterion. */
   const ensureCriterion = (i) => {
     if (crit) return crit;
-    if (!section) { faults.push(`line ${i + 1}: content before any section: ${lines[i]}`); return null; }
+    if (!section) {
+      faults.push(`line ${i + 1}: content before any section: ${lines[i]}`);
+      return null;
+    }
     const c = newCriterion(section.number, section.title, section.max, i + 1);
     c._implicitFromSection = true;
     return c;
@@ -368,17 +454,31 @@ function parseForm(lines, head, indexEntry, edition, applied) {
     const ln = i + 1;
 
     if (state === "header") {
-      if (/^[_-]+$/.test(l) || /^(Tên sản phẩm|Tên chủ thể|Số điện thoại|Địa chỉ|Mã số sản phẩm)/.test(l)) continue;
-      if (/^T: Mã tỉnh/.test(l)) { notes.push(`Mã số sản phẩm (T)-(X)-(STT)-20…: ${clean(l)}`); continue; }
+      if (/^[_-]+$/.test(l) || /^(Tên sản phẩm|Tên chủ thể|Số điện thoại|Địa chỉ|Mã số sản phẩm)/.test(l))
+        continue;
+      if (/^T: Mã tỉnh/.test(l)) {
+        notes.push(`Mã số sản phẩm (T)-(X)-(STT)-20…: ${clean(l)}`);
+        continue;
+      }
       const ex = l.match(/^((?:Hồ sơ )?[Bb]ị loại khi:.*)$/);
-      if (ex) { exclusions.push({ text: dropEmptyCell(ex[1]), line: ln }); continue; }
-      if (/^Các tiêu chí \| Thang điểm$/.test(l)) { state = "body"; continue; }
+      if (ex) {
+        exclusions.push({ text: dropEmptyCell(ex[1]), line: ln });
+        continue;
+      }
+      if (/^Các tiêu chí \| Thang điểm$/.test(l)) {
+        state = "body";
+        continue;
+      }
       faults.push(`line ${ln}: unrecognised header line: ${l}`);
       continue;
     }
 
     if (state === "footer") {
-      if (/^Ghi chú: Dấu sao/.test(l)) { notes.push(clean(l)); starFootnote = true; continue; }
+      if (/^Ghi chú: Dấu sao/.test(l)) {
+        notes.push(clean(l));
+        starFootnote = true;
+        continue;
+      }
       if (/^Ý kiến của người đánh giá|^…+\.*$|^\| \.\.\., ngày/.test(l)) continue;
       faults.push(`line ${ln}: unrecognised line after the total: ${l}`);
       continue;
@@ -393,20 +493,34 @@ function parseForm(lines, head, indexEntry, edition, applied) {
       section = crit = subgroup = null;
       continue;
     }
-    if ((m = l.match(/^TỔNG CỘNG\s*\|\s*(\d+)$/))) { printedTotal = Number(m[1]); state = "footer"; continue; }
+    if ((m = l.match(/^TỔNG CỘNG\s*\|\s*(\d+)$/))) {
+      printedTotal = Number(m[1]);
+      state = "footer";
+      continue;
+    }
     if ((m = l.match(/^(\d+)\.?\s+(\D.*?)\s*\|\s*(\d+)$/))) {
-      if (!part) { faults.push(`line ${ln}: section before any part`); continue; }
+      if (!part) {
+        faults.push(`line ${ln}: section before any part`);
+        continue;
+      }
       section = { number: m[1], title: clean(m[2]), max: Number(m[3]), criteria: [], _line: ln };
       part.sections.push(section);
       crit = subgroup = null;
       continue;
     }
     if ((m = l.match(/^(\d+\.\d+)\.?\s+(.+?)\s*\|\s*(\d+)$/))) {
-      if (!section) { faults.push(`line ${ln}: criterion before any section`); continue; }
-      if (crit && crit._implicitFromSection) faults.push(`line ${ln}: criterion ${m[1]} follows levels printed directly under section ${section.number}`);
+      if (!section) {
+        faults.push(`line ${ln}: criterion before any section`);
+        continue;
+      }
+      if (crit && crit._implicitFromSection)
+        faults.push(
+          `line ${ln}: criterion ${m[1]} follows levels printed directly under section ${section.number}`
+        );
       subgroup = null;
       newCriterion(m[1], clean(m[2]), Number(m[3]), ln);
-      if (!m[1].startsWith(section.number + ".")) faults.push(`line ${ln}: criterion ${m[1]} is not numbered under section ${section.number}`);
+      if (!m[1].startsWith(section.number + "."))
+        faults.push(`line ${ln}: criterion ${m[1]} is not numbered under section ${section.number}`);
       continue;
     }
     if ((m = l.match(/^(\d+\.\d+\.\d+)\.?\s+(.+?)\s*\|\s*(\d+)$/))) {
@@ -419,7 +533,14 @@ function parseForm(lines, head, indexEntry, edition, applied) {
           continue;
         }
         section.criteria.pop();
-        subgroup = { number: parentNo, title: crit.text, max: crit.max, items: [], line: crit._line, section };
+        subgroup = {
+          number: parentNo,
+          title: crit.text,
+          max: crit.max,
+          items: [],
+          line: crit._line,
+          section,
+        };
         subgroups.push(subgroup);
       }
       const c = newCriterion(m[1], clean(m[2]), Number(m[3]), ln);
@@ -431,17 +552,24 @@ function parseForm(lines, head, indexEntry, edition, applied) {
       const c = ensureCriterion(i);
       if (!c) continue;
       const sc = scoreCell(l.replace(/^□\s*/, ""));
-      if (sc.points === null) { faults.push(`line ${ln}: level without points: ${l}`); continue; }
+      if (sc.points === null) {
+        faults.push(`line ${ln}: level without points: ${l}`);
+        continue;
+      }
       let text = sc.text;
       const gi = text.search(/\s*Ghi chú:/);
-      if (gi > 0) { c.notes.push(clean(text.slice(gi))); text = text.slice(0, gi); }
+      if (gi > 0) {
+        c.notes.push(clean(text.slice(gi)));
+        text = text.slice(0, gi);
+      }
       let minStars = null;
       const st = text.match(/(?:\s*\*)+\s*$/);
       if (st) {
         const n = (st[0].match(/\*/g) || []).length;
         if (n >= 3 && n <= 5) minStars = n;
         else faults.push(`line ${ln}: star mark "${st[0].trim()}" is not ***, **** or *****`);
-        if (/\*\s+\*/.test(st[0])) warnings.push(`line ${ln}: star mark printed with spaces ("${st[0].trim()}"), read as ${n} stars`);
+        if (/\*\s+\*/.test(st[0]))
+          warnings.push(`line ${ln}: star mark printed with spaces ("${st[0].trim()}"), read as ${n} stars`);
         text = text.slice(0, st.index);
       }
       if (/\*/.test(text)) faults.push(`line ${ln}: star mark inside a level's text: ${l}`);
@@ -495,44 +623,59 @@ function parseForm(lines, head, indexEntry, edition, applied) {
   if (exclusions.length) {
     form.exclusion = exclusions[0].text;
     for (const e of exclusions.slice(1)) {
-      if (e.text === form.exclusion) warnings.push(`exclusion printed twice (lines ${exclusions[0].line} and ${e.line}); kept once`);
+      if (e.text === form.exclusion)
+        warnings.push(`exclusion printed twice (lines ${exclusions[0].line} and ${e.line}); kept once`);
       else faults.push(`two different exclusion rules (lines ${exclusions[0].line}, ${e.line})`);
     }
   } else warnings.push("no 'Hồ sơ bị loại khi' line");
   if (!starFootnote) {
     warnings.push("no star-mark footnote");
-    const marked = form.parts.some((p) => p.sections.some((s) => s.criteria.some((c) => c.levels.some((l) => l.minStars))));
+    const marked = form.parts.some((p) =>
+      p.sections.some((s) => s.criteria.some((c) => c.levels.some((l) => l.minStars)))
+    );
     if (marked) {
       warnings.push("levels carry star marks although the form prints no footnote explaining them");
-      editorNotes.push("phiếu này có dấu sao ở một số mức nhưng không in ghi chú về dấu sao; dấu sao được hiểu như ghi chú của các phiếu 01-25 (yêu cầu tối thiểu: *** 3 sao, **** 4 sao, ***** 5 sao).");
+      editorNotes.push(
+        "phiếu này có dấu sao ở một số mức nhưng không in ghi chú về dấu sao; dấu sao được hiểu như ghi chú của các phiếu 01-25 (yêu cầu tối thiểu: *** 3 sao, **** 4 sao, ***** 5 sao)."
+      );
     }
   }
 
   // ---- implicit levels ----
-  for (const p of form.parts) for (const s of p.sections) for (const c of s.criteria) {
-    if (c.levels.length === 0) {
-      c.levelsImplicit = true;
-      c.levels = [
-        { text: "Không đạt", points: 0, minStars: null },
-        { text: "Đạt", points: c.max, minStars: null },
-      ];
-      c.notes.push(`${EDITOR}: Quyết định không in các mức □ cho tiêu chí này; chấm đạt/không đạt (0 hoặc ${c.max} điểm).`);
-      warnings.push(`criterion ${c.id} (line ${c._line}) prints no levels: all-or-nothing 0/${c.max}`);
-    }
-  }
+  for (const p of form.parts)
+    for (const s of p.sections)
+      for (const c of s.criteria) {
+        if (c.levels.length === 0) {
+          c.levelsImplicit = true;
+          c.levels = [
+            { text: "Không đạt", points: 0, minStars: null },
+            { text: "Đạt", points: c.max, minStars: null },
+          ];
+          c.notes.push(
+            `${EDITOR}: Quyết định không in các mức □ cho tiêu chí này; chấm đạt/không đạt (0 hoặc ${c.max} điểm).`
+          );
+          warnings.push(`criterion ${c.id} (line ${c._line}) prints no levels: all-or-nothing 0/${c.max}`);
+        }
+      }
 
   // ---- part headings whose "(N Điểm)" differs from the points cell ----
   for (const [id, h] of Object.entries(partHeadingMax)) {
     if (h.heading !== h.cell) {
-      warnings.push(`Phần ${id} heading (line ${h.line}) reads "(${h.heading} Điểm)" but its points cell is ${h.cell}; the cell is used`);
-      editorNotes.push(`dòng tiêu đề Phần ${id} in "(${h.heading} Điểm)" nhưng ô điểm ghi ${h.cell}; dùng ${h.cell} (khớp Điều 3 khoản 1 và tổng các mục).`);
+      warnings.push(
+        `Phần ${id} heading (line ${h.line}) reads "(${h.heading} Điểm)" but its points cell is ${h.cell}; the cell is used`
+      );
+      editorNotes.push(
+        `dòng tiêu đề Phần ${id} in "(${h.heading} Điểm)" nhưng ô điểm ghi ${h.cell}; dùng ${h.cell} (khớp Điều 3 khoản 1 và tổng các mục).`
+      );
     }
   }
 
   // ---- corrections applied inside this form ----
   for (const c of applied) {
     if (c.line - 1 >= head.line && c.line - 1 < head.end) {
-      editorNotes.push(`tiêu chí ${c.criterion}: dòng ${c.line} của bản trích văn bản in "${c.printed}"; đã đọc là "${c.fixed}" (${c.vi}).`);
+      editorNotes.push(
+        `tiêu chí ${c.criterion}: dòng ${c.line} của bản trích văn bản in "${c.printed}"; đã đọc là "${c.fixed}" (${c.vi}).`
+      );
     }
   }
   for (const n of editorNotes) notes.push(`${EDITOR}: ${n}`);
@@ -545,13 +688,15 @@ function parseForm(lines, head, indexEntry, edition, applied) {
   }
 
   // Strip private fields.
-  for (const p of form.parts) for (const s of p.sections) {
-    delete s._line;
-    for (const c of s.criteria) {
-      delete c._line; delete c._implicitFromSection;
-      for (const lv of c.levels) delete lv._line;
+  for (const p of form.parts)
+    for (const s of p.sections) {
+      delete s._line;
+      for (const c of s.criteria) {
+        delete c._line;
+        delete c._implicitFromSection;
+        for (const lv of c.levels) delete lv._line;
+      }
     }
-  }
   return { form, faults, warnings, subgroups };
 }
 
@@ -565,7 +710,8 @@ function checkForm(form, { edition, subgroups, printedTotal, faults, warnings })
   const ids3 = form.parts.map((p) => p.id).join("");
   if (ids3 !== "ABC") faults.push(`parts found: ${ids3 || "none"} (expected A, B, C)`);
   for (const p of form.parts) {
-    if (expected.get(p.id) !== p.max) faults.push(`Phần ${p.id} max ${p.max} ≠ ${expected.get(p.id)} (Điều 3 khoản 1)`);
+    if (expected.get(p.id) !== p.max)
+      faults.push(`Phần ${p.id} max ${p.max} ≠ ${expected.get(p.id)} (Điều 3 khoản 1)`);
     let ps = 0;
     for (const s of p.sections) {
       ps += s.max ?? 0;
@@ -577,14 +723,18 @@ function checkForm(form, { edition, subgroups, printedTotal, faults, warnings })
         let top = -1;
         const seen = new Map();
         for (const lv of c.levels) {
-          if (!(lv.points >= 0 && lv.points <= c.max)) faults.push(`criterion ${c.id}: level "${lv.text.slice(0, 40)}…" has ${lv.points} points, outside [0, ${c.max}]`);
+          if (!(lv.points >= 0 && lv.points <= c.max))
+            faults.push(
+              `criterion ${c.id}: level "${lv.text.slice(0, 40)}…" has ${lv.points} points, outside [0, ${c.max}]`
+            );
           top = Math.max(top, lv.points);
           if (seen.has(lv.points)) warnings.push(`criterion ${c.id}: two levels with ${lv.points} points`);
           seen.set(lv.points, true);
         }
         if (top !== c.max) faults.push(`criterion ${c.id}: max ${c.max} but the highest level gives ${top}`);
       }
-      if (s.max !== null && ss !== s.max) faults.push(`section ${s.number}: criteria add up to ${ss}, section max ${s.max}`);
+      if (s.max !== null && ss !== s.max)
+        faults.push(`section ${s.number}: criteria add up to ${ss}, section max ${s.max}`);
     }
     if (ps !== p.max) faults.push(`Phần ${p.id}: sections add up to ${ps}, part max ${p.max}`);
     total += p.max;
@@ -592,7 +742,9 @@ function checkForm(form, { edition, subgroups, printedTotal, faults, warnings })
   if (total !== 100) faults.push(`parts add up to ${total}, not 100`);
   // Numbering: sections 1..N through the form; criteria n.1, n.2, … (or n.k.1, … under a heading) in order.
   const secs = form.parts.flatMap((p) => p.sections);
-  secs.forEach((s, i) => { if (s.number !== String(i + 1)) warnings.push(`section numbered ${s.number}, expected ${i + 1}`); });
+  secs.forEach((s, i) => {
+    if (s.number !== String(i + 1)) warnings.push(`section numbered ${s.number}, expected ${i + 1}`);
+  });
   for (const s of secs) {
     let prev = null;
     for (const c of s.criteria) {
@@ -600,21 +752,27 @@ function checkForm(form, { edition, subgroups, printedTotal, faults, warnings })
       const parts = c.id.split(".").map(Number);
       if (prev) {
         const a = prev.split(".").map(Number);
-        const ok = (parts.length === a.length && parts.slice(0, -1).join() === a.slice(0, -1).join() && parts.at(-1) === a.at(-1) + 1) ||
-          (parts.length !== a.length) || (parts.length === 3 && parts[1] === a[1] + 1 && parts[2] === 1);
+        const ok =
+          (parts.length === a.length &&
+            parts.slice(0, -1).join() === a.slice(0, -1).join() &&
+            parts.at(-1) === a.at(-1) + 1) ||
+          parts.length !== a.length ||
+          (parts.length === 3 && parts[1] === a[1] + 1 && parts[2] === 1);
         if (!ok) warnings.push(`criterion ${c.id} follows ${prev}`);
       } else if (parts[1] !== 1) warnings.push(`section ${s.number} starts with criterion ${c.id}`);
       prev = c.id;
     }
     for (const c of s.criteria) {
       const pts = c.levels.map((l) => l.points);
-      if (pts.some((x, i) => i && x < pts[i - 1])) warnings.push(`criterion ${c.id}: levels not in ascending order (${pts.join(", ")})`);
+      if (pts.some((x, i) => i && x < pts[i - 1]))
+        warnings.push(`criterion ${c.id}: levels not in ascending order (${pts.join(", ")})`);
     }
   }
   if (printedTotal !== 100) faults.push(`printed total is ${printedTotal}`);
   for (const g of subgroups) {
     const s = g.items.reduce((a, c) => a + c.max, 0);
-    if (s !== g.max) faults.push(`heading ${g.number} (${g.title}): items add up to ${s}, heading max ${g.max}`);
+    if (s !== g.max)
+      faults.push(`heading ${g.number} (${g.title}): items add up to ${s}, heading max ${g.max}`);
   }
 }
 
@@ -631,7 +789,7 @@ function sums(form) {
 // ---------------------------------------------------------------------------------------------------------------
 function build(input) {
   const { lines, applied } = readLines(input);
-  const faults = [];   // edition-level
+  const faults = []; // edition-level
   const warnings = [];
   const dec = parseDecision(lines, faults);
 
@@ -648,14 +806,18 @@ function build(input) {
 
   for (const c of applied) {
     const h = heads.find((x) => c.line - 1 >= x.line && c.line - 1 < x.end);
-    if (!h || pad2(h.n) !== c.form) faults.push(`correction for line ${c.line} says form ${c.form}, but the line is in form ${h ? pad2(h.n) : "none"}`);
+    if (!h || pad2(h.n) !== c.form)
+      faults.push(
+        `correction for line ${c.line} says form ${c.form}, but the line is in form ${h ? pad2(h.n) : "none"}`
+      );
   }
   const results = heads.map((h) => parseForm(lines, h, index.get(pad2(h.n)), editionStub, applied));
 
   // Part titles: as printed in the forms (the most frequent wording).
   for (const p of editionParts) {
     const count = new Map();
-    for (const r of results) for (const fp of r.form.parts) if (fp.id === p.id) count.set(fp.title, (count.get(fp.title) ?? 0) + 1);
+    for (const r of results)
+      for (const fp of r.form.parts) if (fp.id === p.id) count.set(fp.title, (count.get(fp.title) ?? 0) + 1);
     p.title = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   }
 
@@ -668,36 +830,52 @@ function build(input) {
   for (const r of mapping) {
     const f = results.find((x) => x.form.code === r.code).form;
     if (f.group && r.leaf.group && lowerVi(f.group) !== lowerVi(r.leaf.group.title)) {
-      warnings.push(`form ${r.code} prints "Nhóm: ${f.group}"; Phụ lục I ${r.leaf.group.code} is "Nhóm: ${r.leaf.group.title}"`);
+      warnings.push(
+        `form ${r.code} prints "Nhóm: ${f.group}"; Phụ lục I ${r.leaf.group.code} is "Nhóm: ${r.leaf.group.title}"`
+      );
     }
   }
   const inexact = mapping
     .filter((r) => r.leaf.node.title !== results.find((x) => x.form.code === r.code).form.title)
-    .map((r) => `${r.leaf.node.code} "${r.leaf.node.title}" → form ${r.code} "${results.find((x) => x.form.code === r.code).form.title}"`);
+    .map(
+      (r) =>
+        `${r.leaf.node.code} "${r.leaf.node.title}" → form ${r.code} "${results.find((x) => x.form.code === r.code).form.title}"`
+    );
 
   const edition = {
     id: EDITION_ID,
     decision: dec.decision,
     date: dec.date,
     title: dec.title,
-    sources: [{
-      title: "Quyết định 26/2026/QĐ-TTg, văn bản chính thức",
-      address: SOURCE_ADDRESS,
-      note: "Generated by scripts/catalogue/build-qd26.mjs from a plain-text extraction of that copy (qd26-2026.txt). " +
-        "Parts: Điều 3 khoản 1; bands: Điều 3 khoản 3; classification: Phụ lục I; forms: Phụ lục II. " +
-        "Phụ lục I sub-groups (or groups without sub-groups) are mapped one-to-one to forms by the words of their titles " +
-        "(the two annexes list the same 26 items in the same order); titles not identical: " + inexact.join("; ") + ". " +
-        `Corrected lines of the extraction (see the script): ${applied.map((c) => c.line).join(", ")}.`,
-    }],
+    sources: [
+      {
+        title: "Quyết định 26/2026/QĐ-TTg, văn bản chính thức",
+        address: SOURCE_ADDRESS,
+        note:
+          "Generated by scripts/catalogue/build-qd26.mjs from a plain-text extraction of that copy (qd26-2026.txt). " +
+          "Parts: Điều 3 khoản 1; bands: Điều 3 khoản 3; classification: Phụ lục I; forms: Phụ lục II. " +
+          "Phụ lục I sub-groups (or groups without sub-groups) are mapped one-to-one to forms by the words of their titles " +
+          "(the two annexes list the same 26 items in the same order); titles not identical: " +
+          inexact.join("; ") +
+          ". " +
+          `Corrected lines of the extraction (see the script): ${applied.map((c) => c.line).join(", ")}.`,
+      },
+    ],
     parts: editionParts,
     bands: dec.bands.map(({ stars, min, max }) => ({ stars, min, max })),
     bandsSource: "Điều 3 khoản 3",
     classification: classification.map((t) => ({
       code: t.code,
       title: t.title,
-      groups: t.groups.map((g) => g.sets.length
-        ? { code: g.code, title: g.title, sets: g.sets.map((s) => ({ code: s.code, title: s.title, form: s.form })) }
-        : { code: g.code, title: g.title, form: g.form, sets: [] }),
+      groups: t.groups.map((g) =>
+        g.sets.length
+          ? {
+              code: g.code,
+              title: g.title,
+              sets: g.sets.map((s) => ({ code: s.code, title: s.title, form: s.form })),
+            }
+          : { code: g.code, title: g.title, form: g.form, sets: [] }
+      ),
     })),
     forms: results.map((r) => r.form.code),
   };
@@ -729,27 +907,42 @@ function main() {
     fs.mkdirSync(OUT_DIR, { recursive: true });
     for (const [name, text] of files) fs.writeFileSync(path.join(OUT_DIR, name), text);
     const incomplete = b.results.filter((r) => r.form.status !== "complete").map((r) => r.form.code);
-    console.log(`wrote ${files.size} files to ${path.relative(ROOT, OUT_DIR)} (incomplete forms: ${incomplete.join(", ") || "none"})`);
-    if (b.faults.length) { console.log("edition faults:\n  " + b.faults.join("\n  ")); return 1; }
+    console.log(
+      `wrote ${files.size} files to ${path.relative(ROOT, OUT_DIR)} (incomplete forms: ${incomplete.join(", ") || "none"})`
+    );
+    if (b.faults.length) {
+      console.log("edition faults:\n  " + b.faults.join("\n  "));
+      return 1;
+    }
     return 0;
   }
 
   // ---- check mode ----
   console.log(`source: ${input}`);
-  console.log(`decision ${b.edition.decision} of ${b.edition.date}: parts ${b.edition.parts.map((p) => `${p.id} ${p.max}`).join(" / ")}; ` +
-    `bands (${b.edition.bandsSource}) ${b.edition.bands.map((x) => `${x.stars}★ ${x.min}-${x.max}`).join(", ")}`);
-  console.log(`corrections applied: ${b.applied.map((c) => `line ${c.line} (form ${c.form} ${c.criterion})`).join(", ")}`);
+  console.log(
+    `decision ${b.edition.decision} of ${b.edition.date}: parts ${b.edition.parts.map((p) => `${p.id} ${p.max}`).join(" / ")}; ` +
+      `bands (${b.edition.bandsSource}) ${b.edition.bands.map((x) => `${x.stars}★ ${x.min}-${x.max}`).join(", ")}`
+  );
+  console.log(
+    `corrections applied: ${b.applied.map((c) => `line ${c.line} (form ${c.form} ${c.criterion})`).join(", ")}`
+  );
   console.log("\nPhụ lục I → form:");
-  for (const r of b.mapping) console.log(`  ${r.leaf.node.code.padEnd(7)} ${r.code}  ${r.score.toFixed(2)}  ${r.leaf.node.title}`);
+  for (const r of b.mapping)
+    console.log(`  ${r.leaf.node.code.padEnd(7)} ${r.code}  ${r.score.toFixed(2)}  ${r.leaf.node.title}`);
   console.log("\nform  crit   A   B   C  total  status      title");
   for (const r of b.results) {
     const s = sums(r.form);
     const n = r.form.parts.reduce((a, p) => a + p.sections.reduce((x, sec) => x + sec.criteria.length, 0), 0);
     const tot = (s.A ?? 0) + (s.B ?? 0) + (s.C ?? 0);
-    console.log(`  ${r.form.code}  ${String(n).padStart(4)} ${String(s.A ?? "-").padStart(3)} ${String(s.B ?? "-").padStart(3)} ${String(s.C ?? "-").padStart(3)}  ${String(tot).padStart(5)}  ${r.form.status.padEnd(10)}  ${r.form.title}`);
+    console.log(
+      `  ${r.form.code}  ${String(n).padStart(4)} ${String(s.A ?? "-").padStart(3)} ${String(s.B ?? "-").padStart(3)} ${String(s.C ?? "-").padStart(3)}  ${String(tot).padStart(5)}  ${r.form.status.padEnd(10)}  ${r.form.title}`
+    );
   }
   let bad = 0;
-  if (b.faults.length) { bad++; console.log("\nedition faults:\n  " + b.faults.join("\n  ")); }
+  if (b.faults.length) {
+    bad++;
+    console.log("\nedition faults:\n  " + b.faults.join("\n  "));
+  }
   for (const r of b.results) {
     if (r.faults.length) console.log(`\nform ${r.form.code} FAULTS:\n  ` + r.faults.join("\n  "));
   }
@@ -760,13 +953,26 @@ function main() {
   let stale = 0;
   for (const [name, text] of files) {
     const p = path.join(OUT_DIR, name);
-    if (!fs.existsSync(p)) { console.log(`missing on disk: ${name}`); stale++; }
-    else if (fs.readFileSync(p, "utf8") !== text) { console.log(`differs on disk: ${name}`); stale++; }
+    if (!fs.existsSync(p)) {
+      console.log(`missing on disk: ${name}`);
+      stale++;
+    } else if (fs.readFileSync(p, "utf8") !== text) {
+      console.log(`differs on disk: ${name}`);
+      stale++;
+    }
   }
   if (fs.existsSync(OUT_DIR)) {
-    for (const name of fs.readdirSync(OUT_DIR)) if (!files.has(name)) { console.log(`extra file on disk: ${name}`); stale++; }
+    for (const name of fs.readdirSync(OUT_DIR))
+      if (!files.has(name)) {
+        console.log(`extra file on disk: ${name}`);
+        stale++;
+      }
   }
-  console.log(stale ? `\n${stale} file(s) on disk are not what the script generates` : "\nfiles on disk match the generated output");
+  console.log(
+    stale
+      ? `\n${stale} file(s) on disk are not what the script generates`
+      : "\nfiles on disk match the generated output"
+  );
   return bad || stale ? 1 : 0;
 }
 

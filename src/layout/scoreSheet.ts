@@ -377,6 +377,7 @@ export const parseScoreSheet = (grid: SheetGrid, ctx: ParseContext): ParsedScore
   const productForm = new Map<string, string>();
   for (const p of session.products) if (!p.excluded) productForm.set(normaliseCode(p.code), p.form);
   const checkLists = grid.validations.length > 0;
+  const validationAt = checkLists ? validationLookup(grid.validations) : null;
   const entries: ScoreEntry[] = [];
   const blocks: ParsedBlock[] = [];
   const seenForms = new Map<string, string>();
@@ -510,7 +511,8 @@ export const parseScoreSheet = (grid: SheetGrid, ctx: ParseContext): ParsedScore
         });
         continue;
       }
-      if (checkLists) checkValidation(grid, r, columns, flat.criterion, form.code, whereM, findings);
+      if (validationAt)
+        checkValidation(validationAt, r, columns, flat.criterion, form.code, whereM, findings);
       for (const { col, product } of columns) {
         const value = values[r]?.[col] ?? null;
         const formula = grid.formulas[r]?.[col] ?? null;
@@ -553,8 +555,46 @@ export const parseScoreSheet = (grid: SheetGrid, ctx: ParseContext): ParsedScore
   return { anchor, scores: { member, file, sheet: grid.name, entries }, blocks, findings };
 };
 
+/**
+ * The first list validation (in the grid's order) covering a cell, found through an index by row: a linear
+ * search per score cell was quadratic (a province sheet has ~12,000 score cells and ~200 validations).
+ */
+const validationLookup = (
+  validations: readonly ListValidation[]
+): ((row: number, col: number) => ListValidation | undefined) => {
+  const byRow = new Map<number, number[]>();
+  const tall: number[] = []; // whole-column rules and the like are checked on every row
+  validations.forEach((v, i) => {
+    if (v.range.rowCount > 64) {
+      tall.push(i);
+      return;
+    }
+    for (let r = v.range.row; r < v.range.row + v.range.rowCount; r++) {
+      const list = byRow.get(r);
+      if (list) list.push(i);
+      else byRow.set(r, [i]);
+    }
+  });
+  return (row, col) => {
+    let best = -1;
+    for (const i of byRow.get(row) ?? [])
+      if (inRange(validations[i]!.range, row, col)) {
+        best = i;
+        break;
+      }
+    for (const i of tall) {
+      if (best >= 0 && i > best) break;
+      if (inRange(validations[i]!.range, row, col)) {
+        best = i;
+        break;
+      }
+    }
+    return best < 0 ? undefined : validations[best];
+  };
+};
+
 const checkValidation = (
-  grid: SheetGrid,
+  validationAt: (row: number, col: number) => ListValidation | undefined,
   row: number,
   columns: { col: number; product: string }[],
   criterion: Criterion,
@@ -563,14 +603,18 @@ const checkValidation = (
   findings: Finding[]
 ): void => {
   const allowed = allowedPoints(criterion);
+  // The cell's place is only built for a finding, and a rule already found right is not compared again
+  // (one rule usually covers the whole row).
+  let checked: ListValidation | undefined;
   for (const { col, product } of columns) {
-    const v = grid.validations.find((x) => inRange(x.range, row, col));
-    const where = whereM(row, col, { criterion: criterion.id, product, form });
+    const v = validationAt(row, col);
+    if (v && v === checked) continue;
+    const where = (): Where => whereM(row, col, { criterion: criterion.id, product, form });
     if (!v) {
       findings.push({
         code: LAYOUT_CODES.validationRemoved,
         severity: "warning",
-        where,
+        where: where(),
         params: { criterion: criterion.number, allowed },
       });
       return;
@@ -580,12 +624,13 @@ const checkValidation = (
       findings.push({
         code: LAYOUT_CODES.allowedListChanged,
         severity: "error",
-        where,
+        where: where(),
         params: { criterion: criterion.number, found: v.list.map(String), allowed },
         allowed,
       });
       return;
     }
+    checked = v;
   }
 };
 

@@ -13,10 +13,12 @@ import type { WorkbookHost } from "../../src/hosts/workbook";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { parseAddress } from "../../src/layout/a1";
 import { SHEETS } from "../../src/layout/names";
+import { emptyPlan } from "../../src/layout/plan";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
 import type { Catalogue } from "../../src/ocop/criteria/types";
 import type { MemberScores, Session } from "../../src/ocop/session";
 import { generateScores, generateSession } from "../../src/sim/generate";
+import type { FakeExcel } from "../fakes/fakeExcel";
 import { HOSTS } from "./hosts";
 
 const NOW = new Date("2026-06-15T08:00:00Z");
@@ -74,7 +76,7 @@ interface DayOutcome {
   runLogRows: number;
 }
 
-const runDay = async (host: WorkbookHost): Promise<DayOutcome> => {
+const runDay = async (host: WorkbookHost, fake?: FakeExcel): Promise<DayOutcome> => {
   const s = api(host);
   const opened = await s.open();
   expect(opened.session).toBeNull();
@@ -116,7 +118,10 @@ const runDay = async (host: WorkbookHost): Promise<DayOutcome> => {
   expect(reports[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
   expect(await host.listSheets()).toEqual(before);
 
+  const syncsBefore = fake?.stats.syncs ?? 0;
   const imported = await s.importBooks(files, reports);
+  // One read of the council workbook and one apply for the whole batch, whatever its size.
+  if (fake) expect(fake.stats.syncs - syncsBefore).toBeLessThanOrEqual(8);
   expect(imported.map((r) => r.status)).toEqual(["imported", "imported", "imported", "imported", "imported"]);
   const afterImport = await s.open();
   expect(afterImport.imports.map((i) => i.sha256)).toEqual(reports.map((r) => r.sha256));
@@ -129,6 +134,10 @@ const runDay = async (host: WorkbookHost): Promise<DayOutcome> => {
   const refused = await s.importBooks([files[0]!, { name: "TV01-lan-2.xlsx", bytes: other.bytes }], again);
   expect(refused.map((r) => r.status)).toEqual(["alreadyImported", "duplicate"]);
   expect((await s.open()).imports).toHaveLength(5);
+
+  // Re-creating the members' sheets in the workbook keeps every score entered.
+  const rewritten = await s.writeScoreSheets();
+  expect(rewritten).toEqual({ sheets: ["TV01", "TV02", "TV03", "TV04", "TV05"], findings: [] });
 
   const check = await s.checkAll();
   expect(check.findings.filter((f) => f.severity === "error")).toEqual([]);
@@ -166,8 +175,8 @@ const outcomes = new Map<string, DayOutcome>();
 
 describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
   test("set up, books, collect, check, consolidate, publish, run again", async () => {
-    const { host } = await make();
-    const day = await runDay(host);
+    const { host, fake } = await make();
+    const day = await runDay(host, fake);
     expect(day.ranking).toHaveLength(8);
     expect(day.ranking.every((r) => r.stars !== null && r.rank !== null)).toBe(true);
     expect(day.certified).toEqual(day.ranking.filter((r) => (r.stars ?? 0) >= 3).map((r) => r.product));
@@ -206,6 +215,52 @@ describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
     expect(names).not.toContain(SHEETS.ranking);
   });
 
+  test("a book that would replace a member's scores is imported only once the secretariat confirms it", async () => {
+    const { host } = await make();
+    const s = api(host);
+    await s.setUp(draft);
+    const { session } = await s.open();
+    const book = await s.memberBook("TV01");
+    const first = await fillBook({ name: "TV01.xlsx", bytes: book.bytes }, session!, "TV01");
+    await s.importBooks([first], await s.inspectBooks([first]));
+    const second = await fillBook({ name: "TV01-sua.xlsx", bytes: book.bytes }, session!, "TV03");
+    const [report] = await s.inspectBooks([second]);
+    expect(report).toMatchObject({ status: "duplicate", replaces: "TV01.xlsx" });
+    expect((await s.importBooks([second], [report!]))[0]!.status).toBe("duplicate");
+    expect((await s.importBooks([second], [report!], new Set([report!.id])))[0]!.status).toBe("imported");
+    const { imports } = await s.open();
+    expect(imports.map((i) => [i.file, i.member])).toEqual([
+      ["TV01.xlsx", "TV01"],
+      ["TV01-sua.xlsx", "TV01"],
+    ]);
+  });
+
+  test("re-creating the sheets refuses when a sheet is damaged in a way that could lose scores", async () => {
+    const { host } = await make();
+    const s = api(host);
+    await s.setUp(draft);
+    const { sheets } = await host.readSheets(["Phiếu TV02"]);
+    const rows = sheets[0]!.values
+      .map((r, i) => [i, r[0]] as const)
+      .filter(([, a]) => typeof a === "string" && a.startsWith("c:"));
+    // The second criterion row now claims the first one's id: a duplicated row (written as a whole sheet, as
+    // a copy-paste over the unprotected sheet would leave it).
+    const damaged = emptyPlan("Phiếu TV02", "score");
+    sheets[0]!.values.forEach((row, r) =>
+      row.forEach((value, col) => {
+        if (value === null) return;
+        const v = r === rows[1]![0] && col === 0 ? (rows[0]![1] as string) : value;
+        damaged.cells.push({ row: r, col, value: v, asText: typeof v === "string" });
+      })
+    );
+    await host.apply({ plans: [damaged] });
+    const r = await s.writeScoreSheets();
+    expect(r.sheets).toEqual([]);
+    expect(r.findings.map((f) => [f.code, f.where.member])).toEqual([
+      ["layout.criterionRowDuplicated", "TV02"],
+    ]);
+  });
+
   test("a file that is not a workbook is unreadable; a book of another session is refused", async () => {
     const { host } = await make();
     const s = api(host);
@@ -218,6 +273,13 @@ describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
     ]);
     expect(reports.map((r) => r.status)).toEqual(["unreadable", "invalid"]);
     expect(reports[1]!.findings.map((f) => f.code)).toContain("book.otherSession");
+    // A member's book opened as if it were the council workbook says so.
+    const bytes = (await s.memberBook("TV01")).bytes;
+    const opened = await createSecretariat(await XlsxHost.fromBuffer(bytes), { tool: "contract" }).open();
+    expect(opened.session).toBeNull();
+    expect(opened.findings.map((f) => [f.code, f.params.member])).toEqual([
+      ["collect.memberBookOpen", "TV01"],
+    ]);
   });
 });
 

@@ -312,6 +312,10 @@ describe("standalone page, council secretariat", () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await step(page, "consolidate");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // English at a click: the steps, the ranking and the numbers switch together.
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("tab", { name: "5. Consolidate" }).waitFor();
+    expect(await page.getByTestId("ranking-item").first().textContent()).toMatch(/\d+\.\d{2} points/);
 
     // The downloaded workbook: the ranking table's cells and stars.
     const wb = new ExcelJS.Workbook();

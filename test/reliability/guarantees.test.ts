@@ -143,6 +143,17 @@ describe("inputs are never modified", () => {
     }
     expect([...after.values()].every((v) => typeof (v as { value: unknown }).value === "number")).toBe(true);
   });
+  it("a book that differs from the member's typed sheet is refused, not merged or preferred", async () => {
+    const partly = await filledCouncil(c, ["TV01"]);
+    const other = await XlsxPackage.load(books.get("TV01")!);
+    const [k, a] = [...c.layouts.get("TV01")!.cells][0]!;
+    await other.setCell("Phiếu TV01", a, { number: c.scores.get("TV01")!.get(k) === 0 ? 1 : 0 });
+    const { result } = await consolidateBytes(partly, [
+      { file: bookFile("TV01"), bytes: await other.save() },
+    ]);
+    expect(result.findings.map((f) => f.code)).toContain("member.duplicate");
+    expect(result.written).toBe(false);
+  });
 });
 
 describe("a failed operation leaves the workbook as it was", () => {

@@ -8,6 +8,8 @@ export const COLLECT_CODES = {
   duplicate: "collect.duplicate",
   alreadyImported: "collect.alreadyImported",
   replaces: "collect.replaces",
+  /** The open workbook is a member's book, not the council's. */
+  memberBook: "collect.memberBookOpen",
 } as const;
 
 type Code = (typeof COLLECT_CODES)[keyof typeof COLLECT_CODES];
@@ -26,6 +28,10 @@ export const COLLECT_MESSAGES = defineMessages<Code>({
       message: "Sổ Hội đồng đã có điểm của {member} ({count} ô khác với tệp này).",
       fix: "Nếu đây là bản đúng, chọn “Thay bằng tệp này”; nếu không, bỏ tệp.",
     },
+    "collect.memberBookOpen": {
+      message: "Sổ đang mở là phiếu của thành viên {member}, không phải sổ Hội đồng.",
+      fix: "Mở sổ Hội đồng (hoặc một sổ trống để lập phiên mới); tệp phiếu này được nhập ở bước “Thu phiếu”.",
+    },
   },
   en: {
     "collect.duplicate": {
@@ -40,6 +46,10 @@ export const COLLECT_MESSAGES = defineMessages<Code>({
     "collect.replaces": {
       message: "The council workbook already holds scores of {member} ({count} cells differ from this file).",
       fix: "If this is the right copy, choose “Replace with this file”; otherwise drop the file.",
+    },
+    "collect.memberBookOpen": {
+      message: "The open workbook is the score book of member {member}, not the council workbook.",
+      fix: "Open the council workbook (or an empty one for a new session); this book is imported in the “Collect” step.",
     },
   },
 });

@@ -9,7 +9,7 @@ import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
 import { LAYOUT_CODES } from "../../layout/codes";
 import "../../layout/messages";
 import { parseAddress } from "../../layout/a1";
-import { sameSheetName, SHEETS } from "../../layout/names";
+import { sameSheetName, scoreSheetName, SHEETS } from "../../layout/names";
 import { dateLine } from "../../layout/ranking";
 import { loadEdition } from "../../ocop/criteria/builtin";
 import type { Catalogue } from "../../ocop/criteria/types";
@@ -21,7 +21,6 @@ import { checkSheets } from "../checkSheets";
 import { consolidateWorkbook } from "../consolidate";
 import { exportMemberBooks } from "../memberBook";
 import { readWorkbook } from "../readWorkbook";
-import { injectScoreSheet } from "../injectScoreSheet";
 import { setUpSession } from "../setUpSession";
 import {
   CERTIFICATE_PREFIX,
@@ -31,7 +30,7 @@ import {
   planCertificateSheets,
 } from "./certificates";
 import { importBooks, inspectBooks } from "./collect";
-import "./messages";
+import { COLLECT_CODES } from "./messages";
 import { computeProgress } from "./progress";
 import { planRunLog, previousRuns, RUN_LOG_SHEET } from "./runLog";
 import { importMembers, importProducts } from "./tables";
@@ -68,6 +67,13 @@ export const asciiName = (text: string): string =>
     .replace(/[^A-Za-z0-9._-]+/g, "-")
     .replace(/^-+|-+$/g, "");
 
+const memberBookFinding = (member: string | null): Finding => ({
+  code: COLLECT_CODES.memberBook,
+  severity: "error",
+  where: { sheet: SHEETS.meta },
+  params: { member: member ?? "?" },
+});
+
 export const createSecretariat = (host: WorkbookHost, options: SecretariatOptions): SecretariatApi => {
   const load = options.load ?? loadEdition;
   const now = options.now ?? (() => new Date());
@@ -81,20 +87,29 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
     return { session: read.session, catalogue };
   };
 
-  const bookFor = async (member: string): Promise<MemberBookFile> => {
-    const target = XlsxHost.createEmpty();
+  /** Members' books in one pass over the council workbook, whatever their number. */
+  const books = async (members?: string[]): Promise<{ files: MemberBookFile[]; session: Session }> => {
     const { session } = await councilSession();
-    const result = await exportMemberBooks(host, () => target, {
-      members: [member],
-      password,
-      load,
-      now: now(),
-    });
-    if (!result.members.length) throw new Error(`No book was written for ${member}.`);
-    return {
-      fileName: `${asciiName(`Phieu-cham_${normaliseCode(member)}_${session.council.year}`)}.xlsx`,
-      bytes: await target.toBuffer(),
-    };
+    const targets = new Map<string, XlsxHost>();
+    const result = await exportMemberBooks(
+      host,
+      (member) => {
+        const target = XlsxHost.createEmpty();
+        targets.set(member.code, target);
+        return target;
+      },
+      { members, password, load, now: now() }
+    );
+    if (!result.members.length)
+      throw new Error(`No book was written for ${members?.join(", ") ?? "the members"}.`);
+    const files: MemberBookFile[] = [];
+    for (const code of result.members) {
+      files.push({
+        fileName: `${asciiName(`Phieu-cham_${normaliseCode(code)}_${session.council.year}`)}.xlsx`,
+        bytes: await targets.get(code)!.toBuffer(),
+      });
+    }
+    return { files, session };
   };
 
   const api: SecretariatApi = {
@@ -102,6 +117,7 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       const read = await readWorkbook(host);
       const blank = !read.meta && read.findings.every((f) => f.code === LAYOUT_CODES.metaMissing);
       const findings = blank ? [] : read.findings;
+      if (read.meta?.kind === "member") findings.push(memberBookFinding(read.meta.member));
       if (!read.session || read.meta?.kind !== "council") {
         return { session: null, catalogue: null, findings, sheetNames: read.sheetNames, imports: [] };
       }
@@ -126,6 +142,10 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
         return { session, findings: r.findings, written: r.findings.length === 0 };
       }
       const r = await updateSession(host, draft, catalogue, { load, password });
+      if (!r.written && !r.findings.length) {
+        const meta = (await readWorkbook(host)).meta;
+        return { session: draft, findings: [memberBookFinding(meta?.member ?? null)], written: false };
+      }
       const reread = await readWorkbook(host);
       return { session: reread.session ?? draft, findings: r.findings, written: r.written };
     },
@@ -139,23 +159,21 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
     importMembers,
 
     async writeScoreSheets() {
-      const { session } = await councilSession();
-      const sheets: string[] = [];
-      const findings: Finding[] = [];
-      for (const m of session.members) {
-        const r = await injectScoreSheet(host, m.code, { password, load });
-        findings.push(...r.findings);
-        if (r.written) sheets.push(m.code);
-      }
-      return { sheets, findings };
+      // The session as it stands, planned again in one apply: every member's sheet, scores kept.
+      const { session, catalogue } = await councilSession();
+      const first = session.members[0];
+      const r = await updateSession(host, session, catalogue, {
+        load,
+        password,
+        select: first ? scoreSheetName(first.code) : undefined,
+      });
+      return { sheets: r.written ? session.members.map((m) => m.code) : [], findings: r.findings };
     },
 
-    memberBook: bookFor,
+    memberBook: async (member) => (await books([member])).files[0]!,
 
     async allMemberBooks() {
-      const { session } = await councilSession();
-      const files: MemberBookFile[] = [];
-      for (const m of session.members) files.push(await bookFor(m.code));
+      const { files, session } = await books();
       return {
         fileName: `${asciiName(`Phieu-cham_${session.council.year}_${session.members.length}-thanh-vien`)}.zip`,
         bytes: await zipFiles(files),

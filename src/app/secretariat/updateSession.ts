@@ -7,6 +7,7 @@
 import type { WorkbookHost } from "../../hosts/workbook";
 import { planCriteriaSheet } from "../../layout/criteriaSheet";
 import { planMeta } from "../../layout/meta";
+import { LAYOUT_CODES } from "../../layout/codes";
 import { SHEETS, scoreSheetName, sameSheetName } from "../../layout/names";
 import { blocksOf, enteredValues, planScoreSheet } from "../../layout/scoreSheet";
 import { planMembersSheet, planProductsSheet, planSessionSheet } from "../../layout/setupSheets";
@@ -19,6 +20,19 @@ import { catalogueFor, type EditionLoader } from "../catalogue";
 import { readWorkbook } from "../readWorkbook";
 import { hasEntries, parseSheets } from "../scores";
 
+/**
+ * Faults that planning a sheet again repairs (the same list as injectScoreSheet's); any other error on a sheet
+ * about to be replaced means values could be lost, so nothing is written.
+ */
+const REPAIRABLE = new Set<string>([
+  LAYOUT_CODES.productColumnMissing,
+  LAYOUT_CODES.blockMissing,
+  LAYOUT_CODES.criterionRowDeleted,
+  LAYOUT_CODES.allowedListChanged,
+  LAYOUT_CODES.validationRemoved,
+  LAYOUT_CODES.blockNoProducts,
+]);
+
 export interface UpdateResult {
   findings: Finding[];
   written: boolean;
@@ -30,7 +44,11 @@ export const updateSession = async (
   host: WorkbookHost,
   next: Session,
   catalogue: Catalogue,
-  opts: { load?: EditionLoader; password?: string } = {}
+  opts: {
+    load?: EditionLoader;
+    password?: string;
+    /** Sheet to show afterwards (the session sheet by default). */ select?: string;
+  } = {}
 ): Promise<UpdateResult> => {
   const read = await readWorkbook(host);
   if (!read.meta || read.meta.kind !== "council" || !read.session) {
@@ -46,6 +64,13 @@ export const updateSession = async (
       .map((p) => [normaliseCode(p.parsed.scores!.member), p.parsed.scores!])
   );
   const session: Session = { ...next, id: before.id };
+  const replaced = parsed.filter((p) =>
+    session.members.some((m) => sameSheetName(scoreSheetName(m.code), p.grid.name))
+  );
+  const blocking = replaced.flatMap((p) =>
+    p.parsed.findings.filter((f) => f.severity === "error" && !REPAIRABLE.has(f.code))
+  );
+  if (blocking.length) return { findings: blocking, written: false, kept: [] };
   const memberCodes = new Set(session.members.map((m) => normaliseCode(m.code)));
   const kept: string[] = [];
   const remove: string[] = [];
@@ -80,7 +105,7 @@ export const updateSession = async (
     remove: remove.filter(
       (name) => !session.members.some((m) => sameSheetName(scoreSheetName(m.code), name))
     ),
-    select: { sheet: SHEETS.session, row: 3, col: 2 },
+    select: opts.select ? { sheet: opts.select, row: 0, col: 1 } : { sheet: SHEETS.session, row: 3, col: 2 },
   });
   return { findings: [], written: true, kept };
 };

@@ -3,7 +3,9 @@
  *
  * Round trips (context.sync calls) per method — constant, whatever the number of sheets, products, members:
  *   listSheets      1
- *   readSheets      3  (sheet list → used ranges with values/formulas/merges → hidden rows/columns of those ranges)
+ *   readSheets      3  (sheet list → used ranges with values/formulas/merges → hidden rows/columns of those ranges);
+ *                   2 when the last listing (listSheets or readSheets) saw every name asked for: the sheets are then
+ *                     taken by name, without the sheet list (as readWorkbook does: list, then read what was listed)
  *   apply           2 + r + (n − 1)
  *                     1 to inspect the workbook (sheets, ids, protection, tables);
  *                     r = 1 only when the request has cellWrites (lock state, old contents for rollback) or
@@ -166,6 +168,8 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
   private readonly runExcel: ExcelRun;
   private readonly requirements: RequirementChecker;
   private readonly limits: ExcelHostLimits;
+  /** Upper-cased names of the sheets the last listing saw (listSheets, readSheets): a hint, never trusted. */
+  private knownSheets = new Set<string>();
 
   constructor(options: ExcelHostOptions = {}) {
     this.runExcel = options.run ?? ((target, batch) => (Excel.run as unknown as ExcelRun)(target, batch));
@@ -195,6 +199,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/visibility,items/protection/protected");
       await context.sync();
+      this.knownSheets = new Set(sheets.items.map((ws) => ws.name.toUpperCase()));
       return sheets.items
         .filter((ws) => ws.name !== LISTS_SHEET)
         .map((ws) => ({
@@ -205,16 +210,35 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
     });
   }
 
-  // ------------------------------------------------------------------ readSheets: 3 syncs
+  // ------------------------------------------------------------------ readSheets: 3 syncs, or 2
 
   async readSheets(names: string[]): Promise<{ sheets: SheetGrid[]; missing: string[]; warnings: string[] }> {
     const warnings: string[] = [];
     const readMerges = this.supports("1.13");
     if (!readMerges) warnings.push("Merged cells are not read: this Excel lacks ExcelApi 1.13.");
-    const result = await this.batch("readSheets", async (context) => {
+    // When the last listing saw every name asked for (readWorkbook lists, then reads what it listed), the sheets
+    // are addressed by name and the listing sync is skipped. The listing is only a hint: if a sheet went away
+    // meanwhile, Excel answers ItemNotFound and the read starts again the long way.
+    const wanted = dedupe(names.map((n) => n.toUpperCase())).map((u) =>
+      names.find((n) => n.toUpperCase() === u)!
+    );
+    const known = this.knownSheets;
+    let result: { sheets: SheetGrid[]; missing: string[] } | null = null;
+    if (wanted.length > 0 && wanted.every((n) => known.has(n.toUpperCase()))) {
+      result = await this.batch("readSheets", async (context) => {
+        const found = wanted.map((name) => context.workbook.worksheets.getItem(name));
+        for (const ws of found) ws.load("name,visibility,protection/protected");
+        return { sheets: await readGrids(context, found, readMerges), missing: [] };
+      }).catch((error: unknown) => {
+        if (error instanceof HostError && error.code === "notFound") return null;
+        throw error;
+      });
+    }
+    result ??= await this.batch("readSheets", async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/visibility,items/protection/protected");
       await context.sync();
+      this.knownSheets = new Set(sheets.items.map((ws) => ws.name.toUpperCase()));
 
       const missing: string[] = [];
       const found: Excel.Worksheet[] = [];
@@ -223,48 +247,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
         if (!ws) missing.push(name);
         else if (!found.includes(ws)) found.push(ws);
       }
-      const reads = found.map((ws) => {
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("values,formulas,rowIndex,columnIndex,rowCount,columnCount");
-        const merged = readMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
-        if (merged) merged.load("address");
-        return { ws, used, merged };
-      });
-      await context.sync();
-
-      const lines = reads.map(({ ws, used }) => {
-        if (used.isNullObject) return { rows: [] as Excel.Range[], cols: [] as Excel.Range[] };
-        const rowEnd = used.rowIndex + used.rowCount;
-        const colEnd = used.columnIndex + used.columnCount;
-        const rows = Array.from({ length: rowEnd }, (_, r) =>
-          ws.getRangeByIndexes(r, 0, 1, 1).getEntireRow()
-        );
-        const cols = Array.from({ length: colEnd }, (_, c) =>
-          ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn()
-        );
-        rows.forEach((r) => r.load("rowHidden"));
-        cols.forEach((c) => c.load("columnHidden"));
-        return { rows, cols };
-      });
-      await context.sync();
-
-      const grids = reads.map(({ ws, used, merged }, i): SheetGrid => {
-        const { rows, cols } = lines[i]!;
-        const grid: SheetGrid = {
-          name: ws.name,
-          visibility: fromExcelVisibility(ws.visibility),
-          protected: ws.protection.protected,
-          values: [],
-          formulas: [],
-          hiddenRows: rows.flatMap((r, idx) => (r.rowHidden ? [idx] : [])),
-          hiddenCols: cols.flatMap((c, idx) => (c.columnHidden ? [idx] : [])),
-          merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
-          validations: [],
-        };
-        if (!used.isNullObject) fillGrid(grid, used);
-        return grid;
-      });
-      return { sheets: grids, missing };
+      return { sheets: await readGrids(context, found, readMerges), missing };
     });
     this.lastWarnings = warnings;
     return { ...result, warnings };
@@ -758,6 +741,54 @@ function cellInput(value: CellValue, textCell: boolean): string | number | boole
   if (value === null) return "";
   if (typeof value !== "string" || textCell || !excelWouldConvert(value)) return value;
   return `'${value}`; // the apostrophe prefix keeps user text as text without touching the cell's format
+}
+
+/**
+ * The used ranges (values, formulas), merged areas, then hidden rows and columns of the given sheets: two syncs.
+ * The sheets' name, visibility and protection must be loaded in the first of them or before.
+ */
+async function readGrids(
+  context: Excel.RequestContext,
+  found: Excel.Worksheet[],
+  readMerges: boolean
+): Promise<SheetGrid[]> {
+  const reads = found.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("values,formulas,rowIndex,columnIndex,rowCount,columnCount");
+    const merged = readMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
+    if (merged) merged.load("address");
+    return { ws, used, merged };
+  });
+  await context.sync();
+
+  const lines = reads.map(({ ws, used }) => {
+    if (used.isNullObject) return { rows: [] as Excel.Range[], cols: [] as Excel.Range[] };
+    const rowEnd = used.rowIndex + used.rowCount;
+    const colEnd = used.columnIndex + used.columnCount;
+    const rows = Array.from({ length: rowEnd }, (_, r) => ws.getRangeByIndexes(r, 0, 1, 1).getEntireRow());
+    const cols = Array.from({ length: colEnd }, (_, c) => ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn());
+    rows.forEach((r) => r.load("rowHidden"));
+    cols.forEach((c) => c.load("columnHidden"));
+    return { rows, cols };
+  });
+  await context.sync();
+
+  return reads.map(({ ws, used, merged }, i): SheetGrid => {
+    const { rows, cols } = lines[i]!;
+    const grid: SheetGrid = {
+      name: ws.name,
+      visibility: fromExcelVisibility(ws.visibility),
+      protected: ws.protection.protected,
+      values: [],
+      formulas: [],
+      hiddenRows: rows.flatMap((r, idx) => (r.rowHidden ? [idx] : [])),
+      hiddenCols: cols.flatMap((c, idx) => (c.columnHidden ? [idx] : [])),
+      merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
+      validations: [],
+    };
+    if (!used.isNullObject) fillGrid(grid, used);
+    return grid;
+  });
 }
 
 function fillGrid(grid: SheetGrid, used: Excel.Range): void {

@@ -1,7 +1,7 @@
 /** Carries out one SheetPlan on a fresh ExcelJS worksheet. */
 import type ExcelJS from "exceljs";
 import { cellAddress, colLetter, rangeAddress } from "../../layout/a1";
-import type { CellRange, ListValidation, PlannedCell, SheetPlan } from "../../layout/plan";
+import type { CellRange, ListValidation, PlannedCell, SheetPlan, StyleName } from "../../layout/plan";
 import { internals } from "./readGrid";
 import { styleFor } from "./styles";
 
@@ -12,14 +12,45 @@ const clip = (s: string, n: number): string => (s.length > n ? s.slice(0, n - 1)
 /** Hash rounds for a sheet password: protection is a deterrent here (tampering is caught by anchors). */
 const SPIN_COUNT = 10000;
 
+/**
+ * Style objects shared by every cell with the same look. ExcelJS caches a style's id by object identity when
+ * it writes (StylesXform.addStyleModel), so a fresh copy per cell re-rendered font, fill and border XML for
+ * every cell; shared objects are rendered once. They are never mutated: a cell that needs another number
+ * format or protection is given another shared object (see `unlocked` and XlsxHost's cell writes).
+ */
+const shared = new Map<string, Partial<ExcelJS.Style>>();
+const sharedStyle = (name: StyleName | undefined, numFmt: string | undefined): Partial<ExcelJS.Style> => {
+  const key = `${name ?? ""}|${numFmt ?? ""}`;
+  let style = shared.get(key);
+  if (!style) {
+    style = name ? styleFor(name) : {};
+    if (numFmt !== undefined) style.numFmt = numFmt;
+    shared.set(key, style);
+  }
+  return style;
+};
+
+const EMPTY_UNLOCKED: Partial<ExcelJS.Style> = { protection: { locked: false } };
+const unlockedOf = new WeakMap<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>();
+/** The same look, unlocked: one shared object per style object. */
+const unlocked = (style: Partial<ExcelJS.Style> | undefined): Partial<ExcelJS.Style> => {
+  if (!style || Object.keys(style).length === 0) return EMPTY_UNLOCKED;
+  let out = unlockedOf.get(style);
+  if (!out) {
+    out = { ...style, protection: { locked: false } };
+    unlockedOf.set(style, out);
+  }
+  return out;
+};
+
 const writeCell = (ws: ExcelJS.Worksheet, p: PlannedCell): void => {
   const cell = ws.getCell(p.row + 1, p.col + 1);
-  const style = p.style ? styleFor(p.style) : {};
-  if (p.asText) style.numFmt = "@";
-  else if (p.numberFormat) style.numFmt = p.numberFormat;
+  let numFmt: string | undefined;
+  if (p.asText) numFmt = "@";
+  else if (p.numberFormat) numFmt = p.numberFormat;
   if (p.asText && p.numberFormat && p.numberFormat !== "@" && typeof p.value !== "string")
-    style.numFmt = p.numberFormat;
-  cell.style = style;
+    numFmt = p.numberFormat;
+  cell.style = sharedStyle(p.style, numFmt);
   if (p.formula !== undefined) {
     cell.value =
       p.value === undefined || p.value === null
@@ -112,7 +143,7 @@ export const writePlan = async (ws: ExcelJS.Worksheet, plan: SheetPlan): Promise
   for (const r of plan.unlocked) {
     eachCell(r, (row, col) => {
       const cell = ws.getCell(row + 1, col + 1);
-      cell.protection = { locked: false };
+      cell.style = unlocked(cell.style);
     });
   }
   if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0)) {

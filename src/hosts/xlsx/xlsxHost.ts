@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import type { SheetPlan } from "../../layout/plan";
 import { sameSheetName } from "../../layout/names";
-import type { ApplyRequest, SheetGrid, SheetInfo, WorkbookHost } from "../workbook";
+import { HostError, type ApplyRequest, type SheetGrid, type SheetInfo, type WorkbookHost } from "../workbook";
 import { injectCharts, readCharts, type SheetCharts } from "./charts";
 import { normalisePackage } from "./package";
 import { assertWorkbookPackage } from "./packageGuard";
@@ -20,6 +20,18 @@ const repairTables = (wb: ExcelJS.Workbook): void => {
       if (t.table && !t.table.style) t.table.style = { theme: "TableStyleLight9", showRowStripes: true };
     }
   }
+};
+
+/**
+ * Whether Excel would refuse typing into a cell (0-based): a cell is locked unless its style says otherwise;
+ * a cell the file doesn't hold takes its row's style, else its column's. Reads only: never creates the cell.
+ */
+const isLocked = (ws: ExcelJS.Worksheet, row: number, col: number): boolean => {
+  const style =
+    ws.findCell(row + 1, col + 1)?.style ??
+    ws.findRow(row + 1)?.style ??
+    (ws as unknown as { _columns: ExcelJS.Column[] | null })._columns?.[col]?.style;
+  return style?.protection?.locked !== false;
 };
 
 export class XlsxHost implements WorkbookHost {
@@ -124,7 +136,10 @@ export class XlsxHost implements WorkbookHost {
     }
     for (const w of request.cellWrites ?? []) {
       const cell = this.find(w.sheet)!.getCell(w.row + 1, w.col + 1);
-      if (typeof w.value === "string" && /^[=+\-@]/.test(w.value)) cell.numFmt = "@";
+      // A new style object: loaded and planned cells share theirs (ExcelJS and writeSheet), so setting
+      // cell.numFmt would change every cell of the same look.
+      if (typeof w.value === "string" && /^[=+\-@]/.test(w.value))
+        cell.style = { ...cell.style, numFmt: "@" };
       cell.value = w.value;
     }
     this.activate(request.select?.sheet);
@@ -142,8 +157,15 @@ export class XlsxHost implements WorkbookHost {
       names.add(key);
     }
     for (const w of request.cellWrites ?? []) {
-      if (!this.find(w.sheet) || names.has(w.sheet.toLowerCase()))
-        throw new Error(`No sheet to write to: "${w.sheet}"`);
+      const ws = this.find(w.sheet);
+      if (!ws || names.has(w.sheet.toLowerCase())) throw new Error(`No sheet to write to: "${w.sheet}"`);
+      // Same refusal as Excel (and ExcelHost): typing into a locked cell of a protected sheet.
+      if (internals(ws).sheetProtection?.sheet && isLocked(ws, w.row, w.col))
+        throw new HostError(
+          "protectedByOther",
+          `The cell ${w.row + 1}:${w.col + 1} of "${ws.name}" is locked and the sheet is protected.`,
+          { sheet: ws.name }
+        );
     }
     if (
       request.select &&

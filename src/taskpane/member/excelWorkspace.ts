@@ -3,6 +3,7 @@
  * that meets the Excel adapter, loaded lazily by the pane; views only see the `Workspace` interface. The
  * ExcelHost is both the workbook port and the selection source (Excel's own selection events).
  */
+// eslint-disable-next-line no-restricted-imports -- composition root: builds the Excel adapter for the views
 import { ExcelHost } from "../../hosts/excel/excelHost";
 import type { Workspace } from "./workspace";
 

@@ -9,7 +9,7 @@ import {
   Caption1,
   makeStyles,
   mergeClasses,
-  Subtitle2,
+  Text,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
@@ -140,16 +140,16 @@ export function GroupedFindings({ findings, onGoTo, memberName, productName }: G
     <Accordion multiple collapsible defaultOpenItems={list.length === 1 ? [list[0]!.member ?? ""] : []}>
       {list.map((g) => (
         <AccordionItem key={g.member ?? ""} value={g.member ?? ""}>
-          <AccordionHeader as="h4" size="small">
+          <AccordionHeader as="h4">
             {memberTitle(g.member)} ({t("group.counts", g.count)})
           </AccordionHeader>
           <AccordionPanel>
             <div className={styles.products}>
               {[...g.products].map(([product, items]) => (
                 <div key={product}>
-                  <Subtitle2 as="h5" className={styles.productHeading}>
+                  <Text as="h5" weight="semibold" size={300} className={styles.productHeading}>
                     {productTitle(product)}
-                  </Subtitle2>
+                  </Text>
                   <FindingList findings={items} onGoTo={onGoTo} />
                 </div>
               ))}

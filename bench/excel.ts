@@ -1,0 +1,146 @@
+/**
+ * Round trips in Excel, counted on the fake Excel (test/fakes/fakeExcel.ts): every use case on a council
+ * workbook at a district's size and at a province's, with the largest request each one sends.
+ */
+import { ExcelHost } from "../src/hosts/excel/excelHost";
+import { XlsxHost } from "../src/hosts/xlsx/xlsxHost";
+import { checkSheets } from "../src/app/checkSheets";
+import { consolidateWorkbook } from "../src/app/consolidate";
+import { importMemberBook } from "../src/app/importMemberBook";
+import { injectScoreSheet } from "../src/app/injectScoreSheet";
+import { planMemberBook } from "../src/app/memberBook";
+import { setUpSession } from "../src/app/setUpSession";
+import { checkMemberSheet, insertMemberSheet } from "../src/app/member/actions";
+import { openMemberContext } from "../src/app/member/context";
+import { sha256Hex } from "../src/app/hash";
+import { hasErrors } from "../src/ocop/findings";
+import { enteredValues, planScoreSheet } from "../src/layout/scoreSheet";
+import { FakeExcel } from "../test/fakes/fakeExcel";
+import { DISTRICT, PROVINCE, makeCouncil, sizeLabel, type CouncilSize } from "./council";
+import { kib, type Report } from "./report";
+
+export interface Count {
+  syncs: number;
+  maxRequestBytes: number;
+  maxRequestCells: number;
+}
+
+export const USE_CASES = [
+  "insert a member sheet (secretariat)",
+  "insert a member sheet (member pane)",
+  "check a sheet (member pane)",
+  "check all",
+  "import a book",
+  "consolidate and write the results",
+] as const;
+export type UseCase = (typeof USE_CASES)[number];
+
+const SYNC_LIMIT = 5;
+const BYTES_LIMIT = 4 * 1024 * 1024;
+const CELLS_LIMIT = 500_000;
+
+/** Runs every use case once on a fresh fake Excel holding a council workbook of the given size. */
+export const countUseCases = async (size: CouncilSize): Promise<Map<UseCase, Count>> => {
+  const { session, catalogue, scores } = await makeCouncil(size);
+  const load = async () => catalogue;
+  const fake = new FakeExcel({ maxApi: "1.17" });
+  const host = new ExcelHost({ run: fake.excelRun, requirements: fake.requirements });
+  const counts = new Map<UseCase, Count>();
+  const measure = async <T>(name: UseCase, fn: () => Promise<T>): Promise<T> => {
+    fake.resetStats();
+    const result = await fn();
+    const { syncs, maxRequestBytes, maxRequestCells } = fake.stats;
+    counts.set(name, { syncs, maxRequestBytes, maxRequestCells });
+    return result;
+  };
+  const expect = (ok: boolean, what: string): void => {
+    if (!ok) throw new Error(`${sizeLabel(size)}: ${what}`);
+  };
+
+  // The workbook as the secretariat hands it over, then every member's scores typed in (not counted).
+  expect(!hasErrors((await setUpSession(host, { session, catalogue })).findings), "set up failed");
+  const plans = session.members.map((member, i) =>
+    planScoreSheet({ session, catalogue, member, existing: enteredValues(scores[i]!) })
+  );
+  await host.apply({ plans });
+
+  const inject = await measure("insert a member sheet (secretariat)", () =>
+    injectScoreSheet(host, session.members[0]!.code, { load })
+  );
+  expect(inject.written, "injectScoreSheet wrote nothing");
+
+  const context = await openMemberContext(host, load);
+  if (!context.ok) throw new Error(`${sizeLabel(size)}: no member context`);
+  const member = session.members[1]!;
+  const inserted = await measure("insert a member sheet (member pane)", () =>
+    insertMemberSheet(host, context.context, member)
+  );
+  expect(inserted.ok, "insertMemberSheet refused");
+  const own = await measure("check a sheet (member pane)", () =>
+    checkMemberSheet(host, context.context, member)
+  );
+  expect(!hasErrors(own), "the member's sheet has errors");
+
+  const all = await measure("check all", () => checkSheets(host, { load }));
+  expect(!hasErrors(all.findings), "checkSheets found errors");
+
+  // A member's book holding the same scores as the council's sheet: imported without conflict.
+  const m = session.members.length - 1;
+  const book = XlsxHost.createEmpty();
+  await book.apply({
+    plans: planMemberBook({
+      session,
+      catalogue,
+      member: session.members[m]!,
+      existing: enteredValues(scores[m]!),
+    }),
+  });
+  const bytes = await book.toBuffer();
+  const input = { host: await XlsxHost.fromBuffer(bytes), file: "book.xlsx", sha256: await sha256Hex(bytes) };
+  const imported = await measure("import a book", () => importMemberBook(host, input, { load }));
+  expect(!hasErrors(imported.findings), "importMemberBook found errors");
+
+  const consolidated = await measure("consolidate and write the results", () =>
+    consolidateWorkbook(host, { load })
+  );
+  expect(consolidated.written, "consolidateWorkbook wrote nothing");
+  return counts;
+};
+
+export const excelBench = async (report: Report, opts: { quick: boolean }): Promise<void> => {
+  const section = "Excel host (fake Excel)";
+  report.section(
+    `${section}: context.sync calls and the largest request per use case, ${sizeLabel(DISTRICT)} vs ${sizeLabel(PROVINCE)}`
+  );
+  // Both dimensions apart as well (a full run): products alone, then members alone.
+  const sizes: CouncilSize[] = opts.quick
+    ? [DISTRICT, PROVINCE]
+    : [
+        DISTRICT,
+        { products: PROVINCE.products, members: DISTRICT.members },
+        { products: DISTRICT.products, members: PROVINCE.members },
+        PROVINCE,
+      ];
+  const results = [];
+  for (const size of sizes) results.push({ size, counts: await countUseCases(size) });
+  const small = results[0]!.counts;
+  const large = results[results.length - 1]!.counts;
+  for (const name of USE_CASES) {
+    const a = small.get(name)!;
+    const b = large.get(name)!;
+    const all = results.map((r) => r.counts.get(name)!.syncs);
+    const same = all.every((n) => n === all[0]);
+    const syncs = Math.max(...all);
+    const bytes = Math.max(...results.map((r) => r.counts.get(name)!.maxRequestBytes));
+    const cells = Math.max(...results.map((r) => r.counts.get(name)!.maxRequestCells));
+    report.check(
+      section,
+      `${name}: syncs ${all.join(" / ")}; largest request ${kib(a.maxRequestBytes)}, ${a.maxRequestCells} cells → ${kib(b.maxRequestBytes)}, ${b.maxRequestCells} cells`,
+      same ? `${syncs} at every size` : "varies with size",
+      `same at every size, ≤ ${SYNC_LIMIT}; ≤ 4 MB and ≤ 500,000 cells a request`,
+      same && syncs <= SYNC_LIMIT && bytes <= BYTES_LIMIT && cells <= CELLS_LIMIT
+    );
+  }
+  if (!opts.quick)
+    report.info(`sizes in order: ${sizes.map((s) => `${s.members}×${s.products}`).join(", ")}`);
+};

@@ -1,0 +1,52 @@
+/** What the benchmark prints: figures with their target and PASS/FAIL, and plain information lines. */
+
+export interface Check {
+  section: string;
+  name: string;
+  /** The figure as printed, e.g. "5 syncs" or "2.31 s". */
+  value: string;
+  /** The target as printed, e.g. "≤ 5". */
+  target: string;
+  pass: boolean;
+}
+
+export class Report {
+  readonly checks: Check[] = [];
+
+  constructor(private readonly out: (line: string) => void = (line) => console.log(line)) {}
+
+  section(title: string): void {
+    this.out(`\n${title}`);
+  }
+
+  info(text: string): void {
+    this.out(`  ${text}`);
+  }
+
+  check(section: string, name: string, value: string, target: string, pass: boolean): boolean {
+    this.checks.push({ section, name, value, target, pass });
+    this.out(`  ${pass ? "PASS" : "FAIL"}  ${name}: ${value} (target ${target})`);
+    return pass;
+  }
+
+  /** A section that could not run at all counts as a failure, with the reason. */
+  error(section: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.check(section, `${section} could not run`, message.split("\n")[0] ?? "", "runs", false);
+  }
+
+  get failed(): Check[] {
+    return this.checks.filter((c) => !c.pass);
+  }
+}
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+export const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+export const millis = (ms: number): string => `${ms < 10 ? ms.toFixed(2) : ms.toFixed(0)} ms`;
+export const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
