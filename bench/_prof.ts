@@ -9,10 +9,20 @@ import { readWorkbook } from "../src/app/readWorkbook";
 import ExcelJS from "exceljs";
 
 const dir = "/tmp/ocop-proto";
-const lap = (() => { let t = performance.now(); return (l: string) => { const n = performance.now(); console.log(l.padEnd(20), (n - t).toFixed(0)); t = n; }; })();
+const lap = (() => {
+  let t = performance.now();
+  return (l: string) => {
+    const n = performance.now();
+    console.log(l.padEnd(20), (n - t).toFixed(0));
+    t = n;
+  };
+})();
 (async () => {
   const P = 400;
-  const files = [join(dir, `council-${P}.xlsx`), ...Array.from({ length: 15 }, (_, i) => join(dir, `book-${P}-TV${String(i + 1).padStart(2, "0")}.xlsx`))];
+  const files = [
+    join(dir, `council-${P}.xlsx`),
+    ...Array.from({ length: 15 }, (_, i) => join(dir, `book-${P}-TV${String(i + 1).padStart(2, "0")}.xlsx`)),
+  ];
   const bytes = files.map((f) => new Uint8Array(readFileSync(f)));
   console.log(bytes.map((b) => b.length));
   lap("start");
@@ -20,12 +30,16 @@ const lap = (() => { let t = performance.now(); return (l: string) => { const n 
   lap("guard books");
   for (const b of bytes.slice(1)) await normalisePackage(b);
   lap("normalise books");
-  for (const b of bytes.slice(1)) { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(b as unknown as ArrayBuffer); }
+  for (const b of bytes.slice(1)) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(b as unknown as ArrayBuffer);
+  }
   lap("exceljs load books");
   const council = await XlsxHost.fromBuffer(bytes[0]!);
   lap("open council");
   const books = [];
-  for (const [i, b] of bytes.slice(1).entries()) books.push({ host: await XlsxHost.fromBuffer(b), file: `b${i}`, sha256: await sha256Hex(b) });
+  for (const [i, b] of bytes.slice(1).entries())
+    books.push({ host: await XlsxHost.fromBuffer(b), file: `b${i}`, sha256: await sha256Hex(b) });
   lap("open books");
   await readWorkbook(council);
   lap("readWorkbook council");

@@ -10,6 +10,8 @@ export interface Check {
   pass: boolean;
 }
 
+const WIDTH = 120;
+
 export class Report {
   readonly checks: Check[] = [];
 
@@ -19,13 +21,25 @@ export class Report {
     this.out(`\n${title}`);
   }
 
+  /** A plain line, wrapped at "; " to stay readable (continuation lines indented). */
   info(text: string): void {
-    this.out(`  ${text}`);
+    const parts = text.split("; ");
+    let line = "  ";
+    for (const [i, part] of parts.entries()) {
+      const piece = part + (i < parts.length - 1 ? ";" : "");
+      if (line.trim() && line.length + piece.length + 1 > WIDTH) {
+        this.out(line);
+        line = "      ";
+      }
+      line += (line.trim() ? " " : "") + piece;
+    }
+    this.out(line);
   }
 
-  check(section: string, name: string, value: string, target: string, pass: boolean): boolean {
+  /** Records a figure against its target and prints it (as `line` when given, else "name: value (target …)"). */
+  check(section: string, name: string, value: string, target: string, pass: boolean, line?: string): boolean {
     this.checks.push({ section, name, value, target, pass });
-    this.out(`  ${pass ? "PASS" : "FAIL"}  ${name}: ${value} (target ${target})`);
+    this.out(`  ${pass ? "PASS" : "FAIL"}  ${line ?? `${name}: ${value} (target ${target})`}`);
     return pass;
   }
 

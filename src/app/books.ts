@@ -39,6 +39,17 @@ export const readBook = async (
     });
     return { book, scores: null, findings };
   }
+  // Same session, other criteria (the edition was changed after the books were issued): every row would
+  // be unknown, so say it once.
+  if (read.meta.session.edition !== session.edition) {
+    findings.push({
+      code: APP_CODES.bookOtherEdition,
+      severity: "error",
+      where,
+      params: { found: read.meta.session.edition, expected: session.edition },
+    });
+    return { book, scores: null, findings };
+  }
   if (read.scoreSheets.length === 0) {
     findings.push({ code: LAYOUT_CODES.bookNoScoreSheet, severity: "error", where, params: {} });
     return { book, scores: null, findings };

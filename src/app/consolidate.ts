@@ -9,7 +9,7 @@ import { hasErrors } from "../ocop/findings";
 import type { Consolidation } from "../ocop/results";
 import type { MemberScores, Session } from "../ocop/session";
 import type { WorkbookHost } from "../hosts/workbook";
-import { planAuditSheet, type AuditInput } from "../layout/audit";
+import { parseAuditSheet, planAuditSheet, type AuditInput } from "../layout/audit";
 import { planMeta } from "../layout/meta";
 import { SHEETS, scoreSheetName } from "../layout/names";
 import type { SheetPlan } from "../layout/plan";
@@ -51,7 +51,7 @@ export const consolidateWorkbook = async (
 ): Promise<ConsolidateResult> => {
   const books = opts.books ?? [];
   const total = books.length + 2;
-  const read = await readWorkbook(host, opts.file);
+  const read = await readWorkbook(host, opts.file, { withAudit: true });
   opts.onProgress?.(1, total, opts.file ?? "");
   const findings = [...read.findings];
   if (!read.session || !read.meta || read.meta.kind !== "council")
@@ -134,7 +134,10 @@ export const consolidateWorkbook = async (
         inputs,
         imports,
       },
-      consolidation
+      consolidation,
+      "vi",
+      // Every earlier run stays in the log; this one is added below them.
+      parseAuditSheet(read.audit?.values ?? null)
     ),
     planMeta({ ...read.meta, session, imports })
   );

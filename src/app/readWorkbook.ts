@@ -20,6 +20,8 @@ export interface WorkbookRead {
   scoreSheets: SheetGrid[];
   sheetNames: string[];
   findings: Finding[];
+  /** The audit log sheet, when asked for (`withAudit`) and present: its earlier entries are kept. */
+  audit?: SheetGrid;
 }
 
 /** Sheets the add-in rewrites; nothing in them is read back. */
@@ -32,11 +34,19 @@ const OUTPUTS = [
   SHEETS.criteria,
 ];
 
-export const readWorkbook = async (host: WorkbookHost, file?: string): Promise<WorkbookRead> => {
+export const readWorkbook = async (
+  host: WorkbookHost,
+  file?: string,
+  opts: { withAudit?: boolean } = {}
+): Promise<WorkbookRead> => {
   const infos = await host.listSheets();
   const sheetNames = infos.map((i) => i.name);
   const wanted = sheetNames.filter((n) => !OUTPUTS.some((o) => sameSheetName(o, n)));
-  const { sheets } = await host.readSheets(wanted);
+  const auditName = opts.withAudit ? sheetNames.find((n) => sameSheetName(n, SHEETS.audit)) : undefined;
+  // Read in the same round trip as the rest, and kept apart from the sheets parsed below.
+  const { sheets: read } = await host.readSheets(auditName ? [...wanted, auditName] : wanted);
+  const audit = auditName ? read.find((s) => sameSheetName(s.name, auditName)) : undefined;
+  const sheets = audit ? read.filter((s) => s !== audit) : read;
   const byName = (name: string): SheetGrid | undefined => sheets.find((s) => sameSheetName(s.name, name));
   const findings: Finding[] = [];
   const metaGrid = byName(SHEETS.meta);
@@ -49,8 +59,9 @@ export const readWorkbook = async (host: WorkbookHost, file?: string): Promise<W
       (s.name.startsWith(SCORE_SHEET_PREFIX) || isScoreSheet(s))
   );
   const meta = parsed.meta;
-  if (!meta) return { file, meta, session: null, scoreSheets, sheetNames, findings };
-  if (meta.kind === "member") return { file, meta, session: meta.session, scoreSheets, sheetNames, findings };
+  if (!meta) return { file, meta, session: null, scoreSheets, sheetNames, findings, audit };
+  if (meta.kind === "member")
+    return { file, meta, session: meta.session, scoreSheets, sheetNames, findings, audit };
 
   const base = meta.session;
   const missing = (sheet: string): void => {
@@ -86,5 +97,5 @@ export const readWorkbook = async (host: WorkbookHost, file?: string): Promise<W
     findings.push(...c.findings);
     session.customForms = c.forms;
   }
-  return { file, meta, session, scoreSheets, sheetNames, findings };
+  return { file, meta, session, scoreSheets, sheetNames, findings, audit };
 };

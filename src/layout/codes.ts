@@ -21,6 +21,7 @@ export const LAYOUT_CODES = {
   criterionRowDeleted: "layout.criterionRowDeleted",
   criterionRowDuplicated: "layout.criterionRowDuplicated",
   criterionRowUnknown: "layout.criterionRowUnknown",
+  scoreCellsMerged: "layout.scoreCellsMerged",
   allowedListChanged: "layout.allowedListChanged",
   validationRemoved: "layout.validationRemoved",
   // Setup sheets and CSV files.
@@ -52,6 +53,7 @@ export const APP_CODES = {
   alreadySetUp: "setup.alreadySetUp",
   memberNotInSession: "setup.memberNotFound",
   bookOtherSession: "book.otherSession",
+  bookOtherEdition: "book.otherEdition",
   bookConflict: "book.conflict",
   csvEmpty: "csv.empty",
 } as const;

@@ -80,6 +80,11 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
       message: "Dòng mang mã tiêu chí {criterion}, không có trong mẫu phiếu {form}.",
       fix: reissue.vi,
     },
+    "layout.scoreCellsMerged": {
+      message:
+        "Các ô {range} bị gộp (merge) đè lên ô điểm của tiêu chí {criterion}; khi gộp, Excel chỉ giữ giá trị của ô đầu tiên.",
+      fix: "Chọn vùng {range}, bỏ gộp ô (Merge & Center → Unmerge Cells), rồi nhập lại điểm cho từng sản phẩm.",
+    },
     "layout.allowedListChanged": {
       message: "Danh sách điểm chọn của tiêu chí {criterion} đã bị sửa ({found}); đúng phải là {allowed}.",
       fix: reissue.vi,
@@ -160,6 +165,11 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
       message: "Tệp thuộc phiên đánh giá khác (mã phiên {found}, phiên này là {expected}).",
       fix: "Dùng phiếu được phát cho phiên này.",
     },
+    "book.otherEdition": {
+      message:
+        "Tệp được tạo theo bộ tiêu chí {found}, nhưng phiên này chấm theo bộ tiêu chí {expected}; không đọc được điểm trong tệp.",
+      fix: "Phát lại phiếu cho thành viên từ sổ Hội đồng hiện tại (lệnh ocop books hoặc bước “Phát phiếu” trong Add-in) và chấm lại trên phiếu mới.",
+    },
     "book.conflict": {
       message: "Phiếu của {member} trong sổ Hội đồng đã có {count} ô điểm khác với tệp {file}; không ghi đè.",
       fix: "Xem lại hai bản; xóa điểm trong sổ nếu bản trong tệp là bản đúng, rồi nhập lại.",
@@ -234,6 +244,11 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
     "layout.criterionRowUnknown": {
       message: "A row carries criterion id {criterion}, which form {form} does not have.",
       fix: reissue.en,
+    },
+    "layout.scoreCellsMerged": {
+      message:
+        "Cells {range} are merged over the score cells of criterion {criterion}; a merge keeps only the first cell's value.",
+      fix: "Select {range}, unmerge it (Merge & Center → Unmerge Cells), then type each product's score again.",
     },
     "layout.allowedListChanged": {
       message: "The dropdown of criterion {criterion} was changed ({found}); it must be {allowed}.",
@@ -314,6 +329,11 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
     "book.otherSession": {
       message: "The file belongs to another session (session id {found}; this one is {expected}).",
       fix: "Use the sheets issued for this session.",
+    },
+    "book.otherEdition": {
+      message:
+        "The file was made for criteria edition {found}, but this session scores with edition {expected}; its scores cannot be read.",
+      fix: "Issue the member a new workbook from the current council workbook (ocop books, or the “Score sheets” step in the add-in) and score on it.",
     },
     "book.conflict": {
       message:

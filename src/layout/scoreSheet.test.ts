@@ -116,6 +116,30 @@ describe("a member's score sheet", () => {
     });
   });
 
+  it("reports cells merged over score cells once per merge, at its top-left cell, naming what it hides", () => {
+    const g = planToGrid(plan());
+    const r1 = g.values.findIndex((r) => r[0] === "c:1.1");
+    const r3 = g.values.findIndex((r) => r[0] === "c:3.1");
+    const merges = [
+      ...g.merges,
+      { row: r1, col: 5, rowCount: 2, colCount: 1 }, // SP02 over criteria 1.1 and 1.2
+      { row: r3, col: 3, rowCount: 1, colCount: 2 }, // the maximum column over SP01's score
+    ];
+    const f = parse({ ...g, merges }).findings;
+    expect(f).toEqual([
+      expect.objectContaining({
+        code: LAYOUT_CODES.scoreCellsMerged,
+        severity: "error",
+        where: expect.objectContaining({ cell: `F${r1 + 1}`, product: "SP02", criterion: "1.1" }),
+        params: expect.objectContaining({ range: `F${r1 + 1}:F${r1 + 2}` }),
+      }),
+      expect.objectContaining({
+        code: LAYOUT_CODES.scoreCellsMerged,
+        where: expect.objectContaining({ cell: `D${r3 + 1}`, product: "SP01", criterion: "3.1" }),
+      }),
+    ]);
+  });
+
   it("reports a product column the session does not know, and a product left without a column", () => {
     const g = planToGrid(plan());
     const colsRow = g.values.findIndex((r) => r[0] === "#cols");

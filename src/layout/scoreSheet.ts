@@ -11,12 +11,12 @@ import type { Catalogue, Criterion, Form } from "../ocop/criteria/types";
 import type { Finding, Where } from "../ocop/findings";
 import type { Member, MemberScores, Product, RawValue, ScoreEntry, Session } from "../ocop/session";
 import { normaliseCode } from "../ocop/text";
-import { cellAddress, colLetter, inRange } from "./a1";
+import { cellAddress, colLetter, inRange, rangeAddress } from "./a1";
 import { FORMAT, cellText, put, putFormula, range } from "./build";
 import { LAYOUT_CODES } from "./codes";
 import { LAYOUT_VERSION } from "./meta";
 import { scoreSheetName } from "./names";
-import type { CellValue, ListValidation, SheetPlan } from "./plan";
+import type { CellRange, CellValue, ListValidation, SheetPlan } from "./plan";
 import { emptyPlan } from "./plan";
 import type { GridLike as SheetGrid } from "./grid";
 
@@ -383,6 +383,8 @@ export const parseScoreSheet = (grid: SheetGrid, ctx: ParseContext): ParsedScore
   const seenForms = new Map<string, string>();
   const seenProducts = new Map<string, string>();
   const values = grid.values;
+  const merges = grid.merges ?? []; // the sheet's own (titles) are on rows without a criterion
+  const reportedMerges = new Set<CellRange>();
 
   let form: Form | undefined;
   let formCode = "";
@@ -513,6 +515,8 @@ export const parseScoreSheet = (grid: SheetGrid, ctx: ParseContext): ParsedScore
       }
       if (validationAt)
         checkValidation(validationAt, r, columns, flat.criterion, form.code, whereM, findings);
+      if (merges.length)
+        checkMerges(merges, reportedMerges, r, columns, flat.criterion, form.code, whereM, findings);
       for (const { col, product } of columns) {
         const value = values[r]?.[col] ?? null;
         const formula = grid.formulas[r]?.[col] ?? null;
@@ -591,6 +595,34 @@ const validationLookup = (
     }
     return best < 0 ? undefined : validations[best];
   };
+};
+
+/**
+ * A merge over score cells hides all but its first cell (Excel keeps one value): one error per merge, at its
+ * top-left cell, naming the first score cell it covers.
+ */
+const checkMerges = (
+  merges: readonly CellRange[],
+  reported: Set<CellRange>,
+  row: number,
+  columns: { col: number; product: string }[],
+  criterion: Criterion,
+  form: string,
+  whereM: (row: number, col: number, extra?: Partial<Where>) => Where,
+  findings: Finding[]
+): void => {
+  for (const m of merges) {
+    if (reported.has(m) || row < m.row || row >= m.row + m.rowCount) continue;
+    const covered = columns.find(({ col }) => inRange(m, row, col));
+    if (!covered) continue;
+    reported.add(m);
+    findings.push({
+      code: LAYOUT_CODES.scoreCellsMerged,
+      severity: "error",
+      where: whereM(m.row, m.col, { criterion: criterion.id, product: covered.product, form }),
+      params: { range: rangeAddress(m), criterion: criterion.number, product: covered.product },
+    });
+  }
 };
 
 const checkValidation = (

@@ -249,6 +249,27 @@ describe.each(HOSTS)("WorkbookHost contract: %s", (_kind, make) => {
     expect(await observe(h)).toEqual(before);
   });
 
+  test("the refusal says the sheet is protected (even for a cell never written), so the pane can ask to unprotect", async () => {
+    await fx.host.apply({
+      plans: [
+        plan("Khoá", [v(0, 0, "locked"), v(1, 0, null)], {
+          protection: { password: "pw" },
+          unlocked: [{ row: 1, col: 0, rowCount: 1, colCount: 1 }],
+        }),
+      ],
+    });
+    const h = await fx.reopen();
+    for (const cell of [
+      { row: 0, col: 0 },
+      { row: 7, col: 5 },
+    ])
+      await expect(
+        h.apply({ plans: [], cellWrites: [{ sheet: "Khoá", ...cell, value: 1 }] })
+      ).rejects.toMatchObject({ name: "HostError", code: "protectedByOther", sheet: "Khoá" });
+    await h.apply({ plans: [], cellWrites: [{ sheet: "Khoá", row: 1, col: 0, value: 5 }] });
+    expect(at(await read(await fx.reopen(), "Khoá"), 1, 0)).toBe(5);
+  });
+
   test("sheet names with diacritics and apostrophes: create, list, read, replace, remove", async () => {
     const names = [VN, APOS, "Kết quả (tổng hợp)", "Hạng–Sao ★"];
     await fx.host.apply({ plans: names.map((n, i) => plan(n, [v(0, 0, n), v(0, 1, i)])) });

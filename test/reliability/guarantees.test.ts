@@ -20,6 +20,7 @@ import { run } from "../../src/cli/main";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import * as writeSheet from "../../src/hosts/xlsx/writeSheet";
 import type { SheetGrid } from "../../src/hosts/workbook";
+import { AUDIT_LABELS, parseAuditSheet } from "../../src/layout/audit";
 import { SHEETS, sameSheetName } from "../../src/layout/names";
 import { consolidate as runRules } from "../../src/ocop/consolidate";
 import { allowedPoints, criteriaOf } from "../../src/ocop/criteria/catalogue";
@@ -265,6 +266,48 @@ describe("repeatable", () => {
       .filter((g, i) => JSON.stringify(g) !== JSON.stringify(first.grids[i]))
       .map((g) => g.name);
     expect(differing).toEqual([SHEETS.audit]);
+    // ... by the new entry: the first run's entry is kept as it was.
+    const entries = (s: typeof first) =>
+      parseAuditSheet(s.grids.find((g) => g.name === SHEETS.audit)!.values);
+    expect(entries(second)).toEqual([...entries(first), expect.anything()]);
+  });
+
+  it("the audit log keeps every run through save and reopen: when, each input with its SHA-256, the classes", async () => {
+    const others = c.session.members.map((m) => m.code).filter((m) => m !== "TV01");
+    const inputs = others.map((m) => ({ file: bookFile(m), bytes: books.get(m)! }));
+    let bytes = await filledCouncil(c, ["TV01"]);
+    const times = ["2023-06-20T09:00:00.000Z", "2023-06-21T14:30:00.000Z", "2023-06-22T08:15:00.000Z"];
+    const read: string[] = [];
+    let last: Awaited<ReturnType<typeof consolidateBytes>>["result"] | undefined;
+    for (const t of times) {
+      read.push(sha(bytes));
+      const { result, host } = await consolidateBytes(bytes, inputs, new Date(t));
+      expect(brief(errorsOf(result.findings))).toEqual([]);
+      last = result;
+      bytes = await host.toBuffer();
+    }
+    const host = await XlsxHost.fromBuffer(bytes);
+    const entries = parseAuditSheet((await host.readSheets([SHEETS.audit])).sheets[0]!.values);
+    const fact = (i: number, label: string) => entries[i]!.facts.find((f) => f.label === label)?.value;
+    expect(entries.map((_, i) => fact(i, AUDIT_LABELS.at))).toEqual(times);
+    entries.forEach((e, i) =>
+      expect(e.inputs).toEqual([
+        { file: COUNCIL_FILE, role: "council", sha256: read[i] },
+        ...others.map((m) => ({
+          file: bookFile(m),
+          role: "member",
+          member: normaliseCode(m),
+          sha256: sha(books.get(m)!),
+        })),
+      ])
+    );
+    const stars = last!.consolidation!.starCounts;
+    for (let i = 0; i < times.length; i++) {
+      expect(fact(i, AUDIT_LABELS.products)).toBe(last!.consolidation!.products.length);
+      expect(fact(i, "Sản phẩm 5 sao")).toBe(stars[5]);
+      expect(fact(i, "Sản phẩm 3 sao")).toBe(stars[3]);
+      expect(fact(i, AUDIT_LABELS.errors)).toBe(0);
+    }
   });
 
   it("consolidating twice in place with the same member books gives identical results sheets", async () => {

@@ -10,6 +10,7 @@ import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { exportMemberBooks } from "../../src/app/memberBook";
 import { setUpSession } from "../../src/app/setUpSession";
 import { importMemberBook } from "../../src/app/importMemberBook";
+import { loadEdition } from "../../src/ocop/criteria/builtin";
 import { sha256Hex } from "../../src/app/hash";
 import type { ProductResult } from "../../src/ocop/results";
 import { type Corpus, PASSWORD, fillSheet, filledCouncil } from "./corpus";
@@ -451,6 +452,26 @@ describe("anchors, lists and sheet settings", () => {
     const bytes = await editBook((p) => p.renameSheet(SHEET, "Điểm của tôi"));
     await expectAccepted(bytes);
   });
+
+  it("merged cells over score cells", async () => {
+    const r = row("01", "1.a");
+    const bytes = await editBook(async (p) => {
+      await p.setCell(SHEET, `F${r}`, null); // Excel keeps only the first cell's value when merging
+      await p.editSheet(SHEET, (x) =>
+        x.replace(
+          /<mergeCells count="(\d+)">/,
+          (_m, n: string) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="E${r}:F${r}"/>`
+        )
+      );
+    });
+    await expectRefused(bytes, [
+      {
+        code: "layout.scoreCellsMerged",
+        severity: "error",
+        where: { file: FILE, sheet: SHEET, cell: `E${r}`, member: M },
+      },
+    ]);
+  });
 });
 
 describe("whole sheets and workbooks", () => {
@@ -488,6 +509,32 @@ describe("whole sheets and workbooks", () => {
       where: { file: FILE },
     });
     expect(f.params).toMatchObject({ found: "reliability-other-0002", expected: c.session.id });
+    expect(r.written).toBe(false);
+  });
+
+  it("a member book made for another edition of the criteria (same session id): one finding, not one per row", async () => {
+    const catalogue = await loadEdition("qd26-2026");
+    const other = { ...c.session, edition: "qd26-2026" as const };
+    const host = XlsxHost.createEmpty();
+    await setUpSession(host, { session: other, catalogue });
+    const books = new Map<string, XlsxHost>();
+    await exportMemberBooks(
+      await XlsxHost.fromBuffer(await host.toBuffer()),
+      (m) => {
+        const h = XlsxHost.createEmpty();
+        books.set(m.code, h);
+        return h;
+      },
+      { load: async () => catalogue }
+    );
+    const r = await runBook(await books.get(M)!.toBuffer());
+    const f = expectFinding(r.consolidate, {
+      code: "book.otherEdition",
+      severity: "error",
+      where: { file: FILE },
+    });
+    expect(f.params).toMatchObject({ found: "qd26-2026", expected: c.session.edition });
+    expect(r.consolidate.filter((x) => x.code === "layout.criterionRowUnknown")).toEqual([]);
     expect(r.written).toBe(false);
   });
 

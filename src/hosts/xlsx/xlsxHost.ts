@@ -27,11 +27,10 @@ const repairTables = (wb: ExcelJS.Workbook): void => {
  * a cell the file doesn't hold takes its row's style, else its column's. Reads only: never creates the cell.
  */
 const isLocked = (ws: ExcelJS.Worksheet, row: number, col: number): boolean => {
-  const style =
-    ws.findCell(row + 1, col + 1)?.style ??
-    ws.findRow(row + 1)?.style ??
-    (ws as unknown as { _columns: ExcelJS.Column[] | null })._columns?.[col]?.style;
-  return style?.protection?.locked !== false;
+  const cell = ws.findCell(row + 1, col + 1);
+  const columns = (ws as unknown as { _columns: ExcelJS.Column[] | null })._columns;
+  const protection = cell ? cell.protection : (ws.findRow(row + 1)?.protection ?? columns?.[col]?.protection);
+  return protection?.locked !== false;
 };
 
 export class XlsxHost implements WorkbookHost {

@@ -1,0 +1,134 @@
+/**
+ * Files at a province's size: `ocop consolidate` over 15 member books against ExcelJS merely opening them,
+ * its peak memory, and `ocop check` of one book. Every timed run is a fresh node process (child.ts).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { PROVINCE, sizeLabel } from "./council";
+import { ensureFixture } from "./fixtures";
+import { median, millis, seconds, type Report } from "./report";
+
+const ROOT = join(__dirname, "..");
+const TSX = pathToFileURL(require.resolve("tsx")).href;
+const TIME = "/usr/bin/time";
+
+interface ChildResult {
+  ms: number;
+  maxRssKB: number;
+  phases?: Record<string, number>;
+}
+
+const exec = (
+  command: string,
+  args: string[]
+): Promise<{ code: number; stdout: string; stderr: string; wallMs: number }> =>
+  new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      resolve({ code: code ?? 1, stdout, stderr, wallMs: performance.now() - started })
+    );
+  });
+
+const child = async (mode: string, args: string[]): Promise<ChildResult> => {
+  const r = await exec(process.execPath, ["--import", TSX, join(__dirname, "child.ts"), mode, ...args]);
+  const last = r.stdout.trim().split("\n").pop() ?? "";
+  if (r.code !== 0 || !last.startsWith("{"))
+    throw new Error(`${mode} run failed (${r.code}): ${r.stderr.trim().split("\n").slice(-3).join(" | ")}`);
+  return JSON.parse(last) as ChildResult;
+};
+
+/** The real command as a user types it: wall clock including node and tsx start-up, and its peak memory. */
+const cli = async (args: string[]): Promise<{ wallMs: number; maxRssKB: number | null }> => {
+  const bin = join(ROOT, "bin", "ocop.cjs");
+  const timed = existsSync(TIME);
+  const r = timed
+    ? await exec(TIME, ["-f", "maxrss=%M", process.execPath, bin, ...args])
+    : await exec(process.execPath, [bin, ...args]);
+  if (r.code !== 0) throw new Error(`ocop ${args[0]} exited with ${r.code}: ${r.stdout.slice(0, 200)}`);
+  const rss = /maxrss=(\d+)/.exec(r.stderr)?.[1];
+  return { wallMs: r.wallMs, maxRssKB: rss ? Number(rss) : null };
+};
+
+export const filesBench = async (report: Report, opts: { quick: boolean }): Promise<void> => {
+  const section = "Files";
+  const runs = opts.quick ? 3 : 5;
+  const fx = await ensureFixture(PROVINCE);
+  report.section(
+    `${section}: ${sizeLabel(PROVINCE)} over 6 forms; ${fx.books.length} member books; median of ${runs} runs, each in a fresh node process`
+  );
+  report.info(
+    fx.made
+      ? `made the council workbook and the books in ${seconds(fx.makeMs)} (cached in ${fx.dir})`
+      : `council workbook and books from the cache: ${fx.dir}`
+  );
+  const out = mkdtempSync(join(tmpdir(), "ocop-bench-out-"));
+  try {
+    const result = join(out, "result.xlsx");
+    const load: ChildResult[] = [];
+    const cons: ChildResult[] = [];
+    // Alternated, so a slow moment of the machine hits both sides alike.
+    for (let i = 0; i < runs; i++) {
+      load.push(await child("load", fx.books));
+      cons.push(await child("consolidate", [result, fx.council, ...fx.books]));
+    }
+    const loadMs = median(load.map((r) => r.ms));
+    const consMs = median(cons.map((r) => r.ms));
+    const ratio = consMs / loadMs;
+    report.info(
+      `ExcelJS opens the ${fx.books.length} books: ${seconds(loadMs)} (runs: ${load.map((r) => seconds(r.ms)).join(", ")})`
+    );
+    report.info(
+      `ocop consolidate (in-process run()): ${seconds(consMs)} (runs: ${cons.map((r) => seconds(r.ms)).join(", ")})`
+    );
+    report.check(
+      section,
+      "ocop consolidate ÷ ExcelJS open of the books",
+      `${ratio.toFixed(2)}×`,
+      "≤ 1.5×",
+      ratio <= 1.5
+    );
+    const peak = Math.max(...cons.map((r) => r.maxRssKB)) / 1024;
+    report.check(
+      section,
+      "ocop consolidate peak memory (max RSS)",
+      `${peak.toFixed(0)} MB`,
+      "< 500 MB",
+      peak < 500
+    );
+
+    const ph = await child("phases", [result, fx.council, ...fx.books]);
+    report.info(
+      `where the time goes (one run): ${Object.entries(ph.phases ?? {})
+        .map(([k, v]) => `${k} ${seconds(v)}`)
+        .join("; ")}`
+    );
+
+    const checks: ChildResult[] = [];
+    for (let i = 0; i < runs; i++) checks.push(await child("check", [fx.books[0]!]));
+    const checkMs = median(checks.map((r) => r.ms));
+    report.check(
+      section,
+      "ocop check of one book (in-process run())",
+      millis(checkMs),
+      "< 1 s",
+      checkMs < 1000
+    );
+
+    const wall = await cli(["consolidate", fx.council, ...fx.books, "--out", result]);
+    const wallCheck = await cli(["check", fx.books[0]!]);
+    report.info(
+      `the real commands, wall clock with node + tsx start-up: ocop consolidate ${seconds(wall.wallMs)}${wall.maxRssKB ? ` (max RSS ${(wall.maxRssKB / 1024).toFixed(0)} MB)` : ""}, ocop check ${seconds(wallCheck.wallMs)}`
+    );
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+};

@@ -1,0 +1,28 @@
+/** The rules alone: aggregate + classify + rank (`computeResults`) for a province, no files, no Excel. */
+import { computeResults } from "../src/ocop/consolidate";
+import { PROVINCE, makeCouncil, sizeLabel } from "./council";
+import { median, millis, type Report } from "./report";
+
+export const rulesBench = async (report: Report, opts: { quick: boolean }): Promise<void> => {
+  const section = "Rules";
+  const { session, catalogue, scores } = await makeCouncil(PROVINCE);
+  const runs = opts.quick ? 10 : 30;
+  report.section(
+    `${section}: computeResults (aggregate + classify + rank), ${sizeLabel(PROVINCE)}, ${scores.reduce((n, s) => n + s.entries.length, 0)} scores`
+  );
+  const time = (): number => {
+    const t = performance.now();
+    const products = computeResults(session, catalogue, scores);
+    const ms = performance.now() - t;
+    if (products.length !== session.products.length) throw new Error("computeResults lost products");
+    return ms;
+  };
+  const first = time();
+  for (let i = 0; i < 5; i++) time(); // warm-up, not counted
+  const times = Array.from({ length: runs }, time);
+  const ms = median(times);
+  report.info(
+    `first call (JIT cold) ${millis(first)}; then ${runs} calls: min ${millis(Math.min(...times))}, max ${millis(Math.max(...times))}`
+  );
+  report.check(section, `aggregate + classify + rank, median of ${runs}`, millis(ms), "< 50 ms", ms < 50);
+};

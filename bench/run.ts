@@ -1,0 +1,85 @@
+/**
+ * npm run bench — the performance figures of issue 7, each with its target and PASS/FAIL (docs/performance.md).
+ *
+ *   npm run bench                  everything (about 4 minutes on 2 cores; the first run also makes the files)
+ *   npm run bench -- --quick       fewer runs and sizes (about 2½ minutes)
+ *   npm run bench -- --only files  one or more sections, comma-separated: rules, excel, files, bundle, tti
+ *
+ * Exit code 1 when any target fails (or a section could not run), 2 on a wrong call.
+ */
+import { availableParallelism, cpus, totalmem } from "node:os";
+import { rmSync } from "node:fs";
+import { bundleBench, build, type BuildResult } from "./bundle";
+import { excelBench } from "./excel";
+import { filesBench } from "./files";
+import { Report, seconds } from "./report";
+import { rulesBench } from "./rules";
+import { ttiBench } from "./tti";
+
+const SECTIONS = ["rules", "excel", "files", "bundle", "tti"] as const;
+type Section = (typeof SECTIONS)[number];
+
+const parse = (argv: string[]): { quick: boolean; only: Set<Section> } | null => {
+  let quick = false;
+  let only = new Set<Section>(SECTIONS);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--quick") quick = true;
+    else if (a === "--only" || a.startsWith("--only=")) {
+      const list = (a.includes("=") ? a.slice(7) : (argv[++i] ?? "")).split(",").filter(Boolean);
+      if (!list.length || list.some((s) => !SECTIONS.includes(s as Section))) return null;
+      only = new Set(list as Section[]);
+    } else return null;
+  }
+  return { quick, only };
+};
+
+const main = async (): Promise<number> => {
+  const opts = parse(process.argv.slice(2));
+  if (!opts) {
+    console.error(`usage: npm run bench -- [--quick] [--only ${SECTIONS.join(",")}]`);
+    return 2;
+  }
+  const started = performance.now();
+  const report = new Report();
+  console.log(
+    `OCOP benchmark${opts.quick ? " (--quick)" : ""}: node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB`
+  );
+  const guard = async (section: string, fn: () => Promise<void>): Promise<void> => {
+    try {
+      await fn();
+    } catch (e) {
+      report.error(section, e);
+    }
+  };
+  if (opts.only.has("rules")) await guard("Rules", () => rulesBench(report, opts));
+  if (opts.only.has("excel")) await guard("Excel host", () => excelBench(report, opts));
+  if (opts.only.has("files")) await guard("Files", () => filesBench(report, opts));
+  let built: BuildResult | null = null;
+  if (opts.only.has("bundle") || opts.only.has("tti")) {
+    await guard("Task pane build", async () => {
+      built = await build();
+    });
+  }
+  const b = built as BuildResult | null;
+  if (b) {
+    if (opts.only.has("bundle")) await guard("Task pane bundle", () => bundleBench(report, b));
+    if (opts.only.has("tti")) await guard("Task pane start", () => ttiBench(report, b.dir, opts));
+    rmSync(b.dir, { recursive: true, force: true });
+  }
+  const failed = report.failed;
+  console.log(
+    `\n${report.checks.length - failed.length} of ${report.checks.length} targets pass${failed.length ? `; FAIL: ${failed.map((f) => f.name.split(":")[0]).join("; ")}` : ""} (${seconds(performance.now() - started)})`
+  );
+  return failed.length ? 1 : 0;
+};
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  }
+);
