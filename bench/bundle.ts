@@ -30,8 +30,8 @@ const LAZY_ONLY: { what: string; test: (path: string) => boolean }[] = [
 export interface BuildResult {
   dir: string;
   ms: number;
-  /** File name → source paths of the modules in the chunk that emitted it. */
-  modules: Map<string, string[]>;
+  /** File name → source path and size of each module in the chunk that emitted it. */
+  modules: Map<string, { path: string; size: number }[]>;
 }
 
 /** Runs the production build into a fresh temp directory (dist/ is left alone). */
@@ -51,15 +51,15 @@ export const build = async (): Promise<BuildResult> => {
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }).slice(0, 500));
   const ms = performance.now() - started;
   const { compilation } = stats;
-  const modules = new Map<string, string[]>();
+  const modules: BuildResult["modules"] = new Map();
   for (const chunk of compilation.chunks) {
-    const paths: string[] = [];
+    const paths: { path: string; size: number }[] = [];
     for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
       // A concatenated module holds the modules webpack merged into it.
       const inner = (m as unknown as { modules?: Iterable<webpack.Module> }).modules;
       for (const x of inner ? [...inner] : [m]) {
         const name = x.nameForCondition?.();
-        if (name) paths.push(relative(ROOT, name));
+        if (name) paths.push({ path: relative(ROOT, name), size: x.size() });
       }
     }
     for (const file of chunk.files) if (file.endsWith(".js")) modules.set(file, paths);
@@ -90,13 +90,13 @@ export const bundleBench = async (report: Report, built: BuildResult): Promise<v
       };
     })
     .sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip);
-  // What a chunk mostly holds: its largest package by module count, or our own code.
+  // What a chunk mostly holds: the package (or our own src/) with the most bytes in it.
   const holds = (file: string): string => {
     const counts = new Map<string, number>();
-    for (const p of built.modules.get(file) ?? []) {
-      const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(p);
+    for (const { path, size } of built.modules.get(file) ?? []) {
+      const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(path);
       const key = m ? m[1]!.replace(/\\/g, "/") : "src";
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      counts.set(key, (counts.get(key) ?? 0) + size);
     }
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "?";
   };
@@ -124,7 +124,7 @@ export const bundleBench = async (report: Report, built: BuildResult): Promise<v
   );
   const found = LAZY_ONLY.map(({ what, test }) => ({
     what,
-    files: [...initial].filter((f) => (built.modules.get(f) ?? []).some(test)),
+    files: [...initial].filter((f) => (built.modules.get(f) ?? []).some((m) => test(m.path))),
   }));
   const inInitial = found.filter((f) => f.files.length);
   report.check(

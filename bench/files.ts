@@ -84,7 +84,7 @@ export const filesBench = async (report: Report, opts: { quick: boolean }): Prom
     const consMs = median(cons.map((r) => r.ms));
     const ratio = consMs / loadMs;
     report.info(
-      `ExcelJS opens the ${fx.books.length} books: ${seconds(loadMs)} (runs: ${load.map((r) => seconds(r.ms)).join(", ")})`
+      `ExcelJS opens the ${fx.books.length} books: ${seconds(loadMs)} (runs: ${load.map((r) => seconds(r.ms)).join(", ")}; max RSS ${(Math.max(...load.map((r) => r.maxRssKB)) / 1024).toFixed(0)} MB)`
     );
     report.info(
       `ocop consolidate (in-process run()): ${seconds(consMs)} (runs: ${cons.map((r) => seconds(r.ms)).join(", ")})`

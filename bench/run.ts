@@ -1,8 +1,8 @@
 /**
  * npm run bench — the performance figures of issue 7, each with its target and PASS/FAIL (docs/performance.md).
  *
- *   npm run bench                  everything (about 4 minutes on 2 cores; the first run also makes the files)
- *   npm run bench -- --quick       fewer runs and sizes (about 2½ minutes)
+ *   npm run bench                  everything (about 3 minutes on 2 cores; the first run also makes the files)
+ *   npm run bench -- --quick       fewer runs and sizes (about 2 minutes)
  *   npm run bench -- --only files  one or more sections, comma-separated: rules, excel, files, bundle, tti
  *
  * Exit code 1 when any target fails (or a section could not run), 2 on a wrong call.
