@@ -6,22 +6,13 @@ import type { Finding } from "../ocop/findings";
 import { hasErrors } from "../ocop/findings";
 import { normaliseCode } from "../ocop/text";
 import type { WorkbookHost } from "../hosts/workbook";
-import { APP_CODES, LAYOUT_CODES } from "../layout/codes";
+import { APP_CODES } from "../layout/codes";
 import { scoreSheetName } from "../layout/names";
 import { enteredValues, planScoreSheet } from "../layout/scoreSheet";
 import { catalogueFor, type EditionLoader } from "./catalogue";
 import { readWorkbook } from "./readWorkbook";
+import { unrepairableErrors } from "./repairableFaults";
 import { parseSheets } from "./scores";
-
-/** Faults that re-planning repairs; any other error means values could be lost, so nothing is written. */
-const REPAIRABLE = new Set<string>([
-  LAYOUT_CODES.productColumnMissing,
-  LAYOUT_CODES.blockMissing,
-  LAYOUT_CODES.criterionRowDeleted,
-  LAYOUT_CODES.allowedListChanged,
-  LAYOUT_CODES.validationRemoved,
-  LAYOUT_CODES.blockNoProducts,
-]);
 
 export const injectScoreSheet = async (
   host: WorkbookHost,
@@ -51,9 +42,7 @@ export const injectScoreSheet = async (
     catalogue,
     opts.file
   )[0];
-  const blocking = (own?.parsed.findings ?? []).filter(
-    (f) => f.severity === "error" && !REPAIRABLE.has(f.code)
-  );
+  const blocking = unrepairableErrors(own?.parsed.findings ?? []);
   if (hasErrors(blocking)) return { findings: [...findings, ...blocking], written: false };
   await host.apply({
     plans: [

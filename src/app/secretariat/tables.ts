@@ -11,44 +11,11 @@ import type { CellValue } from "../../layout/plan";
 import { MEMBER_FIELDS, membersFromRows, PRODUCT_FIELDS, productsFromRows } from "../../layout/setupSheets";
 import { readTable, type FieldSpec } from "../../layout/table";
 import type { Finding } from "../../ocop/findings";
+import { parseCsv, parseTabbed } from "../../ocop/delimitedText";
 import type { Member, Product } from "../../ocop/session";
-import { parseCsv } from "../../cli/csv";
 import type { PickedFile, TableImport } from "./types";
 
-/** Excel's clipboard: rows by line, cells by tab; a cell with a line break comes quoted. */
-export const parseTabbed = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, "").normalize("NFC");
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === "\t") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ""));
-};
-
+/** Rows copied from a spreadsheet carry tabs; anything else is read as CSV. */
 export const parseText = (text: string): string[][] => {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   return firstLine.includes("\t") ? parseTabbed(text) : parseCsv(text);

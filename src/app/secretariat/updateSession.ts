@@ -7,7 +7,6 @@
 import type { WorkbookHost } from "../../hosts/workbook";
 import { planCriteriaSheet } from "../../layout/criteriaSheet";
 import { planMeta } from "../../layout/meta";
-import { LAYOUT_CODES } from "../../layout/codes";
 import { SHEETS, scoreSheetName, sameSheetName } from "../../layout/names";
 import { blocksOf, enteredValues, planScoreSheet } from "../../layout/scoreSheet";
 import { planMembersSheet, planProductsSheet, planSessionSheet } from "../../layout/setupSheets";
@@ -18,20 +17,8 @@ import type { Session } from "../../ocop/session";
 import { normaliseCode } from "../../ocop/text";
 import { catalogueFor, type EditionLoader } from "../catalogue";
 import { readWorkbook } from "../readWorkbook";
+import { unrepairableErrors } from "../repairableFaults";
 import { hasEntries, parseSheets } from "../scores";
-
-/**
- * Faults that planning a sheet again repairs (the same list as injectScoreSheet's); any other error on a sheet
- * about to be replaced means values could be lost, so nothing is written.
- */
-const REPAIRABLE = new Set<string>([
-  LAYOUT_CODES.productColumnMissing,
-  LAYOUT_CODES.blockMissing,
-  LAYOUT_CODES.criterionRowDeleted,
-  LAYOUT_CODES.allowedListChanged,
-  LAYOUT_CODES.validationRemoved,
-  LAYOUT_CODES.blockNoProducts,
-]);
 
 export interface UpdateResult {
   findings: Finding[];
@@ -67,9 +54,7 @@ export const updateSession = async (
   const replaced = parsed.filter((p) =>
     session.members.some((m) => sameSheetName(scoreSheetName(m.code), p.grid.name))
   );
-  const blocking = replaced.flatMap((p) =>
-    p.parsed.findings.filter((f) => f.severity === "error" && !REPAIRABLE.has(f.code))
-  );
+  const blocking = replaced.flatMap((p) => unrepairableErrors(p.parsed.findings));
   if (blocking.length) return { findings: blocking, written: false, kept: [] };
   const memberCodes = new Set(session.members.map((m) => normaliseCode(m.code)));
   const kept: string[] = [];

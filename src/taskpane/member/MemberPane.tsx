@@ -10,7 +10,6 @@ import {
   MessageBarTitle,
   Select,
   Spinner,
-  Subtitle1,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
@@ -20,11 +19,12 @@ import {
   Dismiss16Regular,
   Save20Regular,
 } from "@fluentui/react-icons";
-import { useCallback, useId, useRef, useState, type ReactNode } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import "../../app/member/messages";
 import { memberSheetName, type ScoreCell } from "../../app/member/sheet";
 import { describeFinding } from "../../ocop/messages";
+import { Page, PageSection } from "../components/Page";
 import { describeError, type ErrorText } from "./errors";
 import { FindingsPanel } from "./FindingsPanel";
 import { ProgressPanel } from "./ProgressPanel";
@@ -34,18 +34,7 @@ import { useMemberPane, type MemberPaneModel } from "./useMemberPane";
 import type { CellRef, SaveOutcome, Workspace } from "./workspace";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-    overflowWrap: "anywhere",
-  },
+  picker: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   heading: { margin: 0 },
   row: {
     display: "flex",
@@ -107,19 +96,6 @@ function useRunner() {
   return { busy, error, run, runQuiet, clearError: () => setError(null) };
 }
 
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  const styles = useStyles();
-  const id = useId();
-  return (
-    <section className={styles.section} aria-labelledby={id} data-testid={testId}>
-      <Subtitle1 as="h2" id={id} className={styles.heading}>
-        {title}
-      </Subtitle1>
-      {children}
-    </section>
-  );
-}
-
 export interface MemberPaneProps {
   workspace: Workspace;
 }
@@ -170,7 +146,7 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
   }
   if (open.status === "noSession") {
     return (
-      <Section title={t("pane.heading")} testId="member-no-session">
+      <PageSection title={t("pane.heading")} testId="member-no-session">
         <Body1 as="p">{t("pane.noSession")}</Body1>
         {open.findings.slice(0, 3).map((f, i) => (
           <Caption1 as="p" key={i} className={styles.muted}>
@@ -178,7 +154,7 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
           </Caption1>
         ))}
         <Body1 as="p">{t("pane.noSessionHint")}</Body1>
-      </Section>
+      </PageSection>
     );
   }
 
@@ -187,7 +163,7 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
   const sheetName = member ? memberSheetName(member) : "";
 
   return (
-    <div className={styles.root} data-testid="member-pane">
+    <Page testId="member-pane">
       {live}
       {error && (
         <MessageBar intent="error" layout="multiline" data-testid="member-error">
@@ -210,7 +186,7 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
         </MessageBar>
       )}
 
-      <Section title={t("pane.heading")}>
+      <PageSection title={t("pane.heading")}>
         <Body1 as="p">
           {t("pane.session", { council: session.council.name, year: session.council.year })}
         </Body1>
@@ -242,10 +218,10 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
             onChoose={(code) => model.chooseMember(code)}
           />
         )}
-      </Section>
+      </PageSection>
 
       {member && (
-        <Section title={t("sheet.heading")}>
+        <PageSection title={t("sheet.heading")}>
           {sheet === undefined ? (
             <Spinner size="tiny" labelPosition="after" label={t("sheet.reading")} />
           ) : sheet === null ? (
@@ -287,11 +263,11 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
               {notice}
             </Body1>
           )}
-        </Section>
+        </PageSection>
       )}
 
       {member && sheet && (
-        <Section title={t("assistant.heading")} testId="assistant">
+        <PageSection title={t("assistant.heading")} testId="assistant">
           <ScoringAssistant
             sheet={sheet}
             current={current}
@@ -300,17 +276,17 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
             onGoTo={goTo}
             onScore={(cell: ScoreCell, points) => run(() => model.score(cell, points)).then((r) => r.ok)}
           />
-        </Section>
+        </PageSection>
       )}
 
       {member && sheet && (
-        <Section title={t("progress.heading")} testId="progress">
+        <PageSection title={t("progress.heading")} testId="progress">
           <ProgressPanel sheet={sheet} busy={busy} onGoTo={(cell) => void goTo(cell)} />
-        </Section>
+        </PageSection>
       )}
 
       {member && sheet !== undefined && (
-        <Section title={t("check.heading")} testId="check">
+        <PageSection title={t("check.heading")} testId="check">
           <FindingsPanel
             sheet={sheet}
             busy={busy}
@@ -318,11 +294,11 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
             onCheck={() => run(() => model.check()).then((r) => (r.ok ? r.value : undefined))}
             onGoTo={(cell) => void goTo(cell)}
           />
-        </Section>
+        </PageSection>
       )}
 
       {member && sheet && (
-        <Section title={t("save.heading")} testId="save">
+        <PageSection title={t("save.heading")} testId="save">
           <Caption1 as="p" className={styles.muted}>
             {t(workspace.kind === "excel" ? "save.excelHint" : "save.standaloneHint")}
           </Caption1>
@@ -349,10 +325,10 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
                 : t(saved.kind === "saved" ? "save.saved" : "save.saveYourself")}
             </Body1>
           )}
-        </Section>
+        </PageSection>
       )}
       {busy && <span className={styles.visuallyHidden}>{t("pane.busy")}</span>}
-    </div>
+    </Page>
   );
 }
 
@@ -368,7 +344,7 @@ function MemberPicker({
   const [code, setCode] = useState("");
   return (
     <form
-      className={styles.root}
+      className={styles.picker}
       onSubmit={(e) => {
         e.preventDefault();
         if (code) onChoose(code);

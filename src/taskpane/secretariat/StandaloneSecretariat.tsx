@@ -2,21 +2,14 @@
  * The secretariat outside Office: the council workbook is an .xlsx file held in this page's memory. Start a
  * new one or open one from disk, work through the steps, then download it. Nothing leaves the machine.
  */
-import {
-  Body1,
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Subtitle1,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentAdd20Regular, Dismiss16Regular } from "@fluentui/react-icons";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PickedFile } from "../../app/secretariat/types";
 import { asciiName } from "../../app/secretariat/secretariat";
 import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
+import { Page, PageSection } from "../components/Page";
 import { MemorySelection, type Workspace } from "../member/workspace";
 import { downloadInBrowser, type Download } from "../standalone/download";
 import { FilePicker } from "./parts/FilePicker";
@@ -25,19 +18,6 @@ import { NS } from "./strings";
 import { errorMessage } from "./errors";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-    overflowWrap: "anywhere",
-  },
-  heading: { margin: 0 },
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
@@ -70,7 +50,6 @@ export const standaloneWorkspace = (xlsx: XlsxHost, fileName: string, download: 
 export function StandaloneSecretariat({ download = downloadInBrowser }: { download?: Download }) {
   const { t } = useTranslation(NS);
   const styles = useStyles();
-  const headingId = useId();
   const [opened, setOpened] = useState<Opened | null>(null);
   const [error, setError] = useState<string | null>(null);
   const adopt = (xlsx: XlsxHost, fileName: string) =>
@@ -95,11 +74,8 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
   };
 
   return (
-    <div className={styles.root}>
-      <section className={styles.section} aria-labelledby={headingId}>
-        <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-          {t("standalone.heading")}
-        </Subtitle1>
+    <Page>
+      <PageSection title={t("standalone.heading")}>
         <Body1 as="p">{t("standalone.intro")}</Body1>
         {opened ? (
           <div className={styles.row}>
@@ -142,7 +118,7 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}
-      </section>
+      </PageSection>
       {opened && (
         <SecretariatPane
           key={opened.key}
@@ -153,6 +129,6 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
           }}
         />
       )}
-    </div>
+    </Page>
   );
 }

@@ -6,29 +6,16 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Subtitle1,
   tokens,
 } from "@fluentui/react-components";
 import { DocumentArrowUp20Regular, DocumentOnePage20Regular, Dismiss16Regular } from "@fluentui/react-icons";
-import { lazy, Suspense, useId, useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Page, PageSection } from "../components/Page";
 import { ensureMemberStrings, NS } from "../member/strings";
 import type { StandaloneSession } from "./xlsxWorkspace";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-    overflowWrap: "anywhere",
-  },
-  heading: { margin: 0 },
   buttons: {
     display: "flex",
     flexWrap: "wrap",
@@ -54,7 +41,6 @@ export default function StandalonePage() {
   const { t, i18n } = useTranslation();
   ensureMemberStrings(i18n);
   const styles = useStyles();
-  const headingId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [session, setSession] = useState<StandaloneSession | null>(null);
   /** Each opened file gets fresh views, even when it has the same name as the last one. */
@@ -86,11 +72,8 @@ export default function StandalonePage() {
   const exampleFile = t("standalone.exampleFile", { ns: NS });
 
   return (
-    <div className={styles.root} data-testid="standalone">
-      <section className={styles.section} aria-labelledby={headingId}>
-        <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-          {t("standalone.heading", { ns: NS })}
-        </Subtitle1>
+    <Page testId="standalone">
+      <PageSection title={t("standalone.heading", { ns: NS })}>
         <Body1 as="p">{t("standalone.intro", { ns: NS })}</Body1>
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody data-testid="copy-notice">{t("standalone.copy", { ns: NS })}</MessageBarBody>
@@ -148,7 +131,7 @@ export default function StandalonePage() {
             <MessageBarBody>{failure}</MessageBarBody>
           </MessageBar>
         )}
-      </section>
+      </PageSection>
       {session && (
         <Suspense
           fallback={<Spinner size="tiny" labelPosition="after" label={t("standalone.opening", { ns: NS })} />}
@@ -156,6 +139,6 @@ export default function StandalonePage() {
           <StandaloneWork key={opened} session={session} />
         </Suspense>
       )}
-    </div>
+    </Page>
   );
 }
