@@ -4,6 +4,7 @@
  * { ms, maxRssKB, phases? }.
  *
  *   load FILE...                       ExcelJS `workbook.xlsx.load` of each file, nothing else
+ *   parts-load FILE...                 the parts host (what the command line uses) opening each file, nothing else
  *   consolidate OUT COUNCIL BOOK...    `ocop consolidate COUNCIL BOOK... --out OUT`, through the CLI's own `run`
  *   check FILE                         `ocop check FILE`, through the CLI's own `run`
  *   phases OUT COUNCIL BOOK...         the same steps as `ocop consolidate`, each timed on its own
@@ -12,7 +13,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../src/cli/main";
-import { XlsxHost } from "../src/hosts/xlsx/xlsxHost";
+import { PartsHost } from "../src/hosts/xlsx/parts/partsHost";
 import { sha256Hex } from "../src/app/hash";
 import { consolidateWorkbook } from "../src/app/consolidate";
 import type { WorkbookHost } from "../src/hosts/workbook";
@@ -55,12 +56,12 @@ const phases = async (
   const spent = { read: 0, write: 0 };
   const t0 = performance.now();
   const councilBytes = new Uint8Array(await readFile(councilFile));
-  const council = await XlsxHost.fromBuffer(councilBytes, { fileName: basename(councilFile) });
+  const council = await PartsHost.fromBuffer(councilBytes, { fileName: basename(councilFile) });
   const t1 = performance.now();
   const books: { host: WorkbookHost; file: string; sha256: string }[] = [];
   for (const file of bookFiles) {
     const bytes = new Uint8Array(await readFile(file));
-    const host = await XlsxHost.fromBuffer(bytes, { fileName: basename(file) });
+    const host = await PartsHost.fromBuffer(bytes, { fileName: basename(file) });
     books.push({ host: timed(host, spent), file: basename(file), sha256: await sha256Hex(bytes) });
   }
   const t2 = performance.now();
@@ -78,8 +79,8 @@ const phases = async (
     "open the books": t2 - t1,
     "read the sheets into grids": spent.read,
     "parse, check, rank, plan": t3 - t2 - spent.read - spent.write,
-    "write the sheets (ExcelJS)": spent.write,
-    "save (ExcelJS + zip)": t4 - t3,
+    "write the sheets' XML": spent.write,
+    "save (zip)": t4 - t3,
   };
 };
 
@@ -92,6 +93,8 @@ const main = async (): Promise<void> => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
     }
+  } else if (mode === "parts-load") {
+    for (const file of args) await PartsHost.fromBuffer(new Uint8Array(await readFile(file)));
   } else if (mode === "consolidate") {
     const [out, council, ...books] = args as [string, string, ...string[]];
     const code = await run(["consolidate", council, ...books, "--out", out], quiet);

@@ -80,11 +80,17 @@ export const filesBench = async (report: Report, opts: { quick: boolean }): Prom
       load.push(await child("load", fx.books));
       cons.push(await child("consolidate", [result, fx.council, ...fx.books]));
     }
+    const partsLoad: ChildResult[] = [];
+    for (let i = 0; i < runs; i++) partsLoad.push(await child("parts-load", fx.books));
     const loadMs = median(load.map((r) => r.ms));
     const consMs = median(cons.map((r) => r.ms));
     const ratio = consMs / loadMs;
     report.info(
       `ExcelJS opens the ${fx.books.length} books: ${seconds(loadMs)} (runs: ${load.map((r) => seconds(r.ms)).join(", ")}; max RSS ${(Math.max(...load.map((r) => r.maxRssKB)) / 1024).toFixed(0)} MB)`
+    );
+    const partsMs = median(partsLoad.map((r) => r.ms));
+    report.info(
+      `for information, the command line's own reader (parts host) opens the ${fx.books.length} books in ${seconds(partsMs)}: consolidate is ${(consMs / partsMs).toFixed(1)}× that`
     );
     report.info(
       `ocop consolidate (in-process run()): ${seconds(consMs)} (runs: ${cons.map((r) => seconds(r.ms)).join(", ")})`

@@ -1,8 +1,19 @@
 /** A1 addresses for 0-based rows and columns (the plan's coordinates). */
 import type { CellRange } from "./plan";
 
+/** Letters of the first columns, computed once: addresses are built for every score cell of every sheet. */
+const LETTERS: string[] = [];
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export const colLetter = (col: number): string => {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
+  const s = lettersOf(col);
+  if (col >= 0 && col < 1024) LETTERS[col] = s;
+  return s;
+};
+
+const lettersOf = (col: number): string => {
   let n = col + 1;
   let s = "";
   while (n > 0) {

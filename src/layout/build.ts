@@ -7,13 +7,15 @@ export const put = (
   col: number,
   value: CellValue,
   style?: StyleName,
-  extra: Partial<PlannedCell> = {}
+  extra?: Partial<PlannedCell>
 ): void => {
   const cell: PlannedCell = { row, col, value: value === "" ? null : value };
   if (style) cell.style = style;
   // Any string may come from a user; marking it as text keeps "=…", "+84…" or "-" literal.
   if (typeof value === "string" && value !== "") cell.asText = true;
-  plan.cells.push({ ...cell, ...extra });
+  // One object per cell: a province score sheet plans ~17,000 of them.
+  if (extra) Object.assign(cell, extra);
+  plan.cells.push(cell);
 };
 
 export const putFormula = (

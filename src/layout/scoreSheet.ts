@@ -82,6 +82,8 @@ export interface ScoreSheetInput {
 }
 
 const pointsText = (list: number[]): string => list.join("; ");
+/** Shared by every score cell (put copies it into the cell). */
+const POINTS = { numberFormat: FORMAT.points } as const;
 
 export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
   const { session, catalogue, member, existing } = input;
@@ -242,7 +244,7 @@ const planCriterionRow = (
   put(plan, row, MAX_COL, criterion.max, "number", { numberFormat: FORMAT.points });
   products.forEach((p, i) => {
     const value = existing?.get(scoreKey(p.code, criterion.id)) ?? null;
-    put(plan, row, cols[i]!, value, "score", { numberFormat: FORMAT.points });
+    put(plan, row, cols[i]!, value, "score", POINTS);
   });
   if (!products.length) return;
   const allowed = allowedPoints(criterion);

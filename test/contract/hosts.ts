@@ -1,7 +1,8 @@
 /**
- * The two WorkbookHost implementations the contract suite runs against:
+ * The WorkbookHost implementations the contract suite runs against:
  * - "excel": ExcelHost over the fake Excel (test/fakes/fakeExcel.ts), which counts syncs;
- * - "xlsx": XlsxHost on a real .xlsx file; `reopen()` saves and reloads it, so reads go through the file format.
+ * - "xlsx": XlsxHost (ExcelJS) on a real .xlsx file; `reopen()` saves and reloads it, so reads go through the file format;
+ * - "parts": PartsHost, the same through the project's own part-by-part reader and writer.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -47,8 +48,25 @@ export const makeXlsxHost: HostFactory = async () => {
   return fixture;
 };
 
-/** Both hosts when the xlsx host exists, else the Excel host alone. */
+/** The parts host (no ExcelJS): the same .xlsx round trip through its own reader and writer. */
+export const makePartsHost: HostFactory = async () => {
+  const { PartsHost } = await import("../../src/hosts/xlsx/parts/partsHost");
+  const fixture: HostFixture = {
+    kind: "xlsx",
+    host: PartsHost.createEmpty(),
+    readsValidations: true,
+    reopen: async () => {
+      const bytes = await (fixture.host as unknown as { toBuffer(): Promise<Uint8Array> }).toBuffer();
+      fixture.host = await PartsHost.fromBuffer(bytes);
+      return fixture.host;
+    },
+  };
+  return fixture;
+};
+
+/** Every host: Excel (fake), the ExcelJS xlsx host and the parts xlsx host. */
 export const HOSTS: [string, HostFactory][] = [
   ["excel", makeExcelHost],
   ...(xlsxHostExists() ? ([["xlsx", makeXlsxHost]] as [string, HostFactory][]) : []),
+  ["parts", makePartsHost],
 ];

@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { MemberScores } from "../../src/ocop/session";
 import { generateScores } from "../../src/sim/generate";
-import { scoreSheetName } from "../../src/layout/names";
+import { SHEETS, scoreSheetName } from "../../src/layout/names";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { cli, fillBook, initExample, tempDir } from "../helpers/flow";
 import { sheetXml } from "../helpers/xmlFill";
 import { resaveWithCalc, sofficeOnPath } from "./soffice";
@@ -88,6 +89,25 @@ if (!present) {
       const products = (s: string) => (JSON.parse(s) as { products: unknown[] }).products;
       expect(products(b.stdout)).toEqual(products(a.stdout));
     });
+
+    it("opens the consolidated workbook (written part by part) with every results sheet as written", async () => {
+      const out = join(dir, "d.xlsx");
+      const r = await cli(["consolidate", setup.council, ...setup.books, "--out", out]);
+      expect(r.code).toBe(0);
+      const ours = await XlsxHost.fromBuffer(new Uint8Array(readFileSync(out)));
+      const calc = await XlsxHost.fromBuffer(resaveWithCalc(readFileSync(out), "d.xlsx"));
+      const names = [SHEETS.ranking, SHEETS.results, SHEETS.summary, scoreSheetName("TV02")];
+      const a = await ours.readSheets(names);
+      const b = await calc.readSheets(names);
+      expect(b.missing).toEqual([]);
+      for (const [i, sheet] of a.sheets.entries()) {
+        // Calc recalculates formulas; the values the ranking rests on are literal and must not move.
+        const literal = (g: typeof sheet) =>
+          g.values.map((row, r) => row.map((v, c) => (g.formulas[r]?.[c] ? "f" : v)));
+        expect(literal(b.sheets[i]!)).toEqual(literal(sheet));
+        expect(b.sheets[i]!.merges).toEqual(expect.arrayContaining(sheet.merges));
+      }
+    }, 120_000);
 
     it("still reads a council workbook that Calc saved", async () => {
       const council = join(dir, "council-calc.xlsx");

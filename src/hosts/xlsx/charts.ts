@@ -9,11 +9,11 @@ import type { CellRange, PlannedChart } from "../../layout/plan";
 
 export type SheetCharts = Map<string, PlannedChart[]>;
 
-const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const T_DRAWING = `${NS_REL}/drawing`;
-const T_CHART = `${NS_REL}/chart`;
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const T_DRAWING = `${NS_REL}/drawing`;
+export const T_CHART = `${NS_REL}/chart`;
+export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
 const esc = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -67,7 +67,7 @@ const resolve = (fromPart: string, target: string): string => {
 
 // ---------------------------------------------------------------- writing
 
-interface CellSource {
+export interface CellSource {
   (sheet: string, row: number, col: number): string | number | null;
 }
 
@@ -89,7 +89,7 @@ const ref = (sheet: string, r: CellRange): string => {
   return `${quoteSheet(sheet)}!${abs}`;
 };
 
-const chartXml = (sheet: string, chart: PlannedChart, values: CellSource): string => {
+export const chartXml = (sheet: string, chart: PlannedChart, values: CellSource): string => {
   const series =
     `<c:ser><c:idx val="0"/><c:order val="0"/>` +
     (chart.kind === "pie" ? "" : `<c:spPr><a:solidFill><a:srgbClr val="2E75B6"/></a:solidFill></c:spPr>`) +
@@ -114,7 +114,12 @@ const chartXml = (sheet: string, chart: PlannedChart, values: CellSource): strin
   );
 };
 
-const anchorXml = (chart: PlannedChart, index: number): string => {
+/** The drawing part holding a sheet's chart anchors. */
+export const drawingXml = (anchors: string[]): string =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">${anchors.join("")}</xdr:wsDr>`;
+
+/** One chart's anchor in a drawing; its chart is the drawing's relationship rIdC<index + 1>. */
+export const anchorXml = (chart: PlannedChart, index: number): string => {
   const a = chart.anchor;
   const point = (tag: string, row: number, col: number): string =>
     `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
@@ -201,11 +206,7 @@ export const injectCharts = async (
       );
       anchors.push(anchorXml(chart, i));
     });
-    zip.file(
-      drawingPath,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">${anchors.join("")}</xdr:wsDr>`,
-      { createFolders: false }
-    );
+    zip.file(drawingPath, drawingXml(anchors), { createFolders: false });
     zip.file(
       relsPathOf(drawingPath),
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${drawingRels.join("")}</Relationships>`,

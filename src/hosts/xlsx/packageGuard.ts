@@ -76,6 +76,8 @@ export interface ZipEntryInfo {
   uncompressedSize: number;
   localOffset: number;
   encrypted: boolean;
+  /** CRC-32 of the inflated data, as the central directory records it. */
+  crc32: number;
 }
 
 export interface PackageVerdict {
@@ -303,6 +305,7 @@ const inspectZip = (b: Uint8Array, ctx: Ctx): PackageVerdict => {
     }
     const flags = u16(b, p + 8);
     const method = u16(b, p + 10);
+    const crc32 = u32(b, p + 16);
     let compressedSize = u32(b, p + 20);
     let uncompressedSize = u32(b, p + 24);
     const nameLen = u16(b, p + 28);
@@ -339,6 +342,7 @@ const inspectZip = (b: Uint8Array, ctx: Ctx): PackageVerdict => {
       uncompressedSize,
       localOffset,
       encrypted: (flags & 1) === 1,
+      crc32,
     };
     entries.push(entry);
     if (names.has(name))
@@ -699,6 +703,46 @@ export const guardPackage = async (
   }
   return verdict(findings.length ? "zip" : "xlsx", findings, first.entries);
 };
+
+/**
+ * The deep check's refusals, for a reader that inflates entries itself (the parts host inflates each part
+ * it needs once, stopping at the declared size, instead of inflating everything twice).
+ */
+export const deepCheckRefusal = (
+  opts: GuardOptions,
+  problem:
+    | { kind: "sizeLie"; entry: ZipEntryInfo; inflated: number }
+    | { kind: "tooManyCells"; sheet: string; cells: number }
+    | { kind: "corrupt"; detail: string }
+): PackageRefusedError => {
+  const ctx = context(opts);
+  if (problem.kind === "corrupt")
+    return new PackageRefusedError([finding(ctx, PACKAGE_CODES.corrupt, { detail: problem.detail })]);
+  if (problem.kind === "tooManyCells")
+    return new PackageRefusedError([
+      finding(
+        ctx,
+        PACKAGE_CODES.sheetTooLarge,
+        { cells: problem.cells, limit: ctx.limits.maxCellsPerSheet },
+        { sheet: problem.sheet }
+      ),
+    ]);
+  const { entry, inflated } = problem;
+  return new PackageRefusedError([
+    finding(ctx, PACKAGE_CODES.zipBomb, {
+      entry: entry.name,
+      sizeMB: megabytes(inflated),
+      ratio: Math.round(inflated / Math.max(1, entry.compressedSize)),
+      totalMB: megabytes(entry.uncompressedSize),
+      limitMB: megabytes(ctx.limits.maxUncompressedBytes),
+      limitRatio: ctx.limits.maxEntryRatio,
+      detail: "declared size exceeded",
+    }),
+  ]);
+};
+
+/** The limits in force for a call (defaults with the caller's overrides). */
+export const limitsOf = (opts: GuardOptions): PackageLimits => context(opts).limits;
 
 /** Throws `PackageRefusedError` unless the bytes are an .xlsx package within the limits. */
 export const assertWorkbookPackage = async (

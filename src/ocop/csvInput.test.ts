@@ -1,5 +1,5 @@
 import { productsFromRows, membersFromRows } from "../layout/setupSheets";
-import { parseCsv } from "./csv";
+import { parseCsv } from "./delimitedText";
 
 describe("CSV input", () => {
   it("reads UTF-8 with a BOM, semicolons, quoted separators and line breaks", () => {

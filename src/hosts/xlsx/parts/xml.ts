@@ -1,0 +1,98 @@
+/**
+ * The little XML the parts reader and writer need. SpreadsheetML parts are machine-written and flat, so
+ * start tags are matched with regular expressions instead of building a DOM (a province sheet is ~600 KB
+ * of XML; a DOM of it costs more than everything else the command does with it).
+ */
+
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g;
+const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** Text or attribute value as written in XML → the string it stands for. */
+export const decodeXml = (s: string): string =>
+  s.indexOf("&") < 0
+    ? s
+    : s.replace(ENTITY, (_m, hex: string | undefined, dec: string | undefined, named: string | undefined) =>
+        named ? NAMED[named]! : String.fromCodePoint(hex ? parseInt(hex, 16) : parseInt(dec!, 10))
+      );
+
+/** Characters XML 1.0 does not allow at all (a pasted control character would make Excel refuse the file). */
+// eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
+const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/** A string → XML text, safe inside elements and double-quoted attributes. */
+export const escapeXml = (s: string): string =>
+  s
+    .replace(INVALID, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+
+const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The attributes of a start tag (or of the text between its name and ">"), decoded. */
+export const attributes = (tag: string): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(ATTR)) out[m[1]!] = decodeXml(m[2] ?? m[3] ?? "");
+  return out;
+};
+
+/** One attribute of a start tag, or undefined. Cheaper than `attributes` when one is wanted. */
+export const attribute = (tag: string, name: string): string | undefined => {
+  const at = tag.indexOf(` ${name}=`);
+  const i = at >= 0 ? at : tag.search(new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=`));
+  if (i < 0) return undefined;
+  const eq = tag.indexOf("=", i);
+  let q = eq + 1;
+  while (tag[q] === " ") q++;
+  const quote = tag[q];
+  if (quote !== '"' && quote !== "'") return undefined;
+  const end = tag.indexOf(quote, q + 1);
+  return end < 0 ? undefined : decodeXml(tag.slice(q + 1, end));
+};
+
+/** "1", "true" (LibreOffice) and "on" all mean true in the schema's boolean. */
+export const isTrue = (v: string | undefined): boolean => v === "1" || v === "true" || v === "on";
+
+/** The first element `<name …>…</name>` (or `<name …/>`) of a part, as text; null when absent. */
+export const element = (
+  xml: string,
+  name: string,
+  from = 0
+): { text: string; start: number; end: number } | null => {
+  const re = new RegExp(`<${name}(?=[\\s/>])`, "g");
+  re.lastIndex = from;
+  const m = re.exec(xml);
+  if (!m) return null;
+  const start = m.index;
+  const close = xml.indexOf(">", start);
+  if (close < 0) return null;
+  if (xml[close - 1] === "/") return { text: xml.slice(start, close + 1), start, end: close + 1 };
+  const endTag = `</${name}>`;
+  const e = xml.indexOf(endTag, close);
+  if (e < 0) return null;
+  return { text: xml.slice(start, e + endTag.length), start, end: e + endTag.length };
+};
+
+/** Every element `<name …>…</name>` or `<name …/>` (not nested in itself), in order. */
+export const elements = (xml: string, name: string): string[] => {
+  const out: string[] = [];
+  let from = 0;
+  for (;;) {
+    const e = element(xml, name, from);
+    if (!e) return out;
+    out.push(e.text);
+    from = e.end;
+  }
+};
+
+/** The start tag of an element's text ("<c r=\"A1\" s=\"2\">"). */
+export const startTag = (el: string): string => el.slice(0, el.indexOf(">") + 1);
+
+/** The text inside `<name>…</name>` runs of an element (e.g. every <t> of a rich string), joined. */
+export const innerTexts = (xml: string, name: string): string => {
+  let out = "";
+  const re = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`, "g");
+  for (const m of xml.matchAll(re)) out += decodeXml(m[1]!);
+  return out;
+};
