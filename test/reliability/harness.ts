@@ -6,12 +6,21 @@ import type { Finding, Where } from "../../src/ocop/findings";
 import { describeFinding } from "../../src/ocop/messages";
 import "../../src/layout/messages";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
 
 export const COUNCIL_FILE = "Hội đồng OCOP 2023.xlsx";
 export const bookFile = (member: string): string => `Phiếu ${member} – đã chấm.xlsx`;
 
-export const check = async (bytes: Uint8Array, file: string): Promise<CheckResult> =>
-  checkSheets(await XlsxHost.fromBuffer(bytes, { fileName: file }), { file });
+/**
+ * Checks with the ExcelJS host and with the parts host (what the command line uses); both must report the
+ * same findings, so every sheet case below holds for both readers.
+ */
+export const check = async (bytes: Uint8Array, file: string): Promise<CheckResult> => {
+  const viaExcelJs = await checkSheets(await XlsxHost.fromBuffer(bytes, { fileName: file }), { file });
+  const viaParts = await checkSheets(await PartsHost.fromBuffer(bytes, { fileName: file }), { file });
+  expect(viaParts.findings).toEqual(viaExcelJs.findings);
+  return viaExcelJs;
+};
 
 export const consolidateBytes = async (
   council: Uint8Array,
@@ -34,6 +43,23 @@ export const consolidateBytes = async (
     now,
     tool: "test",
   });
+  // The same consolidation through the parts host must find and compute the same.
+  const parts = await consolidateWorkbook(await PartsHost.fromBuffer(council, { fileName: COUNCIL_FILE }), {
+    books: await Promise.all(
+      books.map(async (b) => ({
+        host: await PartsHost.fromBuffer(b.bytes, { fileName: b.file }),
+        file: b.file,
+        sha256: await sha256Hex(b.bytes),
+      }))
+    ),
+    file: COUNCIL_FILE,
+    sha256: await sha256Hex(council),
+    now,
+    tool: "test",
+  });
+  expect(parts.findings).toEqual(result.findings);
+  expect(parts.consolidation?.products).toEqual(result.consolidation?.products);
+  expect(parts.written).toBe(result.written);
   return { result, host };
 };
 
