@@ -13,6 +13,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../src/cli/main";
+import { nodeCodec } from "../src/hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../src/hosts/xlsx/parts/partsHost";
 import { sha256Hex } from "../src/app/hash";
 import { consolidateWorkbook } from "../src/app/consolidate";
@@ -56,12 +57,15 @@ const phases = async (
   const spent = { read: 0, write: 0 };
   const t0 = performance.now();
   const councilBytes = new Uint8Array(await readFile(councilFile));
-  const council = await PartsHost.fromBuffer(councilBytes, { fileName: basename(councilFile) });
+  const council = await PartsHost.fromBuffer(councilBytes, {
+    fileName: basename(councilFile),
+    codec: nodeCodec,
+  });
   const t1 = performance.now();
   const books: { host: WorkbookHost; file: string; sha256: string }[] = [];
   for (const file of bookFiles) {
     const bytes = new Uint8Array(await readFile(file));
-    const host = await PartsHost.fromBuffer(bytes, { fileName: basename(file) });
+    const host = await PartsHost.fromBuffer(bytes, { fileName: basename(file), codec: nodeCodec });
     books.push({ host: timed(host, spent), file: basename(file), sha256: await sha256Hex(bytes) });
   }
   const t2 = performance.now();
@@ -94,7 +98,8 @@ const main = async (): Promise<void> => {
       await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
     }
   } else if (mode === "parts-load") {
-    for (const file of args) await PartsHost.fromBuffer(new Uint8Array(await readFile(file)));
+    for (const file of args)
+      await PartsHost.fromBuffer(new Uint8Array(await readFile(file)), { codec: nodeCodec });
   } else if (mode === "consolidate") {
     const [out, council, ...books] = args as [string, string, ...string[]];
     const code = await run(["consolidate", council, ...books, "--out", out], quiet);

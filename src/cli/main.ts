@@ -13,6 +13,7 @@ import type { Lang } from "../ocop/messages";
 import { DEFAULT_SETTINGS, type CouncilLevel, type Session } from "../ocop/session";
 import { indexSession } from "../ocop/sessionIndex";
 import { validateSession } from "../ocop/validate";
+import { nodeCodec } from "../hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../hosts/xlsx/parts/partsHost";
 import { XlsxHost } from "../hosts/xlsx/xlsxHost";
 import { packageFindings } from "../hosts/xlsx/packageGuard";
@@ -83,7 +84,7 @@ const readBytes = async (file: string): Promise<Uint8Array> => {
 const openXlsx = async (file: string): Promise<{ host: PartsHost; bytes: Uint8Array }> => {
   const bytes = await readBytes(file);
   try {
-    return { host: await PartsHost.fromBuffer(bytes, { fileName: basename(file) }), bytes };
+    return { host: await PartsHost.fromBuffer(bytes, { fileName: basename(file), codec: nodeCodec }), bytes };
   } catch (e) {
     throw new Unreadable(
       file,

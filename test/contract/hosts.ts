@@ -48,16 +48,20 @@ export const makeXlsxHost: HostFactory = async () => {
   return fixture;
 };
 
-/** The parts host (no ExcelJS): the same .xlsx round trip through its own reader and writer. */
+/**
+ * The parts host (no ExcelJS): the same .xlsx round trip through its own reader and writer, with Node's
+ * zlib as the command line runs it (the portable codec is held to the same behaviour in codec.test.ts).
+ */
 export const makePartsHost: HostFactory = async () => {
   const { PartsHost } = await import("../../src/hosts/xlsx/parts/partsHost");
+  const { nodeCodec: codec } = await import("../../src/hosts/xlsx/parts/nodeCodec");
   const fixture: HostFixture = {
     kind: "xlsx",
-    host: PartsHost.createEmpty(),
+    host: PartsHost.createEmpty({ codec }),
     readsValidations: true,
     reopen: async () => {
       const bytes = await (fixture.host as unknown as { toBuffer(): Promise<Uint8Array> }).toBuffer();
-      fixture.host = await PartsHost.fromBuffer(bytes);
+      fixture.host = await PartsHost.fromBuffer(bytes, { codec });
       return fixture.host;
     },
   };

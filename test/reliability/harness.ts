@@ -6,6 +6,7 @@ import type { Finding, Where } from "../../src/ocop/findings";
 import { describeFinding } from "../../src/ocop/messages";
 import "../../src/layout/messages";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { nodeCodec } from "../../src/hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
 
 export const COUNCIL_FILE = "Hội đồng OCOP 2023.xlsx";
@@ -17,7 +18,10 @@ export const bookFile = (member: string): string => `Phiếu ${member} – đã 
  */
 export const check = async (bytes: Uint8Array, file: string): Promise<CheckResult> => {
   const viaExcelJs = await checkSheets(await XlsxHost.fromBuffer(bytes, { fileName: file }), { file });
-  const viaParts = await checkSheets(await PartsHost.fromBuffer(bytes, { fileName: file }), { file });
+  const viaParts = await checkSheets(
+    await PartsHost.fromBuffer(bytes, { fileName: file, codec: nodeCodec }),
+    { file }
+  );
   expect(viaParts.findings).toEqual(viaExcelJs.findings);
   return viaExcelJs;
 };
@@ -44,19 +48,22 @@ export const consolidateBytes = async (
     tool: "test",
   });
   // The same consolidation through the parts host must find and compute the same.
-  const parts = await consolidateWorkbook(await PartsHost.fromBuffer(council, { fileName: COUNCIL_FILE }), {
-    books: await Promise.all(
-      books.map(async (b) => ({
-        host: await PartsHost.fromBuffer(b.bytes, { fileName: b.file }),
-        file: b.file,
-        sha256: await sha256Hex(b.bytes),
-      }))
-    ),
-    file: COUNCIL_FILE,
-    sha256: await sha256Hex(council),
-    now,
-    tool: "test",
-  });
+  const parts = await consolidateWorkbook(
+    await PartsHost.fromBuffer(council, { fileName: COUNCIL_FILE, codec: nodeCodec }),
+    {
+      books: await Promise.all(
+        books.map(async (b) => ({
+          host: await PartsHost.fromBuffer(b.bytes, { fileName: b.file, codec: nodeCodec }),
+          file: b.file,
+          sha256: await sha256Hex(b.bytes),
+        }))
+      ),
+      file: COUNCIL_FILE,
+      sha256: await sha256Hex(council),
+      now,
+      tool: "test",
+    }
+  );
   expect(parts.findings).toEqual(result.findings);
   expect(parts.consolidation?.products).toEqual(result.consolidation?.products);
   expect(parts.written).toBe(result.written);

@@ -17,6 +17,9 @@ import {
   inspectPackage,
   packageFindings,
 } from "../../src/hosts/xlsx/packageGuard";
+import { portableCodec } from "../../src/hosts/xlsx/parts/codec";
+import { nodeCodec } from "../../src/hosts/xlsx/parts/nodeCodec";
+import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { convertWithSoffice } from "./soffice";
 import { craftZip, minimalWorkbookEntries, sheetXml } from "./zipcraft";
@@ -47,11 +50,19 @@ const only = (findings: Finding[], code: string): Finding => {
   return f;
 };
 
+/** The refusal of the ExcelJS host; the parts host, with either zip codec, must refuse with the same code. */
 const refusedByHost = async (bytes: Uint8Array, code: string): Promise<Finding> => {
-  const error = await XlsxHost.fromBuffer(bytes, { fileName: FILE }).then(
-    () => null,
-    (e: unknown) => e
-  );
+  const refusal = (opening: Promise<unknown>) =>
+    opening.then(
+      () => null,
+      (e: unknown) => e
+    );
+  for (const codec of [portableCodec, nodeCodec]) {
+    const viaParts = await refusal(PartsHost.fromBuffer(bytes, { fileName: FILE, codec }));
+    expect(viaParts).toBeInstanceOf(PackageRefusedError);
+    only(packageFindings(viaParts)!, code);
+  }
+  const error = await refusal(XlsxHost.fromBuffer(bytes, { fileName: FILE }));
   expect(error).toBeInstanceOf(PackageRefusedError);
   return only(packageFindings(error)!, code);
 };

@@ -38,6 +38,7 @@ import {
   type Rel,
   type SheetEntry,
 } from "./workbookXml";
+import { portableCodec, type ZipCodec } from "./codec";
 import { textPart, writeZip, ZipParts, type Part } from "./zip";
 import { attribute, escapeXml } from "./xml";
 import type { SheetProtectionHash } from "./writeSheetXml";
@@ -93,8 +94,15 @@ const copyState = (s: State): State => ({
   styles: s.styles,
 });
 
+export interface PartsHostOptions {
+  fileName?: string;
+  /** How parts are inflated and deflated: fflate by default; Node's zlib (nodeCodec) is faster. */
+  codec?: ZipCodec;
+}
+
 export class PartsHost implements WorkbookHost {
   readonly kind = "xlsx" as const;
+  private readonly codec: ZipCodec;
   readonly fileName: string | undefined;
   private state: State;
   private readonly date1904: boolean;
@@ -110,9 +118,10 @@ export class PartsHost implements WorkbookHost {
 
   private constructor(
     private readonly zip: ZipParts | null,
-    opts: { fileName?: string; guard?: GuardOptions }
+    opts: { fileName?: string; guard?: GuardOptions; codec?: ZipCodec }
   ) {
     this.fileName = opts.fileName;
+    this.codec = zip?.codec ?? opts.codec ?? portableCodec;
     this.guard = opts.guard ?? {};
     const text = (name: string): string | undefined => (zip ? this.original(name) : EMPTY_PACKAGE[name]);
     const workbookXml = text(WORKBOOK);
@@ -143,18 +152,15 @@ export class PartsHost implements WorkbookHost {
     }
   }
 
-  static createEmpty(opts: { fileName?: string } = {}): PartsHost {
+  static createEmpty(opts: PartsHostOptions = {}): PartsHost {
     return new PartsHost(null, opts);
   }
 
   /** Opens .xlsx bytes; refuses what is not a readable workbook within the limits (PackageRefusedError). */
-  static async fromBuffer(
-    buf: Uint8Array | ArrayBuffer,
-    opts: { fileName?: string } = {}
-  ): Promise<PartsHost> {
+  static async fromBuffer(buf: Uint8Array | ArrayBuffer, opts: PartsHostOptions = {}): Promise<PartsHost> {
     const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
     const guard: GuardOptions = opts.fileName !== undefined ? { fileName: opts.fileName } : {};
-    const zip = ZipParts.open(bytes, guard);
+    const zip = ZipParts.open(bytes, guard, opts.codec);
     const host = new PartsHost(zip, { ...opts, guard });
     host.inflateAll(zip);
     return host;
@@ -567,7 +573,7 @@ export class PartsHost implements WorkbookHost {
     } else {
       add(textPart("_rels/.rels", EMPTY_PACKAGE["_rels/.rels"]!));
     }
-    return writeZip(out);
+    return writeZip(out, { codec: this.codec });
   }
 }
 

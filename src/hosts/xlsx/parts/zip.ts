@@ -4,7 +4,8 @@
  * and re-deflates every part of a workbook to change four sheets; this is what makes the command line's
  * consolidation fast.
  */
-import { Inflate, deflateSync, strFromU8, strToU8 } from "fflate";
+import { Inflate, strFromU8, strToU8 } from "fflate";
+import { portableCodec, type ZipCodec } from "./codec";
 import {
   PackageRefusedError,
   deepCheckRefusal,
@@ -32,35 +33,18 @@ export type Part = RawPart | NewPart;
 
 const u16 = (b: Uint8Array, at: number): number => b[at]! | (b[at + 1]! << 8);
 
-/** Inflates in blocks so a part that lies about its size is stopped at the declared size, never held whole. */
-const inflateChecked = (raw: Uint8Array, entry: ZipEntryInfo, opts: GuardOptions): Uint8Array => {
+/** A part inflated through the codec, or the guard's refusal when it is corrupt or lies about its size. */
+const inflateChecked = (
+  raw: Uint8Array,
+  entry: ZipEntryInfo,
+  opts: GuardOptions,
+  codec: ZipCodec
+): Uint8Array => {
   if (entry.method === 0) return raw;
-  const out = new Uint8Array(entry.uncompressedSize);
-  let at = 0;
-  let lied = false;
-  const inflater = new Inflate((chunk) => {
-    if (lied) return;
-    if (at + chunk.length > out.length) {
-      lied = true;
-      at += chunk.length;
-      return;
-    }
-    out.set(chunk, at);
-    at += chunk.length;
-  });
-  const BLOCK = 64 * 1024;
-  try {
-    for (let i = 0; i < raw.length && !lied; i += BLOCK) {
-      const end = Math.min(raw.length, i + BLOCK);
-      inflater.push(raw.subarray(i, end), end === raw.length);
-    }
-  } catch (e) {
-    throw deepCheckRefusal(opts, { kind: "corrupt", detail: `${entry.name}: ${(e as Error).message}` });
-  }
-  if (lied) throw deepCheckRefusal(opts, { kind: "sizeLie", entry, inflated: at });
-  if (at !== out.length)
-    throw deepCheckRefusal(opts, { kind: "corrupt", detail: `${entry.name}: shorter than declared` });
-  return out;
+  const r = codec.inflate(raw, entry.uncompressedSize);
+  if (r.ok) return r.data;
+  if (r.tooLarge) throw deepCheckRefusal(opts, { kind: "sizeLie", entry, inflated: r.atLeast });
+  throw deepCheckRefusal(opts, { kind: "corrupt", detail: `${entry.name}: ${r.detail}` });
 };
 
 /** The parts of an .xlsx package, read on demand. Part names compare without case (as OPC says). */
@@ -69,16 +53,17 @@ export class ZipParts {
   private constructor(
     private readonly bytes: Uint8Array,
     readonly entries: ZipEntryInfo[],
-    private readonly opts: GuardOptions
+    private readonly opts: GuardOptions,
+    readonly codec: ZipCodec
   ) {
     for (const e of entries) if (!e.name.endsWith("/")) this.byKey.set(e.name.toLowerCase(), e);
   }
 
   /** Checks the package without inflating anything (see packageGuard); throws PackageRefusedError. */
-  static open(bytes: Uint8Array, opts: GuardOptions = {}): ZipParts {
+  static open(bytes: Uint8Array, opts: GuardOptions = {}, codec: ZipCodec = portableCodec): ZipParts {
     const verdict = inspectPackage(bytes, opts);
     if (!verdict.ok) throw new PackageRefusedError(verdict.findings);
-    return new ZipParts(bytes, verdict.entries, opts);
+    return new ZipParts(bytes, verdict.entries, opts, codec);
   }
 
   get guard(): GuardOptions {
@@ -101,7 +86,7 @@ export class ZipParts {
 
   bytesOf(name: string): Uint8Array | undefined {
     const e = this.byKey.get(name.toLowerCase());
-    return e ? inflateChecked(this.compressed(e), e, this.opts) : undefined;
+    return e ? inflateChecked(this.compressed(e), e, this.opts, this.codec) : undefined;
   }
 
   text(name: string): string | undefined {
@@ -156,22 +141,6 @@ export class ZipParts {
 
 // ------------------------------------------------------------------------------------------ writing
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-export const crc32 = (data: Uint8Array): number => {
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-};
-
 /** A part from text. */
 export const textPart = (name: string, text: string): NewPart => ({ kind: "new", name, data: strToU8(text) });
 
@@ -185,14 +154,18 @@ const dosTime = (d: Date): { time: number; date: number } => ({
  * A zip of the parts, in the given order ([Content_Types].xml first, as Office writes it). New parts are
  * deflated at a level that favours speed: they are XML and still shrink about tenfold.
  */
-export const writeZip = (parts: Part[], opts: { level?: number; now?: Date } = {}): Uint8Array => {
-  const level = (opts.level ?? 3) as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+export const writeZip = (
+  parts: Part[],
+  opts: { level?: number; now?: Date; codec?: ZipCodec } = {}
+): Uint8Array => {
+  const level = opts.level ?? 3;
+  const codec = opts.codec ?? portableCodec;
   const { time, date } = dosTime(opts.now ?? new Date());
   const encoded = parts.map((p) => {
     const name = strToU8(p.name);
     if (p.kind === "raw") return { name, method: p.method, crc: p.crc32, size: p.size, data: p.data };
-    const data = deflateSync(p.data, { level });
-    return { name, method: 8, crc: crc32(p.data), size: p.data.length, data };
+    const data = codec.deflate(p.data, level);
+    return { name, method: 8, crc: codec.crc32(p.data), size: p.data.length, data };
   });
   let total = 22;
   for (const e of encoded) total += 30 + e.name.length + e.data.length + 46 + e.name.length;
