@@ -69,15 +69,15 @@ export const consolidateWorkbook = async (
     opts.onProgress?.(i + 2, total, book.file);
   }
   // A member's book stands in for their sheet in the council workbook when that sheet is still blank.
-  const bookValues = new Map(fromBooks.map((b) => [b.scores.member, enteredValues(b.scores)]));
+  const bookOf = new Map(fromBooks.map((b) => [b.scores.member, b.scores]));
   const scores: MemberScores[] = [];
   for (const s of own) {
     findings.push(...s.parsed.findings);
     const sc = s.parsed.scores;
     if (!sc) continue;
     // ... or when it holds exactly the book's scores (the book was copied in by an earlier run).
-    const fromBook = bookValues.get(sc.member);
-    if (fromBook && (!hasEntries(sc) || sameValues(enteredValues(sc), fromBook))) continue;
+    const fromBook = bookOf.get(sc.member);
+    if (fromBook && (!hasEntries(sc) || sameValues(enteredValues(sc), enteredValues(fromBook)))) continue;
     scores.push(sc);
   }
   scores.push(...fromBooks.map((b) => b.scores));

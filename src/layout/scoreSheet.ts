@@ -242,8 +242,9 @@ const planCriterionRow = (
   put(plan, row, NUMBER_COL, criterion.number, "text");
   put(plan, row, TEXT_COL, criterion.text, "wrap");
   put(plan, row, MAX_COL, criterion.max, "number", { numberFormat: FORMAT.points });
+  const lookUp = existing?.size ? existing : undefined; // a blank sheet needs no key per cell
   products.forEach((p, i) => {
-    const value = existing?.get(scoreKey(p.code, criterion.id)) ?? null;
+    const value = lookUp?.get(scoreKey(p.code, criterion.id)) ?? null;
     put(plan, row, cols[i]!, value, "score", POINTS);
   });
   if (!products.length) return;
