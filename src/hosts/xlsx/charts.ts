@@ -6,6 +6,8 @@
 import JSZip from "jszip";
 import { colLetter, parseAddress, quoteSheet, rangeAddress } from "../../layout/a1";
 import type { CellRange, PlannedChart } from "../../layout/plan";
+import { relsPathOf, resolveTarget } from "./parts/workbookXml";
+import { attribute, decodeXml, escapeXml } from "./parts/xml";
 
 export type SheetCharts = Map<string, PlannedChart[]>;
 
@@ -15,54 +17,24 @@ export const T_CHART = `${NS_REL}/chart`;
 export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
-const esc = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const unesc = (s: string): string =>
-  s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-
-const attr = (tag: string, name: string): string | null => {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unesc(m[1]!) : null;
-};
-
 /** Sheet name → its part path ("xl/worksheets/sheet3.xml"), from workbook.xml and its relationships. */
 const sheetParts = async (zip: JSZip): Promise<Map<string, string>> => {
   const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], "Id");
-    const target = attr(m[0], "Target");
+    const id = attribute(m[0], "Id");
+    const target = attribute(m[0], "Target");
     if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
   }
   const out = new Map<string, string>();
   for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = attr(m[0], "name");
-    const rid = attr(m[0], "r:id");
+    const name = attribute(m[0], "name");
+    const rid = attribute(m[0], "r:id");
     const path = rid ? targets.get(rid) : undefined;
     if (name && path) out.set(name, path);
   }
   return out;
-};
-
-const relsPathOf = (part: string): string => {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-};
-
-const resolve = (fromPart: string, target: string): string => {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = fromPart.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== ".") parts.push(seg);
-  }
-  return parts.join("/");
 };
 
 // ---------------------------------------------------------------- writing
@@ -77,7 +49,7 @@ const cache = (r: CellRange, values: CellSource, sheet: string, numeric: boolean
   for (let i = 0; i < r.rowCount; i++)
     for (let j = 0; j < r.colCount; j++) {
       const v = values(sheet, r.row + i, r.col + j);
-      if (v !== null && v !== "") points.push(`<c:pt idx="${n}"><c:v>${esc(String(v))}</c:v></c:pt>`);
+      if (v !== null && v !== "") points.push(`<c:pt idx="${n}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`);
       n++;
     }
   const tag = numeric ? "numCache" : "strCache";
@@ -94,8 +66,8 @@ export const chartXml = (sheet: string, chart: PlannedChart, values: CellSource)
     `<c:ser><c:idx val="0"/><c:order val="0"/>` +
     (chart.kind === "pie" ? "" : `<c:spPr><a:solidFill><a:srgbClr val="2E75B6"/></a:solidFill></c:spPr>`) +
     `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
-    `<c:cat><c:strRef><c:f>${esc(ref(sheet, chart.categories))}</c:f>${cache(chart.categories, values, sheet, false)}</c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${esc(ref(sheet, chart.values))}</c:f>${cache(chart.values, values, sheet, true)}</c:numRef></c:val>` +
+    `<c:cat><c:strRef><c:f>${escapeXml(ref(sheet, chart.categories))}</c:f>${cache(chart.categories, values, sheet, false)}</c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${escapeXml(ref(sheet, chart.values))}</c:f>${cache(chart.values, values, sheet, true)}</c:numRef></c:val>` +
     `</c:ser>`;
   const plot =
     chart.kind === "pie"
@@ -107,7 +79,7 @@ export const chartXml = (sheet: string, chart: PlannedChart, values: CellSource)
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">` +
     `<c:roundedCorners val="0"/><c:chart>` +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1200" b="1"/><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1200" b="1"/><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>` +
     (chart.kind === "pie" ? `<c:legend><c:legendPos val="r"/><c:overlay val="0"/></c:legend>` : "") +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
@@ -125,7 +97,7 @@ export const anchorXml = (chart: PlannedChart, index: number): string => {
     `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   return (
     `<xdr:twoCellAnchor editAs="oneCell">${point("from", a.row, a.col)}${point("to", a.row + a.rowCount, a.col + a.colCount)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 2}" name="${esc(chart.title || `Chart ${index + 1}`)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 2}" name="${escapeXml(chart.title || `Chart ${index + 1}`)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdC${index + 1}"/></a:graphicData></a:graphic>` +
     `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
@@ -150,15 +122,15 @@ const AFTER_DRAWING = [
 const readCellValue = (sheetXml: string, shared: string[]): CellSource => {
   const cells = new Map<string, string | number>();
   for (const m of sheetXml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const r = attr(m[0].slice(0, m[0].indexOf(">") + 1), "r");
-    const t = attr(`<c${m[1]}>`, "t");
+    const r = attribute(m[0].slice(0, m[0].indexOf(">") + 1), "r");
+    const t = attribute(`<c${m[1]}>`, "t");
     const body = m[2] ?? "";
     const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
     const inline = /<t[^>]*>([\s\S]*?)<\/t>/.exec(body)?.[1];
     if (!r) continue;
     if (t === "s" && v !== undefined) cells.set(r, shared[Number(v)] ?? "");
-    else if (t === "inlineStr" && inline !== undefined) cells.set(r, unesc(inline));
-    else if (t === "str" && v !== undefined) cells.set(r, unesc(v));
+    else if (t === "inlineStr" && inline !== undefined) cells.set(r, decodeXml(inline));
+    else if (t === "str" && v !== undefined) cells.set(r, decodeXml(v));
     else if (v !== undefined) cells.set(r, Number(v));
   }
   return (_sheet, row, col) => cells.get(`${colLetter(col)}${row + 1}`) ?? null;
@@ -167,7 +139,7 @@ const readCellValue = (sheetXml: string, shared: string[]): CellSource => {
 const sharedStrings = async (zip: JSZip): Promise<string[]> => {
   const xml = (await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "";
   return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
-    [...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => unesc(t[1]!)).join("")
+    [...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => decodeXml(t[1]!)).join("")
   );
 };
 
@@ -259,14 +231,17 @@ export const readCharts = async (zip: JSZip, names: string[]): Promise<SheetChar
     if (!part) continue;
     const rels = (await zip.file(relsPathOf(part))?.async("string")) ?? "";
     for (const rel of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-      if (attr(rel[0], "Type") !== T_DRAWING) continue;
-      const drawingPath = resolve(part, attr(rel[0], "Target") ?? "");
+      if (attribute(rel[0], "Type") !== T_DRAWING) continue;
+      const drawingPath = resolveTarget(part, attribute(rel[0], "Target") ?? "");
       const drawing = (await zip.file(drawingPath)?.async("string")) ?? "";
       const drels = (await zip.file(relsPathOf(drawingPath))?.async("string")) ?? "";
       const chartOf = new Map<string, string>();
       for (const d of drels.matchAll(/<Relationship\b[^>]*>/g)) {
-        if (attr(d[0], "Type") === T_CHART)
-          chartOf.set(attr(d[0], "Id") ?? "", resolve(drawingPath, attr(d[0], "Target") ?? ""));
+        if (attribute(d[0], "Type") === T_CHART)
+          chartOf.set(
+            attribute(d[0], "Id") ?? "",
+            resolveTarget(drawingPath, attribute(d[0], "Target") ?? "")
+          );
       }
       for (const anchor of drawing.matchAll(/<xdr:twoCellAnchor[\s\S]*?<\/xdr:twoCellAnchor>/g)) {
         const a = anchor[0];
@@ -277,8 +252,8 @@ export const readCharts = async (zip: JSZip, names: string[]): Promise<SheetChar
         const xml = chartPath ? ((await zip.file(chartPath)?.async("string")) ?? "") : "";
         const cat = /<c:cat>[\s\S]*?<c:f>([\s\S]*?)<\/c:f>/.exec(xml)?.[1];
         const val = /<c:val>[\s\S]*?<c:f>([\s\S]*?)<\/c:f>/.exec(xml)?.[1];
-        const categories = cat ? parseRef(unesc(cat)) : null;
-        const values = val ? parseRef(unesc(val)) : null;
+        const categories = cat ? parseRef(decodeXml(cat)) : null;
+        const values = val ? parseRef(decodeXml(val)) : null;
         if (!categories || !values) continue;
         const kind: PlannedChart["kind"] = xml.includes("<c:pieChart")
           ? "pie"
@@ -288,7 +263,7 @@ export const readCharts = async (zip: JSZip, names: string[]): Promise<SheetChar
         const title = [
           ...(/<c:title>([\s\S]*?)<\/c:title>/.exec(xml)?.[1] ?? "").matchAll(/<a:t>([\s\S]*?)<\/a:t>/g),
         ]
-          .map((m) => unesc(m[1]!))
+          .map((m) => decodeXml(m[1]!))
           .join("");
         const row = num("from", "row");
         const col = num("from", "col");

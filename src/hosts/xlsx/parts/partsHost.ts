@@ -350,11 +350,14 @@ export class PartsHost implements WorkbookHost {
       if (names.has(key)) throw new Error(`Sheet planned twice: "${p.name}"`);
       names.add(key);
     }
+    let styles: StyleBook | undefined; // parsed once, and only when a protected sheet is written to
     for (const w of request.cellWrites ?? []) {
       const entry = this.find(w.sheet);
       if (!entry || names.has(w.sheet.toLowerCase())) throw new Error(`No sheet to write to: "${w.sheet}"`);
       const xml = this.sheetXml(entry);
-      if (isProtected(xml) && new StyleBook(this.state.styles).isLocked(cellStyle(xml, w.row, w.col)))
+      if (!isProtected(xml)) continue;
+      styles ??= new StyleBook(this.state.styles);
+      if (styles.isLocked(cellStyle(xml, w.row, w.col)))
         throw new HostError(
           "protectedByOther",
           `The cell ${w.row + 1}:${w.col + 1} of "${entry.name}" is locked and the sheet is protected.`,
