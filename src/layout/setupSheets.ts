@@ -27,7 +27,7 @@ import {
 } from "./labels";
 import { SHEETS } from "./names";
 import { emptyPlan, type CellValue, type SheetPlan } from "./plan";
-import { readTable, type FieldSpec } from "./table";
+import { readTable, type FieldSpec, type TableRecord } from "./table";
 
 // ---------------------------------------------------------------- products and members (tables)
 
@@ -97,16 +97,27 @@ const missingColumns = (missing: string[], fields: readonly FieldSpec<string>[],
     params: { column: fields.find((f) => f.key === key)?.header ?? key },
   }));
 
-export const productsFromRows = (
-  rows: CellValue[][],
-  where: Located
-): { products: Product[]; findings: Finding[] } => {
-  const t = readTable(rows, PRODUCT_FIELDS);
-  const findings = missingColumns(t.missing, PRODUCT_FIELDS, where);
-  const products: Product[] = [];
+/** A table row with a usable code, and where its cells are, for the findings on the rest of the row. */
+interface CodedRecord<K extends string> {
+  rec: TableRecord<K | "code">;
+  code: string;
+  at: (key: K | "code") => Where;
+}
+
+/**
+ * The rows of a products or members table that have a code not used by an earlier row; a row without a
+ * code, or repeating one, becomes a finding instead (naming the first row with that code).
+ */
+const codedRecords = <K extends string>(
+  records: readonly TableRecord<K | "code">[],
+  where: Located,
+  who: "product" | "member",
+  findings: Finding[]
+): CodedRecord<K>[] => {
+  const out: CodedRecord<K>[] = [];
   const seen = new Map<string, string>();
-  for (const rec of t.records) {
-    const at = (key: ProductField): Where => ({
+  for (const rec of records) {
+    const at = (key: K | "code"): Where => ({
       ...where,
       cell: cellAddress(rec.row, Math.max(0, rec.col(key))),
     });
@@ -123,14 +134,27 @@ export const productsFromRows = (
     const first = seen.get(code);
     if (first) {
       findings.push({
-        code: CODES.productDuplicate,
+        code: who === "product" ? CODES.productDuplicate : CODES.memberDuplicate,
         severity: "error",
-        where: { ...at("code"), product: code },
+        where: { ...at("code"), [who]: code },
         params: { code, first },
       });
       continue;
     }
     seen.set(code, cellAddress(rec.row, rec.col("code")));
+    out.push({ rec, code, at });
+  }
+  return out;
+};
+
+export const productsFromRows = (
+  rows: CellValue[][],
+  where: Located
+): { products: Product[]; findings: Finding[] } => {
+  const t = readTable(rows, PRODUCT_FIELDS);
+  const findings = missingColumns(t.missing, PRODUCT_FIELDS, where);
+  const products: Product[] = [];
+  for (const { rec, code, at } of codedRecords(t.records, where, "product", findings)) {
     const name = rec.get("name");
     const formText = rec.get("form");
     const form = formText ? normaliseFormCode(formText) : "";
@@ -172,33 +196,7 @@ export const membersFromRows = (
   const t = readTable(rows, MEMBER_FIELDS);
   const findings = missingColumns(t.missing, MEMBER_FIELDS, where);
   const members: Member[] = [];
-  const seen = new Map<string, string>();
-  for (const rec of t.records) {
-    const at = (key: MemberField): Where => ({
-      ...where,
-      cell: cellAddress(rec.row, Math.max(0, rec.col(key))),
-    });
-    const code = normaliseCode(rec.get("code"));
-    if (!code) {
-      findings.push({
-        code: LAYOUT_CODES.setupCodeMissing,
-        severity: "error",
-        where: at("code"),
-        params: { row: rec.row + 1 },
-      });
-      continue;
-    }
-    const first = seen.get(code);
-    if (first) {
-      findings.push({
-        code: CODES.memberDuplicate,
-        severity: "error",
-        where: { ...at("code"), member: code },
-        params: { code, first },
-      });
-      continue;
-    }
-    seen.set(code, cellAddress(rec.row, rec.col("code")));
+  for (const { rec, code, at } of codedRecords(t.records, where, "member", findings)) {
     const name = rec.get("name");
     if (!name) {
       findings.push({

@@ -7,11 +7,11 @@
 import { readWorkbook } from "../../src/app/readWorkbook";
 import { parseSheets } from "../../src/app/scores";
 import { createSecretariat } from "../../src/app/secretariat/secretariat";
-import { RUN_LOG_SHEET } from "../../src/app/secretariat/runLog";
 import type { PickedFile, SecretariatApi } from "../../src/app/secretariat/types";
 import type { WorkbookHost } from "../../src/hosts/workbook";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { parseAddress } from "../../src/layout/a1";
+import { parseAuditSheet } from "../../src/layout/audit";
 import { SHEETS } from "../../src/layout/names";
 import { emptyPlan } from "../../src/layout/plan";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
@@ -73,7 +73,7 @@ interface DayOutcome {
   certified: string[];
   published: string[];
   imports: number;
-  runLogRows: number;
+  auditEntries: number;
 }
 
 const runDay = async (host: WorkbookHost, fake?: FakeExcel): Promise<DayOutcome> => {
@@ -146,15 +146,15 @@ const runDay = async (host: WorkbookHost, fake?: FakeExcel): Promise<DayOutcome>
 
   const run = await s.consolidate();
   expect(run.written).toBe(true);
-  expect(run.sheets).toEqual([SHEETS.results, SHEETS.ranking, SHEETS.summary, SHEETS.audit, RUN_LOG_SHEET]);
+  expect(run.sheets).toEqual([SHEETS.results, SHEETS.ranking, SHEETS.summary, SHEETS.audit]);
   const published = await s.publish({ certificates: true });
   expect(published.written).toBe(true);
 
   // Run again: the results are replaced whole, the history keeps every run.
   const rerun = await s.consolidate();
   expect(rerun.consolidation?.products).toEqual(run.consolidation?.products);
-  const { sheets } = await host.readSheets([SHEETS.ranking, RUN_LOG_SHEET]);
-  const log = sheets.find((g) => g.name === RUN_LOG_SHEET)!;
+  const { sheets } = await host.readSheets([SHEETS.ranking, SHEETS.audit]);
+  const log = sheets.find((g) => g.name === SHEETS.audit)!;
   return {
     ranking: run.consolidation!.products.map((p) => ({
       product: p.product,
@@ -167,7 +167,7 @@ const runDay = async (host: WorkbookHost, fake?: FakeExcel): Promise<DayOutcome>
     certified: published.certified,
     published: published.published,
     imports: (await s.open()).imports.length,
-    runLogRows: log.values.filter((r) => typeof r[0] === "number").length,
+    auditEntries: parseAuditSheet(log.values).length,
   };
 };
 
@@ -190,7 +190,7 @@ describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
     );
     expect(day.imports).toBe(5);
     // Three runs: consolidate, publish (which consolidates), consolidate again.
-    expect(day.runLogRows).toBe(3);
+    expect(day.auditEntries).toBe(3);
     outcomes.set(kind, day);
   });
 

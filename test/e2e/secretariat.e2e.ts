@@ -365,9 +365,8 @@ describe("standalone page, council secretariat", () => {
     const auditText: string[] = [];
     audit.eachRow((row) => row.eachCell((c) => auditText.push(String(c.value))));
     for (const b of books) expect(auditText).toContain(await sha256Hex(new Uint8Array(b.bytes)));
-    const history = wb.getWorksheet("Lịch sử tổng hợp")!;
-    expect(history.getRow(4).getCell(1).value).toBe(1);
-    expect(history.getRow(5).getCell(1).value).toBe(2);
+    expect(auditText).toContain("Lần tổng hợp 1");
+    expect(auditText).toContain("Lần tổng hợp 2");
 
     expect(opened.errors).toEqual([]);
     expect(opened.external.every((u) => u.includes(OFFICE_CDN))).toBe(true);

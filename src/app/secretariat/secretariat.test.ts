@@ -7,7 +7,6 @@ import { miniCatalogue, miniSession } from "../../../test/helpers/miniCatalogue"
 import { certifiedProducts, isCertificateSheet, planCertificateSheets } from "./certificates";
 import { settleBatch } from "./collect";
 import { computeProgress } from "./progress";
-import { planRunLog, previousRuns } from "./runLog";
 import { asciiName } from "./secretariat";
 import { importMembers, importProducts, parseText } from "./tables";
 import type { BookReport } from "./types";
@@ -202,22 +201,6 @@ test("certificates: one sheet per product at 3 stars and above, named apart from
   expect(text).toContain("Lê Thư Ký");
   expect(plans[1]!.print).toMatchObject({ orientation: "portrait", paper: "A4", fitToWidth: true });
   expect(isCertificateSheet([["not ours"]])).toBe(false);
-});
-
-test("the run history keeps every run", () => {
-  const c = consolidation([result("SP01", 3, 1)]);
-  const first = planRunLog([], { at: "2026-06-15T08:00:00Z", tool: "t", consolidation: c, imports: [] });
-  const grid: (string | number | null)[][] = [];
-  for (const cell of first.cells) {
-    grid[cell.row] ??= [];
-    grid[cell.row]![cell.col] = (cell.value ?? null) as string | number | null;
-  }
-  const rows = previousRuns(grid.map((r) => Array.from(r, (v) => v ?? null)));
-  expect(rows).toHaveLength(1);
-  const second = planRunLog(rows, { at: "2026-06-15T09:00:00Z", tool: "t", consolidation: c, imports: [] });
-  const numbers = second.cells.filter((x) => x.col === 0 && typeof x.value === "number").map((x) => x.value);
-  expect(numbers).toEqual([1, 2]);
-  expect(previousRuns(null)).toEqual([]);
 });
 
 test("file names travel as ASCII", () => {

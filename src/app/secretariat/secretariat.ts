@@ -2,7 +2,7 @@
  * The secretariat's use cases over one workbook host: the task pane passes the Excel host, the standalone
  * page an XlsxHost holding the council workbook. Each method is one step of the council's day; the views
  * call nothing else. Built on the shared use cases (src/app) and, where none existed, on the layout and
- * rules directly (collect.ts, updateSession.ts, certificates.ts, runLog.ts).
+ * rules directly (collect.ts, updateSession.ts, certificates.ts).
  */
 import type { WorkbookHost } from "../../hosts/workbook";
 import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
@@ -32,7 +32,6 @@ import {
 import { importBooks, inspectBooks } from "./collect";
 import { COLLECT_CODES } from "./messages";
 import { computeProgress } from "./progress";
-import { planRunLog, previousRuns, RUN_LOG_SHEET } from "./runLog";
 import { importMembers, importProducts } from "./tables";
 import type { MemberBookFile, OpenState, SecretariatApi } from "./types";
 import { updateSession } from "./updateSession";
@@ -200,24 +199,8 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       if (!r.consolidation || !r.session) {
         return { consolidation: null, findings: r.findings, written: false, sheets: [] };
       }
+      // One apply writes every results sheet; "Nhật ký" keeps an entry for every run, so no other history.
       const sheets: string[] = [SHEETS.results, SHEETS.ranking, SHEETS.summary, SHEETS.audit];
-      if (r.written) {
-        const { sheets: grids } = await host.readSheets([RUN_LOG_SHEET, SHEETS.meta]);
-        const log = grids.find((g) => sameSheetName(g.name, RUN_LOG_SHEET));
-        const meta = (await readWorkbook(host)).meta;
-        await host.apply({
-          plans: [
-            planRunLog(previousRuns(log?.values ?? null), {
-              at: at.toISOString(),
-              tool: options.tool,
-              consolidation: r.consolidation,
-              imports: meta?.imports ?? [],
-            }),
-          ],
-          select: { sheet: SHEETS.ranking, row: 0, col: 0 },
-        });
-        sheets.push(RUN_LOG_SHEET);
-      }
       return {
         consolidation: r.consolidation,
         findings: r.findings,

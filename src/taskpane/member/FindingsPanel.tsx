@@ -11,25 +11,14 @@ import type { MemberSheet } from "../../app/member/sheet";
 import { formatDateTime } from "../format";
 import { langOf, NS } from "./strings";
 import type { CellRef } from "./workspace";
+import { barredItem, stackedList } from "../components/listStyles";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
+  list: stackedList(tokens.spacingVerticalS),
   item: {
-    display: "flex",
-    flexDirection: "column",
+    ...barredItem(tokens.colorPaletteRedBorder2),
     alignItems: "flex-start",
-    gap: tokens.spacingVerticalXXS,
-    paddingLeft: tokens.spacingHorizontalS,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`,
-    minWidth: 0,
     overflowWrap: "anywhere",
   },
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },

@@ -13,25 +13,12 @@ import { useTranslation } from "react-i18next";
 import type { MemberSheet, ProductProgress, ScoreCell } from "../../app/member/sheet";
 import { formatNumber } from "../format";
 import { langOf, NS } from "./strings";
+import { barredItem, stackedList } from "../components/listStyles";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    paddingLeft: tokens.spacingHorizontalS,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
-    minWidth: 0,
-  },
+  list: stackedList(tokens.spacingVerticalS),
+  item: barredItem(tokens.colorNeutralStroke1),
   done: { borderLeftColor: tokens.colorPaletteGreenBorder2 },
   line: {
     display: "flex",

@@ -3,7 +3,17 @@
  * the parts host edits, and written back with everything it does not model kept as it was.
  */
 import type { Visibility } from "../../../layout/plan";
-import { attribute, attributes, decodeXml, element, elements, escapeXml, isTrue, startTag } from "./xml";
+import {
+  attribute,
+  attributes,
+  decodeXml,
+  element,
+  elements,
+  escapeXml,
+  isTrue,
+  startTag,
+  tagPattern,
+} from "./xml";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const T_WORKSHEET = `${REL_NS}/worksheet`;
@@ -54,7 +64,7 @@ export const relsPathOf = (part: string): string => {
 
 export const parseRels = (xml: string | undefined): Rel[] =>
   xml
-    ? [...xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => {
+    ? [...xml.matchAll(tagPattern("Relationship"))].map((m) => {
         const a = attributes(m[0]);
         return {
           id: a.Id ?? "",
@@ -94,7 +104,7 @@ export const parseWorkbook = (xml: string, rels: Rel[]): WorkbookModel => {
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheetsEl = element(xml, "sheets");
   const sheets: SheetEntry[] = [];
-  for (const tag of sheetsEl ? (sheetsEl.text.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) : []) {
+  for (const tag of sheetsEl ? (sheetsEl.text.match(tagPattern("sheet")) ?? []) : []) {
     const a = attributes(tag);
     const rid =
       a["r:id"] ?? Object.entries(a).find(([k]) => /(^|:)id$/.test(k) && k !== "sheetId")?.[1] ?? "";
@@ -126,8 +136,8 @@ export const parseWorkbook = (xml: string, rels: Rel[]): WorkbookModel => {
       rest,
     });
   }
-  const pr = /<workbookPr\b[^>]*>/.exec(xml)?.[0];
-  const view = /<workbookView\b[^>]*>/.exec(xml)?.[0];
+  const pr = tagPattern("workbookPr", "").exec(xml)?.[0];
+  const view = tagPattern("workbookView", "").exec(xml)?.[0];
   return {
     sheets,
     definedNames,
@@ -176,7 +186,7 @@ export const writeWorkbook = (xml: string, m: WorkbookModel): string => {
   const first = Math.max(0, Math.min(visible, active));
   const view = `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="20000" windowHeight="12000" firstSheet="${first}" activeTab="${active}"/></bookViews>`;
   out = replaceOrInsert(out, "bookViews", view, ["sheets"]);
-  const calc = /<calcPr\b[^>]*\/?>/.exec(out)?.[0];
+  const calc = tagPattern("calcPr", "").exec(out)?.[0];
   if (calc) {
     const fixed = /\sfullCalcOnLoad="[^"]*"/.test(calc)
       ? calc.replace(/\sfullCalcOnLoad="[^"]*"/, ` fullCalcOnLoad="1"`)
@@ -203,7 +213,7 @@ export interface ContentTypes {
 export const parseContentTypes = (xml: string | undefined): ContentTypes => {
   const defaults = new Map<string, string>();
   const overrides = new Map<string, string>();
-  for (const m of (xml ?? "").matchAll(/<(?:\w+:)?(Default|Override)\b[^>]*>/g)) {
+  for (const m of (xml ?? "").matchAll(tagPattern("Default|Override"))) {
     const a = attributes(m[0]);
     if (m[1] === "Default" && a.Extension) defaults.set(a.Extension.toLowerCase(), a.ContentType ?? "");
     if (m[1] === "Override" && a.PartName) overrides.set(a.PartName.replace(/^\//, ""), a.ContentType ?? "");

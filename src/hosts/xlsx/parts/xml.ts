@@ -7,6 +7,30 @@
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
+/**
+ * The index of the ">" that ends the tag starting at `from`. XML allows a raw ">" inside a quoted
+ * attribute value (a sheet named "Điểm > 50" may be written so), so quotes are skipped over.
+ */
+export const tagEnd = (xml: string, from: number): number => {
+  for (let i = from; i < xml.length; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch === 62) return i; // >
+    if (ch === 34 || ch === 39) {
+      const close = xml.indexOf(ch === 34 ? '"' : "'", i + 1);
+      if (close < 0) return -1;
+      i = close;
+    }
+  }
+  return -1;
+};
+
+/** A start tag's body after its name: anything but ">", with quoted values (which may hold ">") whole. */
+const TAG_BODY = `(?:[^>"']|"[^"]*"|'[^']*')*`;
+
+/** Matches whole start (or empty) tags named `name` (a regular-expression alternative), any prefix. */
+export const tagPattern = (name: string, flags = "g"): RegExp =>
+  new RegExp(`<(?:\\w+:)?(${name})\\b${TAG_BODY}>`, flags);
+
 /** Text or attribute value as written in XML → the string it stands for. */
 export const decodeXml = (s: string): string =>
   s.indexOf("&") < 0
@@ -65,7 +89,7 @@ export const element = (
   const m = re.exec(xml);
   if (!m) return null;
   const start = m.index;
-  const close = xml.indexOf(">", start);
+  const close = tagEnd(xml, start);
   if (close < 0) return null;
   if (xml[close - 1] === "/") return { text: xml.slice(start, close + 1), start, end: close + 1 };
   const endTag = `</${name}>`;
@@ -87,7 +111,7 @@ export const elements = (xml: string, name: string): string[] => {
 };
 
 /** The start tag of an element's text ("<c r=\"A1\" s=\"2\">"). */
-export const startTag = (el: string): string => el.slice(0, el.indexOf(">") + 1);
+export const startTag = (el: string): string => el.slice(0, tagEnd(el, 0) + 1);
 
 /** The text inside `<name>…</name>` runs of an element (e.g. every <t> of a rich string), joined. */
 export const innerTexts = (xml: string, name: string): string => {

@@ -19,23 +19,11 @@ import "../../../app/secretariat/messages";
 import { describeFinding } from "../../../ocop/messages";
 import type { Finding, Where } from "../../../ocop/findings";
 import { langOf, NS } from "../strings";
+import { barredItem, stackedList } from "../../components/listStyles";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    paddingLeft: tokens.spacingHorizontalS,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
-  },
+  list: stackedList(tokens.spacingVerticalS),
+  item: barredItem(tokens.colorNeutralStroke1),
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   head: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },

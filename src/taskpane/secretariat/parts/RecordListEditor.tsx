@@ -8,25 +8,11 @@ import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } fr
 import { useTranslation } from "react-i18next";
 import { normaliseCode } from "../../../ocop/text";
 import { NS } from "../strings";
+import { ruledRow, stackedList } from "../../components/listStyles";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
-  item: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    justifyContent: "space-between",
-    gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  list: stackedList(tokens.spacingVerticalXS),
+  item: { ...ruledRow, padding: `${tokens.spacingVerticalXS} 0` },
   text: { display: "flex", flexDirection: "column", minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS },

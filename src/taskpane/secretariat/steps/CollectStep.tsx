@@ -25,17 +25,11 @@ import { FindingList } from "../parts/FindingList";
 import { Panel } from "../parts/Panel";
 import { langOf, NS } from "../strings";
 import { useAction } from "../useAction";
+import { stackedList } from "../../components/listStyles";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-  },
+  list: stackedList(tokens.spacingVerticalM),
   item: {
     display: "flex",
     flexDirection: "column",

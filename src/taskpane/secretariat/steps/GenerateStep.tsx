@@ -18,26 +18,12 @@ import { FindingList } from "../parts/FindingList";
 import { Panel } from "../parts/Panel";
 import { NS } from "../strings";
 import { useAction } from "../useAction";
+import { ruledRow, stackedList } from "../../components/listStyles";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
-  item: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    justifyContent: "space-between",
-    gap: tokens.spacingHorizontalS,
-    paddingBottom: tokens.spacingVerticalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  list: stackedList(tokens.spacingVerticalXS),
+  item: { ...ruledRow, paddingBottom: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground2 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
