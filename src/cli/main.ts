@@ -15,7 +15,6 @@ import { indexSession } from "../ocop/sessionIndex";
 import { validateSession } from "../ocop/validate";
 import { nodeCodec } from "../hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../hosts/xlsx/parts/partsHost";
-import { XlsxHost } from "../hosts/xlsx/xlsxHost";
 import { packageFindings } from "../hosts/xlsx/packageGuard";
 import { APP_CODES, LAYOUT_CODES } from "../layout/codes";
 import { membersFromRows, productsFromRows } from "../layout/setupSheets";
@@ -240,7 +239,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           );
           return 1;
         }
-        const host = XlsxHost.createEmpty({ fileName: basename(out) });
+        const host = PartsHost.createEmpty({ fileName: basename(out), codec: nodeCodec, created: now });
         const r = await setUpSession(host, {
           session,
           catalogue,
@@ -264,12 +263,16 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
         const dir = need("out-dir");
         const file = positionals[0]!;
         const { host } = await openXlsx(file);
-        const books = new Map<string, XlsxHost>();
+        const books = new Map<string, PartsHost>();
         const bar = progress(io);
         const r = await exportMemberBooks(
           host,
           (member) => {
-            const h = XlsxHost.createEmpty({ fileName: `${member.code}.xlsx` });
+            const h = PartsHost.createEmpty({
+              fileName: `${member.code}.xlsx`,
+              codec: nodeCodec,
+              created: now,
+            });
             books.set(member.code, h);
             return h;
           },

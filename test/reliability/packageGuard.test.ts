@@ -13,10 +13,10 @@ import {
   PACKAGE_LIMITS,
   PackageRefusedError,
   cfbStreamNames,
-  guardPackage,
   inspectPackage,
   packageFindings,
 } from "../../src/hosts/xlsx/packageGuard";
+import { guardPackage } from "../../src/hosts/xlsx/packageDeepCheck";
 import { portableCodec } from "../../src/hosts/xlsx/parts/codec";
 import { nodeCodec } from "../../src/hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";

@@ -3,7 +3,8 @@
  * must read the same through ExcelJS, keep every part it did not change byte for byte, and leave the
  * workbook with one selected tab and no stale calculation chain.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { join } from "node:path";
 import { generateScores } from "../../src/sim/generate";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
@@ -22,6 +23,10 @@ describe("the parts host on a council's files", () => {
   beforeAll(async () => {
     dir = tempDir();
     setup = await initExample(dir);
+    // Saved once through ExcelJS, as the add-in's standalone page saves it: with shared strings, a part
+    // a consolidation must carry over untouched (the parts host writes strings inline).
+    const resaved = await XlsxHost.fromBuffer(new Uint8Array(readFileSync(setup.council)));
+    writeFileSync(setup.council, await resaved.toBuffer());
     const scores = generateScores(setup.session, setup.catalogue, { seed: 11, pattern: "typical" });
     for (const s of scores)
       await fillBook(join(dir, "books", `${s.member}.xlsx`), s, setup.session, setup.catalogue);
@@ -66,8 +71,10 @@ describe("the parts host on a council's files", () => {
       const y = after.raw(n);
       return y !== undefined && y.crc32 === x.crc32 && Buffer.from(y.data).equals(Buffer.from(x.data));
     });
-    // The setup sheets, the theme and the shared strings are untouched by a consolidation.
-    expect(same).toEqual(expect.arrayContaining(["xl/theme/theme1.xml", "xl/sharedStrings.xml"]));
+    // The setup sheets with their tables, and the shared strings, are untouched by a consolidation.
+    expect(same).toEqual(
+      expect.arrayContaining(["xl/sharedStrings.xml", "xl/tables/table1.xml", "xl/tables/table2.xml"])
+    );
     expect(same.filter((n) => n.startsWith("xl/worksheets/sheet")).length).toBeGreaterThanOrEqual(3);
   });
 
@@ -119,4 +126,12 @@ describe("the parts host on a council's files", () => {
     expect(hashed.length).toBe(setup.session.members.length);
     expect(sheets.some((x) => x.includes("Bí mật"))).toBe(false);
   }, 60_000);
+
+  it("a book `ocop books` makes names OCOP as its author and the time it was made", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, "books", "TV01.xlsx")) as unknown as ArrayBuffer);
+    expect(wb.creator).toBe("OCOP");
+    // The command's clock (the test's: 2026-06-15 08:00 UTC), not a date baked into the code.
+    expect(wb.created.toISOString()).toBe("2026-06-15T08:00:00.000Z");
+  });
 });

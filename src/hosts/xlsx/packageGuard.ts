@@ -10,15 +10,15 @@
  *  1. `inspectPackage` (synchronous, inflates nothing): size, magic bytes, the zip's central directory
  *     walked by hand (entry count, declared sizes, compression ratios, local headers inside the file,
  *     the workbook's required parts), and for OLE2 files the directory (encrypted OOXML vs .xls).
- *  2. `guardPackage` (asynchronous): only when step 1 passed, streams every entry through the inflater
+ *  2. `guardPackage` (asynchronous, packageDeepCheck.ts, the one part that needs JSZip): only when step 1 passed, streams every entry through the inflater
  *     without keeping it, stops as soon as an entry inflates beyond what it declared (a zip whose
  *     sizes lie), and counts the cells of each worksheet, stopping at the cell limit. ExcelJS is the
  *     expensive part (an object per cell), so a sheet that is too big is refused before it is built.
  *
+ * The parts host (the command line's) does step 2 itself while inflating each part once (`deepCheckRefusal`).
  * `XlsxHost.fromBuffer` calls `assertWorkbookPackage`, which throws `PackageRefusedError` carrying the
  * findings; use cases turn it into their report with `packageFindings(error)`.
  */
-import JSZip from "jszip";
 import type { Finding, Where } from "../../ocop/findings";
 import { defineMessages, registerMessages } from "../../ocop/messages";
 
@@ -115,7 +115,8 @@ export const packageFindings = (error: unknown): Finding[] | null =>
     : null;
 
 const MB = 1024 * 1024;
-const megabytes = (n: number): number => Math.round((n / MB) * 10) / 10;
+/** Shared with packageDeepCheck.ts, as are `finding`, `verdict` and `context` below. */
+export const megabytes = (n: number): number => Math.round((n / MB) * 10) / 10;
 
 // ------------------------------------------------------------------------------------------- bytes
 
@@ -150,12 +151,12 @@ const OTHER_SIGNATURES: { sig: number[]; name: string }[] = [
 
 // --------------------------------------------------------------------------------------- findings
 
-interface Ctx {
+export interface Ctx {
   where: Where;
   limits: PackageLimits;
 }
 
-const finding = (
+export const finding = (
   ctx: Ctx,
   code: PackageCode,
   params: Finding["params"] = {},
@@ -167,14 +168,18 @@ const finding = (
   params,
 });
 
-const verdict = (kind: FileKind, findings: Finding[], entries: ZipEntryInfo[] = []): PackageVerdict => ({
+export const verdict = (
+  kind: FileKind,
+  findings: Finding[],
+  entries: ZipEntryInfo[] = []
+): PackageVerdict => ({
   ok: findings.length === 0,
   kind,
   findings,
   entries,
 });
 
-const context = (opts: GuardOptions): Ctx => ({
+export const context = (opts: GuardOptions): Ctx => ({
   where: opts.fileName !== undefined ? { file: opts.fileName } : {},
   limits: { ...PACKAGE_LIMITS, ...opts.limits },
 });
@@ -512,198 +517,6 @@ const inspectCfb = (b: Uint8Array, ctx: Ctx): PackageVerdict => {
   return verdict("cfb", [finding(ctx, PACKAGE_CODES.other, { detected })]);
 };
 
-// --------------------------------------------------------------------------------------- step 2
-
-/** Counts `<c …>` / `<x:c …>` start tags in a byte stream, across chunk boundaries. */
-class CellCounter {
-  count = 0;
-  private inName = false;
-  private name = "";
-  feed(chunk: Uint8Array): void {
-    for (let i = 0; i < chunk.length; i++) {
-      const ch = chunk[i]!;
-      if (!this.inName) {
-        if (ch === 0x3c) {
-          this.inName = true;
-          this.name = "";
-        }
-        continue;
-      }
-      const nameChar =
-        (ch >= 0x61 && ch <= 0x7a) ||
-        (ch >= 0x41 && ch <= 0x5a) ||
-        (ch >= 0x30 && ch <= 0x39) ||
-        ch === 0x3a ||
-        ch === 0x5f ||
-        ch === 0x2d ||
-        ch === 0x2e;
-      if (nameChar && this.name.length < 64) {
-        this.name += String.fromCharCode(ch);
-        continue;
-      }
-      if (
-        (ch === 0x20 || ch === 0x3e || ch === 0x2f || ch === 0x09 || ch === 0x0a || ch === 0x0d) &&
-        (this.name === "c" || this.name.endsWith(":c"))
-      ) {
-        this.count++;
-      }
-      this.inName = ch === 0x3c;
-      this.name = "";
-    }
-  }
-}
-
-const xmlUnescape = (s: string): string =>
-  s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) =>
-    e === "lt"
-      ? "<"
-      : e === "gt"
-        ? ">"
-        : e === "quot"
-          ? '"'
-          : e === "apos"
-            ? "'"
-            : e === "amp"
-              ? "&"
-              : String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
-  );
-
-/** Worksheet part -> sheet name, from xl/workbook.xml and its relationships (falls back to the part name). */
-const sheetNames = async (zip: JSZip): Promise<Map<string, string>> => {
-  const out = new Map<string, string>();
-  const workbook = await zip.file("xl/workbook.xml")?.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
-  if (!workbook || !rels) return out;
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (!id || !target) continue;
-    const t = xmlUnescape(target);
-    targets.set(id, t.startsWith("/") ? t.slice(1) : `xl/${t}`.replace(/\/\.\//g, "/"));
-  }
-  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const rid = /\b(?:\w+:)?id="([^"]*)"/.exec(m[0].replace(/\bsheetId="[^"]*"/, ""))?.[1];
-    const part = rid ? targets.get(rid) : undefined;
-    if (name !== undefined && part) out.set(part, xmlUnescape(name));
-  }
-  return out;
-};
-
-/** JSZip's undeclared (but public, documented) stream helper. */
-interface StreamHelper {
-  on(event: "data", fn: (chunk: Uint8Array) => void): StreamHelper;
-  on(event: "error", fn: (e: Error) => void): StreamHelper;
-  on(event: "end", fn: () => void): StreamHelper;
-  pause(): StreamHelper;
-  resume(): StreamHelper;
-}
-
-/** Streams one entry through the inflater; `onChunk` returns false to stop early. */
-const streamEntry = (file: JSZip.JSZipObject, onChunk: (chunk: Uint8Array) => boolean): Promise<void> =>
-  new Promise((resolve, reject) => {
-    let stopped = false;
-    // JSZip streams in 16 KB blocks of compressed input, so pausing stops within a block.
-    const helper = (file as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream(
-      "uint8array"
-    );
-    helper
-      .on("data", (chunk) => {
-        if (stopped) return;
-        if (!onChunk(chunk)) {
-          stopped = true;
-          helper.pause();
-          resolve();
-        }
-      })
-      .on("error", (e: Error) => (stopped ? undefined : reject(e)))
-      .on("end", () => (stopped ? undefined : resolve()));
-    helper.resume();
-  });
-
-/**
- * The full check: `inspectPackage`, then each entry inflated as a stream (never held whole) to confirm
- * its declared size and count the cells of each worksheet. Returns findings; never throws.
- */
-export const guardPackage = async (
-  input: Uint8Array | ArrayBuffer,
-  opts: GuardOptions = {}
-): Promise<PackageVerdict> => {
-  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-  const first = inspectPackage(bytes, opts);
-  if (!first.ok) return first;
-  const ctx = context(opts);
-  const declared = new Map(first.entries.map((e) => [e.name, e.uncompressedSize]));
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
-  } catch (e) {
-    return verdict(
-      "zip",
-      [finding(ctx, PACKAGE_CODES.corrupt, { detail: (e as Error).message })],
-      first.entries
-    );
-  }
-  const names = await sheetNames(zip).catch(() => new Map<string, string>());
-  const findings: Finding[] = [];
-  for (const entry of first.entries) {
-    const file = zip.file(entry.name);
-    if (!file || file.dir) continue;
-    const limit = declared.get(entry.name) ?? 0;
-    const sheet =
-      names.get(entry.name) ?? (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name) ? entry.name : undefined);
-    const counter = sheet !== undefined ? new CellCounter() : null;
-    let inflated = 0;
-    let lied = false;
-    try {
-      await streamEntry(file, (chunk) => {
-        inflated += chunk.length;
-        if (inflated > limit) {
-          lied = true;
-          return false;
-        }
-        if (counter) {
-          counter.feed(chunk);
-          if (counter.count > ctx.limits.maxCellsPerSheet) return false;
-        }
-        return true;
-      });
-    } catch (e) {
-      findings.push(
-        finding(ctx, PACKAGE_CODES.corrupt, { detail: `${entry.name}: ${(e as Error).message}` })
-      );
-      break;
-    }
-    if (lied) {
-      findings.push(
-        finding(ctx, PACKAGE_CODES.zipBomb, {
-          entry: entry.name,
-          sizeMB: megabytes(inflated),
-          ratio: Math.round(inflated / Math.max(1, entry.compressedSize)),
-          totalMB: megabytes(limit),
-          limitMB: megabytes(ctx.limits.maxUncompressedBytes),
-          limitRatio: ctx.limits.maxEntryRatio,
-          detail: "declared size exceeded",
-        })
-      );
-      break;
-    }
-    if (counter && counter.count > ctx.limits.maxCellsPerSheet) {
-      findings.push(
-        finding(
-          ctx,
-          PACKAGE_CODES.sheetTooLarge,
-          { cells: counter.count, limit: ctx.limits.maxCellsPerSheet },
-          { sheet }
-        )
-      );
-      break;
-    }
-  }
-  return verdict(findings.length ? "zip" : "xlsx", findings, first.entries);
-};
-
 /**
  * The deep check's refusals, for a reader that inflates entries itself (the parts host inflates each part
  * it needs once, stopping at the declared size, instead of inflating everything twice).
@@ -743,15 +556,6 @@ export const deepCheckRefusal = (
 
 /** The limits in force for a call (defaults with the caller's overrides). */
 export const limitsOf = (opts: GuardOptions): PackageLimits => context(opts).limits;
-
-/** Throws `PackageRefusedError` unless the bytes are an .xlsx package within the limits. */
-export const assertWorkbookPackage = async (
-  input: Uint8Array | ArrayBuffer,
-  opts: GuardOptions = {}
-): Promise<void> => {
-  const v = await guardPackage(input, opts);
-  if (!v.ok) throw new PackageRefusedError(v.findings);
-};
 
 // ---------------------------------------------------------------------------------------- words
 

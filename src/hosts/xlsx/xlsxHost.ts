@@ -8,7 +8,7 @@ import { sameSheetName } from "../../layout/names";
 import { HostError, type ApplyRequest, type SheetGrid, type SheetInfo, type WorkbookHost } from "../workbook";
 import { injectCharts, readCharts, type SheetCharts } from "./charts";
 import { normalisePackage } from "./package";
-import { assertWorkbookPackage } from "./packageGuard";
+import { assertWorkbookPackage } from "./packageDeepCheck";
 import { internals, readGrid } from "./readGrid";
 import { writePlan } from "./writeSheet";
 

@@ -14,7 +14,7 @@ import {
   type SheetInfo,
   type WorkbookHost,
 } from "../../workbook";
-import { CT_CHART, CT_DRAWING, T_CHART, T_DRAWING, anchorXml, chartXml, drawingXml } from "../charts";
+import { CT_CHART, CT_DRAWING, T_CHART, T_DRAWING, anchorXml, chartXml, drawingXml } from "../chartXml";
 import { deepCheckRefusal, limitsOf, type GuardOptions } from "../packageGuard";
 import { protectionHash } from "./protectionHash";
 import { dateStyles, parseSharedStrings, readSheetXml } from "./readSheetXml";
@@ -61,13 +61,36 @@ const EMPTY_PACKAGE: Record<string, string> = {
   [CONTENT_TYPES]: "",
   "_rels/.rels":
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
+    `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+    `<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`,
   [WORKBOOK]:
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets/><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`,
   [WORKBOOK_RELS]: relsXml([{ id: "rId1", type: T_STYLES, target: "styles.xml", external: false }]),
   "xl/styles.xml": EMPTY_STYLES,
 };
+
+const CORE = "docProps/core.xml";
+const APP = "docProps/app.xml";
+const CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml";
+const CT_APP = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
+
+/** File > Info's author and dates for a workbook the host creates (Excel fills them in on its own). */
+const corePropsXml = (created: Date): string => {
+  const at = `${created.toISOString().slice(0, 19)}Z`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<dc:creator>OCOP</dc:creator><cp:lastModifiedBy>OCOP</cp:lastModifiedBy>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified>` +
+    `</cp:coreProperties>`
+  );
+};
+
+const APP_PROPS =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+  `<Application>OCOP</Application><DocSecurity>0</DocSecurity></Properties>`;
 
 const validName = (name: string): boolean =>
   Boolean(name) && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !/^'|'$/.test(name);
@@ -98,11 +121,14 @@ export interface PartsHostOptions {
   fileName?: string;
   /** How parts are inflated and deflated: fflate by default; Node's zlib (nodeCodec) is faster. */
   codec?: ZipCodec;
+  /** When a new workbook was made, for its document properties (now by default). */
+  created?: Date;
 }
 
 export class PartsHost implements WorkbookHost {
   readonly kind = "xlsx" as const;
   private readonly codec: ZipCodec;
+  private readonly created: Date;
   readonly fileName: string | undefined;
   private state: State;
   private readonly date1904: boolean;
@@ -118,10 +144,11 @@ export class PartsHost implements WorkbookHost {
 
   private constructor(
     private readonly zip: ZipParts | null,
-    opts: { fileName?: string; guard?: GuardOptions; codec?: ZipCodec }
+    opts: PartsHostOptions & { guard?: GuardOptions }
   ) {
     this.fileName = opts.fileName;
     this.codec = zip?.codec ?? opts.codec ?? portableCodec;
+    this.created = opts.created ?? new Date();
     this.guard = opts.guard ?? {};
     const text = (name: string): string | undefined => (zip ? this.original(name) : EMPTY_PACKAGE[name]);
     const workbookXml = text(WORKBOOK);
@@ -134,6 +161,8 @@ export class PartsHost implements WorkbookHost {
     if (!zip) {
       types.overrides.set(WORKBOOK, CT_MAIN);
       types.overrides.set("xl/styles.xml", CT_STYLES);
+      types.overrides.set(CORE, CT_CORE);
+      types.overrides.set(APP, CT_APP);
     }
     const stylesRel = rels.find((r) => r.type === T_STYLES);
     const stylesPart = stylesRel ? resolveTarget(WORKBOOK, stylesRel.target) : undefined;
@@ -575,6 +604,8 @@ export class PartsHost implements WorkbookHost {
       }
     } else {
       add(textPart("_rels/.rels", EMPTY_PACKAGE["_rels/.rels"]!));
+      add(textPart(CORE, corePropsXml(this.created)));
+      add(textPart(APP, APP_PROPS));
     }
     return writeZip(out, { codec: this.codec });
   }
