@@ -106,15 +106,15 @@ interface CodedRecord<K extends string> {
 
 /**
  * The rows of a products or members table that have a code not used by an earlier row; a row without a
- * code, or repeating one, becomes a finding instead (naming the first row with that code).
+ * code, or repeating one, becomes a finding instead (naming the first row with that code). Lazy, so the
+ * caller's findings on a row come in row order with these.
  */
-const codedRecords = <K extends string>(
+function* codedRecords<K extends string>(
   records: readonly TableRecord<K | "code">[],
   where: Located,
   who: "product" | "member",
   findings: Finding[]
-): CodedRecord<K>[] => {
-  const out: CodedRecord<K>[] = [];
+): Generator<CodedRecord<K>> {
   const seen = new Map<string, string>();
   for (const rec of records) {
     const at = (key: K | "code"): Where => ({
@@ -142,10 +142,9 @@ const codedRecords = <K extends string>(
       continue;
     }
     seen.set(code, cellAddress(rec.row, rec.col("code")));
-    out.push({ rec, code, at });
+    yield { rec, code, at };
   }
-  return out;
-};
+}
 
 export const productsFromRows = (
   rows: CellValue[][],
