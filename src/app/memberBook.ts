@@ -60,7 +60,7 @@ export interface ExportResult {
 
 /**
  * Writes one member's book per target, carrying over scores already on the council's sheet. `target`
- * is called once per member and returns an empty host to fill (e.g. a new XlsxHost).
+ * is called once per member and returns an empty host to fill (e.g. a new PartsHost).
  */
 export const exportMemberBooks = async (
   council: WorkbookHost,

@@ -142,7 +142,7 @@ describe("standalone page, council member", () => {
       "open a member workbook (file → pane ready)",
       Date.now() - openStarted,
       "ms",
-      "ExcelJS chunk loaded on demand"
+      "xlsx host chunk loaded on demand"
     );
     await expect(page.getByTestId("working-on").textContent()).resolves.toContain(`e2e-input-${MEMBER}.xlsx`);
     await expect(page.getByRole("grid", { name: `Phiếu chấm ${SHEET}` }).isVisible()).resolves.toBe(true);

@@ -8,7 +8,7 @@
  * Cost: one read of the council workbook per call and one apply for the whole batch, whatever its size.
  */
 import type { WorkbookHost } from "../../hosts/workbook";
-import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
+import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
 import { packageFindings } from "../../hosts/xlsx/packageGuard";
 import { LAYOUT_CODES } from "../../layout/codes";
 import { planMeta, type ImportRecord } from "../../layout/meta";
@@ -44,8 +44,8 @@ const openCouncil = async (host: WorkbookHost, load?: EditionLoader): Promise<Co
   return { read: read as Council["read"], catalogue };
 };
 
-const openBook = async (file: PickedFile): Promise<XlsxHost> =>
-  XlsxHost.fromBuffer(file.bytes, { fileName: file.name });
+const openBook = async (file: PickedFile): Promise<PartsHost> =>
+  PartsHost.fromBuffer(file.bytes, { fileName: file.name });
 
 const sameValues = (a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): number =>
   [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).length;
@@ -129,7 +129,7 @@ const inspectOne = async (
     total: 0,
     replaces: null,
   };
-  let host: XlsxHost;
+  let host: PartsHost;
   try {
     host = await openBook(file);
   } catch (e) {

@@ -1,11 +1,11 @@
 /**
  * The secretariat's use cases over one workbook host: the task pane passes the Excel host, the standalone
- * page an XlsxHost holding the council workbook. Each method is one step of the council's day; the views
+ * page a PartsHost (an .xlsx in memory) holding the council workbook. Each method is one step of the council's day; the views
  * call nothing else. Built on the shared use cases (src/app) and, where none existed, on the layout and
  * rules directly (collect.ts, updateSession.ts, certificates.ts).
  */
 import type { WorkbookHost } from "../../hosts/workbook";
-import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
+import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
 import { LAYOUT_CODES } from "../../layout/codes";
 import "../../layout/messages";
 import { parseAddress } from "../../layout/a1";
@@ -89,11 +89,11 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
   /** Members' books in one pass over the council workbook, whatever their number. */
   const books = async (members?: string[]): Promise<{ files: MemberBookFile[]; session: Session }> => {
     const { session } = await councilSession();
-    const targets = new Map<string, XlsxHost>();
+    const targets = new Map<string, PartsHost>();
     const result = await exportMemberBooks(
       host,
       (member) => {
-        const target = XlsxHost.createEmpty();
+        const target = PartsHost.createEmpty();
         targets.set(member.code, target);
         return target;
       },

@@ -4,7 +4,7 @@
  * Read by the setup sheets' own table reader, so headers may be Vietnamese or English, in any order; rows
  * pasted without their header row are read in the setup sheet's column order.
  */
-import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
+import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
 import { LAYOUT_CODES } from "../../layout/codes";
 import { sameSheetName, SHEETS } from "../../layout/names";
 import type { CellValue } from "../../layout/plan";
@@ -29,7 +29,7 @@ const withHeaders = <K extends string>(
   rows.length && readTable(rows, fields).headerRow < 0 ? [fields.map((f) => f.header), ...rows] : rows;
 
 const rowsOfXlsx = async (file: PickedFile, preferred: string): Promise<CellValue[][]> => {
-  const host = await XlsxHost.fromBuffer(file.bytes, { fileName: file.name });
+  const host = await PartsHost.fromBuffer(file.bytes, { fileName: file.name });
   const sheets = await host.listSheets();
   const pick =
     sheets.find((s) => sameSheetName(s.name, preferred)) ??

@@ -1,6 +1,7 @@
 /**
- * The workbook port over an .xlsx file held in memory (ExcelJS). Used by the command line, the standalone
- * page and the tests; it never touches the file system, so it runs in node and in the browser alike.
+ * The workbook port over an .xlsx file held in memory, through ExcelJS: the reference the parts host (which the
+ * command line and the task pane use) is compared against in the contract suite, the reliability corpus and
+ * the round-trip tests. It never touches the file system, so it runs in node and in the browser alike.
  */
 import ExcelJS from "exceljs";
 import type { SheetPlan } from "../../layout/plan";

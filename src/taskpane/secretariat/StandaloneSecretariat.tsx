@@ -8,7 +8,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PickedFile } from "../../app/secretariat/types";
 import { asciiName } from "../../app/secretariat/secretariat";
-import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
+import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
 import { Page, PageSection } from "../components/Page";
 import { MemorySelection, type Workspace } from "../member/workspace";
 import { downloadInBrowser, type Download } from "../standalone/download";
@@ -23,13 +23,13 @@ const useStyles = makeStyles({
 
 interface Opened {
   workspace: Workspace;
-  xlsx: XlsxHost;
+  xlsx: PartsHost;
   fileName: string;
   key: number;
 }
 
 /** A workspace over an in-memory workbook: selecting a cell makes it the active cell of the file to download. */
-export const standaloneWorkspace = (xlsx: XlsxHost, fileName: string, download: Download): Workspace => {
+export const standaloneWorkspace = (xlsx: PartsHost, fileName: string, download: Download): Workspace => {
   const selection = new MemorySelection();
   return {
     kind: "standalone",
@@ -52,7 +52,7 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
   const styles = useStyles();
   const [opened, setOpened] = useState<Opened | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const adopt = (xlsx: XlsxHost, fileName: string) =>
+  const adopt = (xlsx: PartsHost, fileName: string) =>
     setOpened((o) => ({
       workspace: standaloneWorkspace(xlsx, fileName, download),
       xlsx,
@@ -62,12 +62,12 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
   const create = () => {
     setError(null);
     const name = `${asciiName(t("standalone.newFileName", { year: new Date().getFullYear() }))}.xlsx`;
-    adopt(XlsxHost.createEmpty({ fileName: name }), name);
+    adopt(PartsHost.createEmpty({ fileName: name }), name);
   };
   const open = async (file: PickedFile) => {
     setError(null);
     try {
-      adopt(await XlsxHost.fromBuffer(file.bytes, { fileName: file.name }), file.name);
+      adopt(await PartsHost.fromBuffer(file.bytes, { fileName: file.name }), file.name);
     } catch (e) {
       setError(t("standalone.unreadable", { file: file.name, detail: errorMessage(e, t) }));
     }

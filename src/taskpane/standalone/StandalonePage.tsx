@@ -26,7 +26,7 @@ const useStyles = makeStyles({
   fileInput: { display: "none" },
 });
 
-// The first screen is only this page's buttons: the workbook host (ExcelJS) and the member's views load when a
+// The first screen is only this page's buttons: the workbook host (the parts host) and the member's views load when a
 // file or the example is opened; the views are fetched in the background meanwhile.
 const loadXlsx = () => import(/* webpackChunkName: "xlsx-workspace" */ "./xlsxWorkspace");
 const StandaloneWork = lazy(

@@ -1,13 +1,13 @@
 /**
- * The standalone page's workspace: the workbook is an .xlsx file held in memory by the xlsx host (ExcelJS), the
- * selection is the page's HTML grid. This module (and ExcelJS with it) is loaded only when the member opens a
+ * The standalone page's workspace: the workbook is an .xlsx file held in memory by the parts host, the
+ * selection is the page's HTML grid. This module (and the host with it) is loaded only when the member opens a
  * file or the example session, so the page's first screen does not wait for it.
  */
 import { buildMemberBook, memberBookFileName } from "../../app/member/actions";
 import { findMember, openMemberContext } from "../../app/member/context";
 import { writeExampleCouncilBook } from "../../app/member/example";
 import type { ApplyRequest, WorkbookHost } from "../../hosts/workbook";
-import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
+import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
 import { Emitter, MemorySelection, type Workspace } from "../member/workspace";
 import { downloadInBrowser, type Download } from "./download";
 
@@ -21,7 +21,7 @@ export interface StandaloneSession {
 class ObservedHost implements WorkbookHost {
   readonly kind = "xlsx" as const;
   readonly changes = new Emitter<string>();
-  constructor(readonly inner: XlsxHost) {}
+  constructor(readonly inner: PartsHost) {}
   listSheets() {
     return this.inner.listSheets();
   }
@@ -38,7 +38,7 @@ class ObservedHost implements WorkbookHost {
   }
 }
 
-const workspaceOver = (xlsx: XlsxHost, fileName: string, download: Download): StandaloneSession => {
+const workspaceOver = (xlsx: PartsHost, fileName: string, download: Download): StandaloneSession => {
   const host = new ObservedHost(xlsx);
   const selection = new MemorySelection();
   const workspace: Workspace = {
@@ -66,7 +66,7 @@ const workspaceOver = (xlsx: XlsxHost, fileName: string, download: Download): St
         name = /\.xlsx$/i.test(fileName) ? fileName : memberBookFileName(context, member);
       } else {
         // From a council workbook, the member's own workbook, as `ocop books` issues it.
-        const target = XlsxHost.createEmpty();
+        const target = PartsHost.createEmpty();
         await buildMemberBook(host, context, member, target);
         bytes = await target.toBuffer();
         name = memberBookFileName(context, member);
@@ -84,14 +84,14 @@ export const openWorkbookBytes = async (
   fileName: string,
   download: Download = downloadInBrowser
 ): Promise<StandaloneSession> =>
-  workspaceOver(await XlsxHost.fromBuffer(bytes, { fileName }), fileName, download);
+  workspaceOver(await PartsHost.fromBuffer(bytes, { fileName }), fileName, download);
 
 /** The example council workbook, built in memory. */
 export const openExampleSession = async (
   fileName: string,
   download: Download = downloadInBrowser
 ): Promise<StandaloneSession> => {
-  const xlsx = XlsxHost.createEmpty({ fileName });
+  const xlsx = PartsHost.createEmpty({ fileName });
   await writeExampleCouncilBook(xlsx);
   return workspaceOver(xlsx, fileName, download);
 };

@@ -1,6 +1,7 @@
 /**
  * A sheet password as Excel stores it (ECMA-376 agile: SHA-512 over salt + UTF-16LE password, then
- * `spinCount` rounds over hash + round number). WebCrypto, so it runs in node and in the browser alike.
+ * `spinCount` rounds over hash + round number). WebCrypto, so it runs in node and in the browser alike (in a
+ * browser, on a secure page only).
  */
 import type { SheetProtectionHash } from "./writeSheetXml";
 
@@ -33,7 +34,13 @@ export const protectionHash = async (
   password: string,
   spinCount = SPIN_COUNT
 ): Promise<SheetProtectionHash> => {
-  const subtle = globalThis.crypto.subtle;
+  // Browsers give WebCrypto only to secure pages (https, localhost); say so rather than fail on undefined.
+  const subtle = globalThis.crypto?.subtle as SubtleCrypto | undefined;
+  if (!subtle)
+    throw new Error(
+      "Không đặt được mật khẩu cho sheet: trang phải mở qua https hoặc localhost. / " +
+        "Cannot set a sheet password: open the page over https or from localhost."
+    );
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
   let hash = new Uint8Array(await subtle.digest("SHA-512", concat(salt, utf16le(password))));
   const round = new Uint8Array(4);
