@@ -13,7 +13,9 @@ const excelHash = (password: string, salt: Buffer, spinCount: number): string =>
   for (let i = 0; i < spinCount; i++) {
     const round = Buffer.alloc(4);
     round.writeUInt32LE(i);
-    h = createHash("sha512").update(Buffer.concat([h, round])).digest();
+    h = createHash("sha512")
+      .update(Buffer.concat([h, round]))
+      .digest();
   }
   return h.toString("base64");
 };
