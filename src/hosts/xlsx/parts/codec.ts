@@ -50,7 +50,8 @@ const blockInflate = (raw: Uint8Array, size: number): Inflated => {
     out.set(chunk, at);
     at += chunk.length;
   });
-  const BLOCK = 64 * 1024;
+  // Deflate expands at most about 1,032 times, so one 16 KB block never inflates past about 17 MB.
+  const BLOCK = 16 * 1024;
   try {
     for (let i = 0; i < raw.length && !lied; i += BLOCK) {
       const end = Math.min(raw.length, i + BLOCK);
