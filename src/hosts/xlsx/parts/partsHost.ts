@@ -352,13 +352,18 @@ export class PartsHost implements WorkbookHost {
       next.rels = next.rels.filter((r) => r.id !== entry.rid);
       next.sheets = next.sheets.filter((s) => s !== entry);
     }
+    const writesBySheet = new Map<SheetEntry, CellWrite[]>();
     for (const w of request.cellWrites ?? []) {
       const entry = this.find(w.sheet, next)!;
+      const list = writesBySheet.get(entry);
+      if (list) list.push(w);
+      else writesBySheet.set(entry, [w]);
+    }
+    for (const [entry, writes] of writesBySheet)
       next.changed.set(entry.part.toLowerCase(), {
         name: entry.part,
-        text: setCell(this.sheetXml(entry, next), w.row, w.col, w.value),
+        text: setCells(this.sheetXml(entry, next), writes),
       });
-    }
     if (request.plans.length || request.remove?.length || request.cellWrites?.length)
       this.dropCalcChain(next);
     if (styles.changed) next.styles = styles.toXml();
@@ -684,6 +689,64 @@ const valueXml = (ref: string, style: string, value: CellValue): string => {
   if (typeof value === "boolean") return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
   // Inline text is text whatever it starts with: "=1+1" typed as a score stays a string, never a formula.
   return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+};
+
+type CellWrite = NonNullable<ApplyRequest["cellWrites"]>[number];
+
+/**
+ * The sheet's XML with many cells' values replaced, in the order given. Each row is found once and edited on
+ * its own, so a batch costs one pass over the sheet however many cells it writes (setCell per write would
+ * copy the whole sheet each time).
+ */
+export const setCells = (xml: string, writes: readonly CellWrite[]): string => {
+  if (writes.length === 1) return setCell(xml, writes[0]!.row, writes[0]!.col, writes[0]!.value);
+  const data = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!data) return xml;
+  const byRow = new Map<number, CellWrite[]>();
+  for (const w of writes) {
+    const list = byRow.get(w.row);
+    if (list) list.push(w);
+    else byRow.set(w.row, [w]);
+  }
+  // A row's edits go through setCell on a document of that row alone.
+  const edited = (rowXml: string, list: CellWrite[]): string => {
+    let doc = `<sheetData>${rowXml}</sheetData>`;
+    for (const w of list) doc = setCell(doc, w.row, w.col, w.value);
+    return doc.slice("<sheetData>".length, -"</sheetData>".length);
+  };
+  const pending = [...byRow.keys()].sort((a, b) => a - b);
+  let next = 0; // index into pending: rows still to write, in order
+  const newRowsBefore = (rowNumber: number): string => {
+    let out = "";
+    while (next < pending.length && pending[next]! + 1 < rowNumber) {
+      const r = pending[next++]!;
+      out += edited("", byRow.get(r)!);
+    }
+    return out;
+  };
+  if (data[1] === "/") {
+    const rows = newRowsBefore(Infinity);
+    return (
+      xml.slice(0, data.index) + `<sheetData>${rows}</sheetData>` + xml.slice(data.index + data[0].length)
+    );
+  }
+  const bodyStart = data.index + data[0].length;
+  const end = xml.indexOf("</sheetData>", bodyStart);
+  if (end < 0) return xml;
+  let out = xml.slice(0, bodyStart);
+  let at = bodyStart;
+  // Its own expression: setCell (in `edited`) moves the shared one's lastIndex.
+  const rows = new RegExp(ROW.source, "g");
+  rows.lastIndex = bodyStart;
+  for (let m = rows.exec(xml); m && m.index < end; m = rows.exec(xml)) {
+    const rowNumber = Number(attribute(/^<row\b[^>]*>/.exec(m[0])?.[0] ?? "", "r"));
+    out += xml.slice(at, m.index) + newRowsBefore(rowNumber);
+    const own = byRow.get(rowNumber - 1);
+    if (own && pending[next] === rowNumber - 1) next++;
+    out += own ? edited(m[0], own) : m[0];
+    at = m.index + m[0].length;
+  }
+  return out + xml.slice(at, end) + newRowsBefore(Infinity) + xml.slice(end);
 };
 
 /** The sheet's XML with one cell's value replaced (its style kept), the cell or row added if missing. */
