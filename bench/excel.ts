@@ -3,12 +3,12 @@
  * workbook at a district's size and at a province's, with the largest request each one sends.
  */
 import { ExcelHost } from "../src/hosts/excel/excelHost";
-import { XlsxHost } from "../src/hosts/xlsx/xlsxHost";
+import { PartsHost } from "../src/hosts/xlsx/parts/partsHost";
 import { checkSheets } from "../src/app/checkSheets";
-import { consolidateWorkbook } from "../src/app/consolidate";
 import { importMemberBook } from "../src/app/importMemberBook";
 import { injectScoreSheet } from "../src/app/injectScoreSheet";
 import { planMemberBook } from "../src/app/memberBook";
+import { createSecretariat } from "../src/app/secretariat/secretariat";
 import { setUpSession } from "../src/app/setUpSession";
 import { checkMemberSheet, insertMemberSheet } from "../src/app/member/actions";
 import { openMemberContext } from "../src/app/member/context";
@@ -86,7 +86,8 @@ export const countUseCases = async (size: CouncilSize): Promise<Map<UseCase, Cou
 
   // A member's book holding the same scores as the council's sheet: imported without conflict.
   const m = session.members.length - 1;
-  const book = XlsxHost.createEmpty();
+  // Made and read as the task pane makes and reads a book: through the parts host.
+  const book = PartsHost.createEmpty();
   await book.apply({
     plans: planMemberBook({
       session,
@@ -96,14 +97,19 @@ export const countUseCases = async (size: CouncilSize): Promise<Map<UseCase, Cou
     }),
   });
   const bytes = await book.toBuffer();
-  const input = { host: await XlsxHost.fromBuffer(bytes), file: "book.xlsx", sha256: await sha256Hex(bytes) };
+  const input = {
+    host: await PartsHost.fromBuffer(bytes),
+    file: "book.xlsx",
+    sha256: await sha256Hex(bytes),
+  };
   const imported = await measure("import a book", () => importMemberBook(host, input, { load }));
   expect(!hasErrors(imported.findings), "importMemberBook found errors");
 
+  // The secretariat's "Tổng hợp" button itself (consolidateWorkbook and nothing more since session 3).
   const consolidated = await measure("consolidate and write the results", () =>
-    consolidateWorkbook(host, { load })
+    createSecretariat(host, { tool: "bench", load }).consolidate()
   );
-  expect(consolidated.written, "consolidateWorkbook wrote nothing");
+  expect(consolidated.written, "the secretariat's consolidation wrote nothing");
   return counts;
 };
 

@@ -3,7 +3,7 @@
  * with their styles kept, cells and rows added in order, later writes to a cell winning.
  */
 import fc from "fast-check";
-import { readSheetXml } from "./readSheetXml";
+import { readSheetXml, type SheetReadContext } from "./readSheetXml";
 import { setCell, setCells } from "./partsHost";
 
 const SHEET = (rows: string): string =>
@@ -27,7 +27,14 @@ const write = fc.record({
   ),
 });
 
-const ctx = { sharedStrings: [], dateStyles: new Set<number>(), date1904: false };
+const ctx: SheetReadContext = {
+  name: "S",
+  visibility: "visible",
+  sharedStrings: [],
+  dateStyles: new Set<number>(),
+  date1904: false,
+  otherSheet: () => null,
+};
 
 describe("setCells", () => {
   it.each([
