@@ -5,14 +5,12 @@
 import { ExcelHost } from "../src/hosts/excel/excelHost";
 import { PartsHost } from "../src/hosts/xlsx/parts/partsHost";
 import { checkSheets } from "../src/app/checkSheets";
-import { importMemberBook } from "../src/app/importMemberBook";
 import { injectScoreSheet } from "../src/app/injectScoreSheet";
 import { planMemberBook } from "../src/app/memberBook";
 import { createSecretariat } from "../src/app/secretariat/secretariat";
 import { setUpSession } from "../src/app/setUpSession";
 import { checkMemberSheet, insertMemberSheet } from "../src/app/member/actions";
 import { openMemberContext } from "../src/app/member/context";
-import { sha256Hex } from "../src/app/hash";
 import { hasErrors } from "../src/ocop/findings";
 import { enteredValues, planScoreSheet } from "../src/layout/scoreSheet";
 import { FakeExcel } from "../test/fakes/fakeExcel";
@@ -30,7 +28,8 @@ export const USE_CASES = [
   "insert a member sheet (member pane)",
   "check a sheet (member pane)",
   "check all",
-  "import a book",
+  "import a book: check the file",
+  "import a book: import",
   "consolidate and write the results",
 ] as const;
 export type UseCase = (typeof USE_CASES)[number];
@@ -96,19 +95,16 @@ export const countUseCases = async (size: CouncilSize): Promise<Map<UseCase, Cou
       existing: enteredValues(scores[m]!),
     }),
   });
-  const bytes = await book.toBuffer();
-  const input = {
-    host: await PartsHost.fromBuffer(bytes),
-    file: "book.xlsx",
-    sha256: await sha256Hex(bytes),
-  };
-  const imported = await measure("import a book", () => importMemberBook(host, input, { load }));
-  expect(!hasErrors(imported.findings), "importMemberBook found errors");
+  // The secretariat's collect step: the files are checked when picked, then imported with the button.
+  const secretariat = createSecretariat(host, { tool: "bench", load });
+  const files = [{ name: "book.xlsx", bytes: await book.toBuffer() }];
+  const reports = await measure("import a book: check the file", () => secretariat.inspectBooks(files));
+  expect(reports[0]?.status === "ready", `the book is ${reports[0]?.status}, not ready to import`);
+  const imported = await measure("import a book: import", () => secretariat.importBooks(files, reports));
+  expect(imported[0]?.status === "imported", "the book was not imported");
 
   // The secretariat's "Tổng hợp" button itself (consolidateWorkbook and nothing more since session 3).
-  const consolidated = await measure("consolidate and write the results", () =>
-    createSecretariat(host, { tool: "bench", load }).consolidate()
-  );
+  const consolidated = await measure("consolidate and write the results", () => secretariat.consolidate());
   expect(consolidated.written, "the secretariat's consolidation wrote nothing");
   return counts;
 };

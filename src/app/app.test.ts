@@ -6,11 +6,12 @@ import { miniCatalogue, miniSession } from "../../test/helpers/miniCatalogue";
 import { checkSheets } from "./checkSheets";
 import { consolidateWorkbook } from "./consolidate";
 import { sha256Hex } from "./hash";
-import { importMemberBook } from "./importMemberBook";
 import { injectScoreSheet } from "./injectScoreSheet";
 import { planMemberBook } from "./memberBook";
 import { readWorkbook } from "./readWorkbook";
 import { parseSheets } from "./scores";
+import { COLLECT_CODES } from "./secretariat/messages";
+import { importBooks, inspectBooks } from "./secretariat/collect";
 import { setUpSession } from "./setUpSession";
 import type { WorkbookHost } from "../hosts/workbook";
 
@@ -97,7 +98,7 @@ describe("use cases on the xlsx host", () => {
     );
   });
 
-  it("imports a member's book with its SHA-256, and never overwrites different scores already entered", async () => {
+  it("imports a member's book with its SHA-256, and never overwrites different scores unless confirmed", async () => {
     const host = await council();
     const read = await readWorkbook(host);
     const member = read.session!.members[1]!;
@@ -107,23 +108,38 @@ describe("use cases on the xlsx host", () => {
     await book.apply({ plans: [], cellWrites: [{ sheet: at.sheet, row: at.row, col: at.col, value: 20 }] });
     const bytes = await book.toBuffer();
     const sha256 = await sha256Hex(bytes);
-    const input = { host: await XlsxHost.fromBuffer(bytes), file: "TV02.xlsx", sha256 };
-    const r = await importMemberBook(host, input, { load });
-    expect(r.findings).toEqual([]);
+    const files = [{ name: "TV02.xlsx", bytes }];
+    const reports = await inspectBooks(host, files, { load });
+    // A partly scored book is ready to import; its blanks are reported, not held against it.
+    expect(reports.map((r) => [r.status, r.member])).toEqual([["ready", "TV02"]]);
+    expect(reports[0]!.findings.filter((f) => !f.code.startsWith("score."))).toEqual([]);
+    const imported = await importBooks(host, files, reports, { load });
+    expect(imported.map((r) => r.status)).toEqual(["imported"]);
     expect(await score(host, "TV02", "SP03", "3.1")).toBe(20);
     expect((await readWorkbook(host)).meta!.imports).toEqual([
       expect.objectContaining({ file: "TV02.xlsx", sha256, member: "TV02" }),
     ]);
 
-    // The council's copy now differs from a second book: refused, nothing changed.
+    // The council's copy now differs from a second book: held back and said so, nothing changed...
     const mine = await cellOf(host, "TV02", "SP03", "3.1");
     await host.apply({
       plans: [],
       cellWrites: [{ sheet: mine.sheet, row: mine.row, col: mine.col, value: 35 }],
     });
-    const conflict = await importMemberBook(host, input, { load });
-    expect(conflict.findings.map((f) => f.code)).toEqual([APP_CODES.bookConflict]);
+    // The same scores sent again in another file (a re-save: other bytes, so not "already imported").
+    const resaved = await (await XlsxHost.fromBuffer(bytes)).toBuffer();
+    const again = [{ name: "TV02 (gửi lại).xlsx", bytes: resaved }];
+    const second = await inspectBooks(host, again, { load });
+    expect(second[0]!.status).toBe("duplicate");
+    expect(
+      second[0]!.findings.filter((f) => f.code === COLLECT_CODES.replaces).map((f) => f.params.count)
+    ).toEqual([1]);
+    expect((await importBooks(host, again, second, { load }))[0]!.status).toBe("duplicate");
     expect(await score(host, "TV02", "SP03", "3.1")).toBe(35);
+    // ... until the secretariat confirms that the book replaces it.
+    const confirmed = new Set([second[0]!.id]);
+    expect((await importBooks(host, again, second, { load, confirmed }))[0]!.status).toBe("imported");
+    expect(await score(host, "TV02", "SP03", "3.1")).toBe(20);
   });
 
   it("does not write results while errors stand", async () => {
@@ -140,7 +156,14 @@ describe("use cases on the xlsx host", () => {
     const other = { ...session, id: "another-session" };
     const book = XlsxHost.createEmpty();
     await book.apply({ plans: planMemberBook({ session: other, catalogue, member: other.members[0]! }) });
-    const r = await importMemberBook(host, { host: book, file: "la.xlsx", sha256: "" }, { load });
-    expect(r.findings.map((f) => f.code)).toEqual([APP_CODES.bookOtherSession]);
+    const files = [{ name: "la.xlsx", bytes: await book.toBuffer() }];
+    const reports = await inspectBooks(host, files, { load });
+    expect(reports.map((r) => [r.status, r.findings.map((f) => f.code)])).toEqual([
+      ["invalid", [APP_CODES.bookOtherSession]],
+    ]);
+    const names = (await host.listSheets()).map((x) => x.name);
+    expect((await importBooks(host, files, reports, { load }))[0]!.status).toBe("invalid");
+    expect((await readWorkbook(host)).meta!.imports).toEqual([]);
+    expect((await host.listSheets()).map((x) => x.name)).toEqual(names);
   });
 });

@@ -3,7 +3,7 @@ export { setUpSession, planCouncilWorkbook, type SetUpOptions } from "./setUpSes
 export { planMemberBook, exportMemberBooks, type MemberBookOptions } from "./memberBook";
 export { injectScoreSheet } from "./injectScoreSheet";
 export { checkSheets, groupBySheet, type CheckResult } from "./checkSheets";
-export { importMemberBook, type ImportOptions } from "./importMemberBook";
+export { importBooks, inspectBooks } from "./secretariat/collect";
 export { consolidateWorkbook, type ConsolidateOptions, type ConsolidateResult } from "./consolidate";
 export { readWorkbook, type WorkbookRead } from "./readWorkbook";
 export { catalogueFor, type EditionLoader } from "./catalogue";

@@ -54,6 +54,5 @@ export const APP_CODES = {
   memberNotInSession: "setup.memberNotFound",
   bookOtherSession: "book.otherSession",
   bookOtherEdition: "book.otherEdition",
-  bookConflict: "book.conflict",
   csvEmpty: "csv.empty",
 } as const;

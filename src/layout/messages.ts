@@ -170,10 +170,6 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
         "Tệp được tạo theo bộ tiêu chí {found}, nhưng phiên này chấm theo bộ tiêu chí {expected}; không đọc được điểm trong tệp.",
       fix: "Phát lại phiếu cho thành viên từ sổ Hội đồng hiện tại (lệnh ocop books hoặc bước “Phát phiếu” trong Add-in) và chấm lại trên phiếu mới.",
     },
-    "book.conflict": {
-      message: "Phiếu của {member} trong sổ Hội đồng đã có {count} ô điểm khác với tệp {file}; không ghi đè.",
-      fix: "Xem lại hai bản; xóa điểm trong sổ nếu bản trong tệp là bản đúng, rồi nhập lại.",
-    },
     "csv.empty": {
       message: "Tệp không có dòng dữ liệu nào.",
       fix: "Thêm dòng tiêu đề và ít nhất một dòng dữ liệu.",
@@ -334,11 +330,6 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
       message:
         "The file was made for criteria edition {found}, but this session scores with edition {expected}; its scores cannot be read.",
       fix: "Issue the member a new workbook from the current council workbook (ocop books, or the “Score sheets” step in the add-in) and score on it.",
-    },
-    "book.conflict": {
-      message:
-        "The council workbook's sheet of {member} already has {count} score cells that differ from {file}; nothing was overwritten.",
-      fix: "Compare both copies; clear the scores in the workbook if the file is right, then import again.",
     },
     "csv.empty": {
       message: "The file has no data rows.",

@@ -9,9 +9,8 @@ import { normaliseCode } from "../../src/ocop/text";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { exportMemberBooks } from "../../src/app/memberBook";
 import { setUpSession } from "../../src/app/setUpSession";
-import { importMemberBook } from "../../src/app/importMemberBook";
+import { importBooks, inspectBooks } from "../../src/app/secretariat/collect";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
-import { sha256Hex } from "../../src/app/hash";
 import type { ProductResult } from "../../src/ocop/results";
 import { type Corpus, PASSWORD, fillSheet, filledCouncil } from "./corpus";
 import {
@@ -703,12 +702,10 @@ describe("the council workbook", () => {
     const host = await XlsxHost.fromBuffer(c.council, { fileName: COUNCIL_FILE });
     const member = ANH;
     const bytes = validBooks.get(member)!;
-    const r = await importMemberBook(
-      host,
-      { host: await XlsxHost.fromBuffer(bytes), file: bookFile(member), sha256: await sha256Hex(bytes) },
-      { file: COUNCIL_FILE, password: PASSWORD }
-    );
-    expect(brief(r.findings)).toEqual([]);
-    expect(r.member).toBe(normaliseCode(member));
+    const files = [{ name: bookFile(member), bytes }];
+    const reports = await inspectBooks(host, files);
+    expect(brief(reports[0]!.findings)).toEqual([]);
+    const imported = await importBooks(host, files, reports, { password: PASSWORD });
+    expect(imported.map((r) => [r.status, r.member])).toEqual([["imported", normaliseCode(member)]]);
   });
 });
