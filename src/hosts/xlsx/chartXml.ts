@@ -4,11 +4,11 @@
  */
 import { quoteSheet, rangeAddress } from "../../layout/a1";
 import type { CellRange, PlannedChart } from "../../layout/plan";
+import { REL_NS } from "./parts/workbookXml";
 import { escapeXml } from "./parts/xml";
 
-export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-export const T_DRAWING = `${NS_REL}/drawing`;
-export const T_CHART = `${NS_REL}/chart`;
+export const T_DRAWING = `${REL_NS}/drawing`;
+export const T_CHART = `${REL_NS}/chart`;
 export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
@@ -50,7 +50,7 @@ export const chartXml = (sheet: string, chart: PlannedChart, values: CellSource)
         `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.kind === "bar" ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/><c:majorUnit val="1"/></c:valAx>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">` +
+    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL_NS}">` +
     `<c:roundedCorners val="0"/><c:chart>` +
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1200" b="1"/><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>` +
@@ -61,7 +61,7 @@ export const chartXml = (sheet: string, chart: PlannedChart, values: CellSource)
 
 /** The drawing part holding a sheet's chart anchors. */
 export const drawingXml = (anchors: string[]): string =>
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">${anchors.join("")}</xdr:wsDr>`;
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL_NS}">${anchors.join("")}</xdr:wsDr>`;
 
 /** One chart's anchor in a drawing; its chart is the drawing's relationship rIdC<index + 1>. */
 export const anchorXml = (chart: PlannedChart, index: number): string => {

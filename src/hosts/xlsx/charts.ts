@@ -6,12 +6,11 @@
 import JSZip from "jszip";
 import { colLetter, parseAddress } from "../../layout/a1";
 import type { CellRange, PlannedChart } from "../../layout/plan";
-import { relsPathOf, resolveTarget } from "./parts/workbookXml";
+import { REL_NS, relsPathOf, resolveTarget } from "./parts/workbookXml";
 import { attribute, decodeXml } from "./parts/xml";
 import {
   CT_CHART,
   CT_DRAWING,
-  NS_REL,
   T_CHART,
   T_DRAWING,
   anchorXml,
@@ -139,7 +138,7 @@ export const injectCharts = async (
     );
     zip.file(sheetRelsPath, sheetRels);
     if (!sheetXml.includes("xmlns:r="))
-      sheetXml = sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${NS_REL}" `);
+      sheetXml = sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${REL_NS}" `);
     const p = Math.min(...AFTER_DRAWING.map((t) => sheetXml.indexOf(t)).filter((i) => i >= 0));
     sheetXml = `${sheetXml.slice(0, p)}<drawing r:id="${rid}"/>${sheetXml.slice(p)}`;
     zip.file(part, sheetXml);

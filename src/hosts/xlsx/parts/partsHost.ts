@@ -22,6 +22,7 @@ import { EMPTY_STYLES, StyleBook } from "./stylesXml";
 import {
   CT_TABLE,
   CT_WORKSHEET,
+  REL_NS,
   T_TABLE,
   T_WORKSHEET,
   contentTypesXml,
@@ -47,9 +48,9 @@ import { writeSheetXml } from "./writeSheetXml";
 const WORKBOOK = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 const CONTENT_TYPES = "[Content_Types].xml";
-const T_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
-const T_SHARED = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
-const T_CALC_CHAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain";
+const T_STYLES = `${REL_NS}/styles`;
+const T_SHARED = `${REL_NS}/sharedStrings`;
+const T_CALC_CHAIN = `${REL_NS}/calcChain`;
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const CT_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 
