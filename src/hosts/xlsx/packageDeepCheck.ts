@@ -2,7 +2,8 @@
  * Step 2 of the package guard (packageGuard.ts) for the ExcelJS host: every entry streamed through JSZip's
  * inflater without being kept, stopped as soon as it inflates past its declared size, and each worksheet's
  * cells counted up to the limit, so ExcelJS never builds a sheet that is too big. Kept apart so that code
- * which does not read through JSZip (the command line's parts host) does not load it.
+ * which does not read through JSZip (the parts host, which the command line and the task pane use) does not
+ * load it.
  */
 import JSZip from "jszip";
 import type { Finding } from "../../ocop/findings";
