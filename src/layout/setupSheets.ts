@@ -97,27 +97,28 @@ const missingColumns = (missing: string[], fields: readonly FieldSpec<string>[],
     params: { column: fields.find((f) => f.key === key)?.header ?? key },
   }));
 
-/** A table row with a usable code, and where its cells are, for the findings on the rest of the row. */
+/** A table row with a usable code, its name, and where its cells are, for the findings on the rest of the row. */
 interface CodedRecord<K extends string> {
-  rec: TableRecord<K | "code">;
+  rec: TableRecord<K | "code" | "name">;
   code: string;
-  at: (key: K | "code") => Where;
+  name: string;
+  at: (key: K | "code" | "name") => Where;
 }
 
 /**
  * The rows of a products or members table that have a code not used by an earlier row; a row without a
- * code, or repeating one, becomes a finding instead (naming the first row with that code). Lazy, so the
- * caller's findings on a row come in row order with these.
+ * code, or repeating one, becomes a finding instead (naming the first row with that code); a row without a
+ * name is kept, with a finding. Lazy, so the caller's findings on a row come in row order with these.
  */
 function* codedRecords<K extends string>(
-  records: readonly TableRecord<K | "code">[],
+  records: readonly TableRecord<K | "code" | "name">[],
   where: Located,
   who: "product" | "member",
   findings: Finding[]
 ): Generator<CodedRecord<K>> {
   const seen = new Map<string, string>();
   for (const rec of records) {
-    const at = (key: K | "code"): Where => ({
+    const at = (key: K | "code" | "name"): Where => ({
       ...where,
       cell: cellAddress(rec.row, Math.max(0, rec.col(key))),
     });
@@ -142,7 +143,16 @@ function* codedRecords<K extends string>(
       continue;
     }
     seen.set(code, cellAddress(rec.row, rec.col("code")));
-    yield { rec, code, at };
+    const name = rec.get("name");
+    if (!name) {
+      findings.push({
+        code: LAYOUT_CODES.setupNameMissing,
+        severity: "error",
+        where: { ...at("name"), [who]: code },
+        params: { code },
+      });
+    }
+    yield { rec, code, name, at };
   }
 }
 
@@ -153,18 +163,9 @@ export const productsFromRows = (
   const t = readTable(rows, PRODUCT_FIELDS);
   const findings = missingColumns(t.missing, PRODUCT_FIELDS, where);
   const products: Product[] = [];
-  for (const { rec, code, at } of codedRecords(t.records, where, "product", findings)) {
-    const name = rec.get("name");
+  for (const { rec, code, name, at } of codedRecords(t.records, where, "product", findings)) {
     const formText = rec.get("form");
     const form = formText ? normaliseFormCode(formText) : "";
-    if (!name) {
-      findings.push({
-        code: LAYOUT_CODES.setupNameMissing,
-        severity: "error",
-        where: { ...at("name"), product: code },
-        params: { code },
-      });
-    }
     if (!form && t.missing.length === 0) {
       findings.push({
         code: LAYOUT_CODES.setupFormMissing,
@@ -195,16 +196,7 @@ export const membersFromRows = (
   const t = readTable(rows, MEMBER_FIELDS);
   const findings = missingColumns(t.missing, MEMBER_FIELDS, where);
   const members: Member[] = [];
-  for (const { rec, code, at } of codedRecords(t.records, where, "member", findings)) {
-    const name = rec.get("name");
-    if (!name) {
-      findings.push({
-        code: LAYOUT_CODES.setupNameMissing,
-        severity: "error",
-        where: { ...at("name"), member: code },
-        params: { code },
-      });
-    }
+  for (const { rec, code, name, at } of codedRecords(t.records, where, "member", findings)) {
     const roleText = rec.get("role");
     const role = roleText ? readRole(roleText) : "member";
     if (!role) {
