@@ -364,6 +364,7 @@ function parseForm(lines, head, indexEntry, edition, applied) {
   const faults = [];
   const warnings = [];
   const notes = [];
+  const sectionNotes = [];
   const editorNotes = [];
   const form = {
     edition: EDITION_ID,
@@ -591,6 +592,7 @@ function parseForm(lines, head, indexEntry, edition, applied) {
       if (/các chỉ tiêu trên/.test(t)) {
         // Refers to all the criteria above it in the section, not to one criterion.
         notes.push(`Mục ${section.number} (${section.title}): ${t}`);
+        sectionNotes.push({ section, note: t });
         continue;
       }
       const c = ensureCriterion(i);
@@ -669,6 +671,9 @@ function parseForm(lines, head, indexEntry, edition, applied) {
       );
     }
   }
+
+  // ---- knock-out levels (see KNOCKOUT RULES below and docs/rules.md) ----
+  markKnockouts(form, sectionNotes, warnings);
 
   // ---- corrections applied inside this form ----
   for (const c of applied) {
@@ -787,6 +792,38 @@ function sums(form) {
 // ---------------------------------------------------------------------------------------------------------------
 // Build
 // ---------------------------------------------------------------------------------------------------------------
+// ---------------------------------------------------------------------------------------------------------------
+// KNOCKOUT RULES. A form's note makes a level a knock-out only where the note names that level without judgement:
+//   1. "Nếu được 0 điểm tại một trong các chỉ tiêu trên, sẽ không đánh giá các bước tiếp theo" under a section:
+//      the 0-point level of every criterion of that section.
+//   2. "Không đánh giá các bước tiếp theo nếu không có <document>" under a criterion that has a level
+//      "Không có <document>…": that level.
+// Other knock-out notes ("Bị loại nếu sử dụng toàn bộ nguyên liệu nhập khẩu…", "Bị loại nếu phát hiện giống hệt…",
+// "Nếu có tạp chất không chấp nhận được… sẽ không đánh giá các bước tiếp theo", "vi phạm sở hữu trí tuệ… bị loại")
+// describe a fact no level of the criterion names; they stay notes, and the secretariat excludes such a dossier by
+// hand (docs/rules.md says why for each).
+// ---------------------------------------------------------------------------------------------------------------
+function markKnockouts(form, sectionNotes, warnings) {
+  for (const { section, note } of sectionNotes) {
+    if (!/0 điểm/.test(note) || !/không đánh giá các bước tiếp theo/i.test(note)) continue;
+    for (const c of section.criteria) {
+      const zero = c.levels.find((l) => l.points === 0);
+      if (zero) zero.knockout = note;
+      else
+        warnings.push(`knock-out note of section ${section.number}: criterion ${c.id} has no 0-point level`);
+    }
+  }
+  for (const p of form.parts)
+    for (const s of p.sections)
+      for (const c of s.criteria)
+        for (const note of c.notes) {
+          if (!/^(Ghi chú|Chú ý):\s*Không đánh giá các bước tiếp theo nếu không có/i.test(note)) continue;
+          const lacking = c.levels.filter((l) => /^Không có /.test(l.text));
+          if (lacking.length === 1) lacking[0].knockout = note;
+          else warnings.push(`knock-out note of criterion ${c.id} names no single level: kept as a note`);
+        }
+}
+
 function build(input) {
   const { lines, applied } = readLines(input);
   const faults = []; // edition-level

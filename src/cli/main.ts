@@ -10,9 +10,11 @@ import { listEditions, DEFAULT_EDITION } from "../ocop/criteria/builtin";
 import type { Finding } from "../ocop/findings";
 import { hasErrors } from "../ocop/findings";
 import type { Lang } from "../ocop/messages";
-import { DEFAULT_SETTINGS, type CouncilLevel, type Session } from "../ocop/session";
+import { DEFAULT_SETTINGS, type Session } from "../ocop/session";
+import { defaultLevelOf, levelsOf } from "../ocop/process";
 import { indexSession } from "../ocop/sessionIndex";
-import { validateSession } from "../ocop/validate";
+import { validateLevel, validateSession } from "../ocop/validate";
+import { readLevel } from "../layout/labels";
 import { nodeCodec } from "../hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../hosts/xlsx/parts/partsHost";
 import { packageFindings } from "../hosts/xlsx/packageGuard";
@@ -193,8 +195,20 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
               .map((e) => e.id)
               .join(", ")})`
           );
-        const level = (v.level as string | undefined) ?? "district";
-        if (!["district", "province", "national"].includes(level)) throw new WrongCall(`--level ${level}`);
+        const levelArg = v.level as string | undefined;
+        const level = levelArg === undefined ? defaultLevelOf(edition) : readLevel(levelArg);
+        if (level === null)
+          throw new WrongCall(`--level ${String(levelArg)} (${levelsOf(edition).join(", ")})`);
+        // A level the edition does not have (26/2026 has no district council) is a wrong call: exit 2.
+        const levelFindings = validateLevel({ edition, council: { level } as Session["council"] });
+        if (levelFindings.length) {
+          io.stdout(
+            v.json
+              ? JSON.stringify({ findings: levelFindings.map((f) => findingJson(f, lang)) }, null, 2) + "\n"
+              : findingLines(levelFindings, lang)
+          );
+          return 2;
+        }
         const year = v.year === undefined ? now.getFullYear() : Number(v.year);
         if (!Number.isInteger(year)) throw new WrongCall(`--year ${String(v.year)}`);
         const findings: Finding[] = [];
@@ -214,7 +228,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           id: randomUUID(),
           council: {
             name: (v.title as string | undefined) ?? "Hội đồng đánh giá, phân hạng sản phẩm OCOP",
-            level: level as CouncilLevel,
+            level,
             year,
             place: (v.place as string | undefined) ?? "",
             date: (v.date as string | undefined) ?? "",

@@ -11,6 +11,7 @@ const consolidation = (stars: Partial<Consolidation["starCounts"]>, warnings = 0
   return {
     sessionId: session.id,
     edition: session.edition,
+    level: session.council.level,
     settings: session.settings,
     products: Array.from({ length: count }, () => ({}) as Consolidation["products"][number]),
     findings: Array.from({ length: warnings }, () => ({

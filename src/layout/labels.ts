@@ -3,6 +3,7 @@
  * English, any case, with or without diacritics) when people type or paste them.
  */
 import type { CouncilLevel, MemberRole, MinimumLevelRule, TieBreak } from "../ocop/session";
+import { LEVEL_ALIASES, LEVEL_WORDS } from "../ocop/process";
 
 /** Lower case, NFC, folded spaces, diacritics removed: "Chủ tịch " and "chu tich" compare equal. */
 export const looseKey = (s: string): string =>
@@ -24,15 +25,11 @@ const lookup = <T extends string>(table: Record<T, string[]>) => {
 };
 
 export const LEVEL_LABEL: Record<CouncilLevel, string> = {
-  district: "Cấp huyện",
-  province: "Cấp tỉnh",
-  national: "Cấp trung ương",
+  district: LEVEL_WORDS.district.vi,
+  province: LEVEL_WORDS.province.vi,
+  central: LEVEL_WORDS.central.vi,
 };
-export const readLevel = lookup<CouncilLevel>({
-  district: ["Cấp huyện", "Huyện", "Cấp xã", "district", "commune"],
-  province: ["Cấp tỉnh", "Tỉnh", "province"],
-  national: ["Cấp trung ương", "Trung ương", "national"],
-});
+export const readLevel = lookup<CouncilLevel>(LEVEL_ALIASES);
 
 export const ROLE_LABEL: Record<MemberRole, string> = {
   chair: "Chủ tịch Hội đồng",

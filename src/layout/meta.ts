@@ -48,7 +48,10 @@ const sessionSchema = z.object({
   id: z.string().min(1),
   council: z.object({
     name: z.string(),
-    level: z.enum(["district", "province", "national"]),
+    // "national" is how workbooks before the 26/2026 process named the central level.
+    level: z
+      .enum(["district", "province", "central", "national"])
+      .transform((l) => (l === "national" ? "central" : l)),
     year: z.number(),
     place: z.string(),
     date: z.string(),

@@ -3,6 +3,7 @@
  * tables people type or paste into). Planned from a Session and parsed back into one, with a finding
  * (what, which cell, how to fix) for every row that cannot be used.
  */
+import { levelsOf } from "../ocop/process";
 import { CODES } from "../ocop/codes";
 import type { Finding, Where } from "../ocop/findings";
 import type { Council, CouncilSettings, Member, Product, Session } from "../ocop/session";
@@ -394,7 +395,7 @@ export const planSessionSheet = (session: Session, editions: string[]): SheetPla
     ["sessionId", session.id],
   ];
   const lists: Partial<Record<SessionKey, string[]>> = {
-    level: Object.values(LEVEL_LABEL),
+    level: levelsOf(session.edition).map((l) => LEVEL_LABEL[l]),
     edition: editions,
     tieBreak: Object.values(TIE_BREAK_LABEL),
     minimumLevelRule: Object.values(MINIMUM_RULE_LABEL),

@@ -48,6 +48,8 @@ const emptyResult = (ip: IndexedProduct, flags: ProductFlag[]): ProductResult =>
   stars: null,
   shortfalls: [],
   withheld: null,
+  knockout: null,
+  outcome: "withheld",
   rank: null,
 });
 

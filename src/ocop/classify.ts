@@ -6,7 +6,7 @@
  */
 import type { Catalogue, Form, StarBand } from "./criteria/types";
 import type { CouncilSettings } from "./session";
-import type { MinimumShortfall, ProductResult } from "./results";
+import type { KnockoutHit, MinimumShortfall, ProductResult } from "./results";
 import { EPSILON, criteriaOf } from "./criteria/catalogue";
 import type { ProductPoints } from "./scoreIndex";
 import { normaliseCode } from "./text";
@@ -73,6 +73,59 @@ const testMinimum = (
   return { met: rule === "all" ? reaching === values.length : reaching * 2 > values.length, actual: share };
 };
 
+export interface KnockoutLevel {
+  index: number;
+  /** Points of the knock-out level, and the lowest points above it: reaching those clears the knock-out. */
+  points: number;
+  clear: number;
+  note: string;
+}
+
+const knockoutCache = new WeakMap<Form, KnockoutLevel[]>();
+
+/** The knock-out levels of a form (catalogue `knockout`), each with the level that clears it. */
+export const knockoutsOf = (form: Form): KnockoutLevel[] => {
+  const cached = knockoutCache.get(form);
+  if (cached) return cached;
+  const out: KnockoutLevel[] = [];
+  for (const flat of criteriaOf(form)) {
+    for (const level of flat.criterion.levels) {
+      if (!level.knockout) continue;
+      const above = flat.criterion.levels.map((l) => l.points).filter((p) => p > level.points + EPSILON);
+      // A knock-out on the top level could never be cleared; no form has one, and it is ignored.
+      if (!above.length) continue;
+      out.push({ index: flat.index, points: level.points, clear: Math.min(...above), note: level.knockout });
+    }
+  }
+  knockoutCache.set(form, out);
+  return out;
+};
+
+/**
+ * The first knock-out the council's members put the product at. The council's choice combines the members'
+ * points the way minimum levels do (`minimumLevelRule`): the product clears a knock-out when the combined
+ * value reaches the next level above it — the mean reaches it ("mean"), every member does ("all"), or more
+ * than half do ("majority").
+ */
+const knockoutOf = (
+  points: ProductPoints,
+  rows: readonly Float64Array[],
+  rule: CouncilSettings["minimumLevelRule"]
+): KnockoutHit | null => {
+  if (!rows.length) return null;
+  for (const k of knockoutsOf(points.form)) {
+    const { met, actual } = testMinimum(
+      rule,
+      rows.map((r) => r[k.index]!),
+      k.clear
+    );
+    if (met) continue;
+    const criterion = points.criteria[k.index]!.criterion;
+    return { criterion: criterion.id, criterionText: criterion.text, note: k.note, points: k.points, actual };
+  }
+  return null;
+};
+
 /**
  * Fills bandStars, stars, shortfalls and withheld on an aggregated product. An excluded dossier, a
  * member's incomplete scores or a missing quorum withhold the class (the band is still shown when
@@ -96,10 +149,15 @@ export const classify = (
   if (withheld !== null || bandStars === null || !points)
     return { ...result, bandStars, stars: null, shortfalls: [], withheld: withheld ?? "quorum" };
 
-  // Only members counted in the result (complete scores) take part in the minima.
+  // Only members counted in the mean take part in the minima and knock-outs: complete scores, and not a
+  // total the council dropped as an extreme (a dropped member alone must not cap or knock out a product).
   const rows = result.members
+    .filter((m) => !m.dropped)
     .map((m) => points.byMember.get(normaliseCode(m.member)))
     .filter((r): r is Float64Array => r !== undefined);
+
+  const knockout = knockoutOf(points, rows, settings.minimumLevelRule);
+  if (knockout) return { ...result, bandStars, stars: null, shortfalls: [], withheld: "knockout", knockout };
   const shortfalls: MinimumShortfall[] = [];
   let stars: Stars = bandStars;
   for (const minimum of minimaOf(points.form)) {
@@ -121,5 +179,5 @@ export const classify = (
     stars = Math.min(stars, minimum.stars - 1) as Stars;
   }
   shortfalls.sort((a, b) => a.stars - b.stars);
-  return { ...result, bandStars, stars, shortfalls, withheld: null };
+  return { ...result, bandStars, stars, shortfalls, withheld: null, knockout: null };
 };

@@ -38,6 +38,7 @@ export const CODES = {
   memberDuplicate: "session.memberDuplicate",
   formUnknown: "session.formUnknown",
   noMembers: "session.noMembers",
+  levelNotInEdition: "session.levelNotInEdition",
   noProducts: "session.noProducts",
   settingInvalid: "settings.invalid",
   // Members' sheets.

@@ -14,6 +14,7 @@ import { aggregateProduct } from "./aggregate";
 import { classify } from "./classify";
 import { rank } from "./rank";
 import { sessionCatalogue } from "./criteria/catalogue";
+import { outcomeOf } from "./process";
 
 const countStars = (products: readonly ProductResult[]): Consolidation["starCounts"] => {
   const counts: Consolidation["starCounts"] = { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
@@ -44,7 +45,11 @@ export const computeResults = (
       productPoints
     );
   });
-  return rank(classified, settings);
+  const level = session.council.level;
+  return rank(classified, settings).map((r) => ({
+    ...r,
+    outcome: outcomeOf(session.edition, level, r.stars, r.withheld !== null),
+  }));
 };
 
 /**
@@ -59,7 +64,13 @@ export const consolidate = (
 ): Consolidation => {
   const { settings, findings: settingFindings } = parseSettings(session.settings);
   const findings = [...settingFindings, ...validateAll(session, catalogue, scores)];
-  const base = { sessionId: session.id, edition: catalogue.edition.id, settings, findings };
+  const base = {
+    sessionId: session.id,
+    edition: catalogue.edition.id,
+    level: session.council.level,
+    settings,
+    findings,
+  };
   if (hasErrors(findings)) return { ...base, products: [], starCounts: countStars([]) };
   const products = computeResults(session, catalogue, scores, settings);
   return { ...base, products, starCounts: countStars(products) };

@@ -1,5 +1,6 @@
 /** English texts for every finding code of the rules. Placeholders: {param}; see messages.ts. */
 import type { OcopCode } from "./codes";
+import { levelList, levelWords } from "./levelWords";
 import { interpolate, type Params, type Template } from "./messageFormat";
 
 const TYPES_EN: Record<string, string> = {
@@ -167,6 +168,12 @@ export const MESSAGES_EN: Record<OcopCode, Template> = {
   "session.formUnknown": {
     message: "Product {product} is assigned form {form}, which edition {edition} does not hold.",
     fix: "Pick the right form for the product on the products sheet, or enter the form on the criteria sheet.",
+  },
+  "session.levelNotInEdition": {
+    message: (p) =>
+      `Edition ${String(p.edition)} has no ${levelWords(p.level, "en")} council: ${String(p.cite)}.`,
+    fix: (p) =>
+      `Choose the council level ${levelList(p.allowed, "en", " or ")}, or the older decision's edition if the session belongs to it.`,
   },
   "session.noMembers": {
     message: "The session has no council members.",

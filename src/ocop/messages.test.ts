@@ -12,7 +12,7 @@ import { checkCatalogue, checkEdition, checkForm } from "./criteria/integrity";
 import { parseForm } from "./criteria/schema";
 import { withCustomForms } from "./criteria/catalogue";
 import { parseSettings } from "./settings";
-import { validateAll, validateMemberScores } from "./validate";
+import { validateAll, validateLevel, validateMemberScores } from "./validate";
 import type { ScoreEntry } from "./session";
 import { pointsFor, sheet, tinyCatalogue, tinyEdition, tinyForm, tinySession } from "./__fixtures__/tiny";
 
@@ -74,6 +74,10 @@ const gallery = (): Finding[] => {
   const good = sheet("TV1", { SP1: pointsFor(80), SP2: pointsFor(70) });
   out.push(...validateAll(session, tinyCatalogue(), [good, good, sheet("TV9", {})]));
   out.push(...validateAll(tinySession([], 0), tinyCatalogue(), []));
+  const district = tinySession(["SP1"], 1);
+  district.edition = "qd26-2026";
+  district.council.level = "district";
+  out.push(...validateLevel(district));
   const cells: ScoreEntry["raw"][] = [
     { value: null },
     { value: "5" },

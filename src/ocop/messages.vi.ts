@@ -1,5 +1,6 @@
 /** Vietnamese texts for every finding code of the rules. Placeholders: {param}; see messages.ts. */
 import type { OcopCode } from "./codes";
+import { levelList, levelWords } from "./levelWords";
 import { interpolate, type Params, type Template } from "./messageFormat";
 
 const TYPES_VI: Record<string, string> = {
@@ -167,6 +168,12 @@ export const MESSAGES_VI: Record<OcopCode, Template> = {
   "session.formUnknown": {
     message: "Sản phẩm {product} được gán phiếu {form}, không có trong bộ tiêu chí {edition}.",
     fix: "Chọn đúng phiếu cho sản phẩm trên sheet sản phẩm, hoặc nhập phiếu trên sheet tiêu chí.",
+  },
+  "session.levelNotInEdition": {
+    message: (p) =>
+      `Bộ tiêu chí ${String(p.edition)} không có Hội đồng ${levelWords(p.level, "vi")}: ${String(p.cite)}.`,
+    fix: (p) =>
+      `Chọn cấp Hội đồng: ${levelList(p.allowed, "vi", " hoặc ")}; hoặc chọn bộ tiêu chí của quyết định cũ nếu phiên họp thuộc quyết định đó.`,
   },
   "session.noMembers": {
     message: "Phiên họp chưa có thành viên Hội đồng nào.",

@@ -23,6 +23,8 @@ const result = (
   stars,
   shortfalls: [],
   withheld: null,
+  knockout: null,
+  outcome: "propose-3",
   rank: null,
   ...extra,
 });

@@ -50,7 +50,7 @@ export const compareOfficial = (
   }
 };
 
-const WITHHELD_ORDER = { incomplete: 0, quorum: 1, excluded: 2 } as const;
+const WITHHELD_ORDER = { incomplete: 0, quorum: 1, knockout: 2, excluded: 3 } as const;
 
 /**
  * Ranks classified products and returns every product in the official order: ranked ones first

@@ -1,7 +1,8 @@
 /** What consolidation computes per product and for the session; the results sheets are planned from it. */
 import type { PartId } from "./criteria/types";
 import type { Finding } from "./findings";
-import type { CouncilSettings } from "./session";
+import type { CouncilLevel, CouncilSettings } from "./session";
+import type { Outcome } from "./process";
 
 export type PartScores = Record<PartId, number>;
 
@@ -32,6 +33,16 @@ export interface MinimumShortfall {
   actual: number;
 }
 
+export interface KnockoutHit {
+  criterion: string;
+  criterionText: string;
+  /** The form's note, quoted. */
+  note: string;
+  /** Points of the knock-out level, and the combined value under the council's rule. */
+  points: number;
+  actual: number;
+}
+
 export interface ProductResult {
   product: string;
   form: string;
@@ -51,7 +62,15 @@ export interface ProductResult {
   /** The class: band capped by minimum levels; null when withheld (excluded, quorum). */
   stars: 1 | 2 | 3 | 4 | 5 | null;
   shortfalls: MinimumShortfall[];
-  withheld: "excluded" | "quorum" | "incomplete" | null;
+  /**
+   * Why no class: the secretariat excluded the dossier, a member's scores are incomplete, too few members
+   * scored, or the council put the product at a level the form makes a knock-out.
+   */
+  withheld: "excluded" | "quorum" | "incomplete" | "knockout" | null;
+  /** The knock-out level that withheld the product, with the form's note quoted. */
+  knockout: KnockoutHit | null;
+  /** What the council does with the product at its level (26/2026 Điều 4, 7): see process.ts. */
+  outcome: Outcome;
   /** Official rank, equal for true ties; null for withheld products. */
   rank: number | null;
 }
@@ -59,6 +78,8 @@ export interface ProductResult {
 export interface Consolidation {
   sessionId: string;
   edition: string;
+  /** The council's level, which decides the outcome words. */
+  level: CouncilLevel;
   settings: CouncilSettings;
   products: ProductResult[];
   findings: Finding[];

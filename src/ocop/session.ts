@@ -1,7 +1,8 @@
 /** A council session: who scores what, on which edition of the criteria, with which council settings. */
 import type { EditionId, Form } from "./criteria/types";
+import type { CouncilLevel } from "./process";
 
-export type CouncilLevel = "district" | "province" | "national";
+export type { CouncilLevel } from "./process";
 
 export interface Product {
   code: string;

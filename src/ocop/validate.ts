@@ -19,6 +19,7 @@ import {
 import { checkForm } from "./criteria/integrity";
 import { indexSession, type SessionIndex } from "./sessionIndex";
 import { normaliseCode, parseNumberText } from "./text";
+import { isLevelAllowed, levelsOf, processOf } from "./process";
 
 const isEmpty = (raw: RawScore): boolean =>
   (raw.formula === undefined || raw.formula === "") &&
@@ -203,6 +204,25 @@ export const validateMemberScores = (
 };
 
 /** Checks the session itself: edition, codes, forms. Errors here block consolidation like score errors. */
+/** The council level must exist under the session's edition (26/2026 Điều 4.1: province and central only). */
+export const validateLevel = (session: Pick<Session, "edition" | "council">): Finding[] => {
+  const { edition, council } = session;
+  if (isLevelAllowed(edition, council.level)) return [];
+  return [
+    {
+      code: CODES.levelNotInEdition,
+      severity: "error",
+      where: {},
+      params: {
+        edition,
+        level: council.level,
+        allowed: levelsOf(edition).join(","),
+        cite: processOf(edition).levelsCite,
+      },
+    },
+  ];
+};
+
 export const validateSession = (session: Session, catalogue: Catalogue, index: SessionIndex): Finding[] => {
   const out: Finding[] = [];
   if (session.edition !== catalogue.edition.id)
@@ -212,6 +232,7 @@ export const validateSession = (session: Session, catalogue: Catalogue, index: S
       where: {},
       params: { session: session.edition, catalogue: catalogue.edition.id },
     });
+  out.push(...validateLevel(session));
   if (session.members.length === 0)
     out.push({ code: CODES.noMembers, severity: "error", where: {}, params: {} });
   if (session.products.length === 0)

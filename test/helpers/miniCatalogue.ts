@@ -72,8 +72,8 @@ export const miniCatalogue = (): Catalogue => ({
 export const miniSession = (): Session => ({
   id: "sess-mini-1",
   council: {
-    name: "Hội đồng huyện Thử",
-    level: "district",
+    name: "Hội đồng tỉnh Thử",
+    level: "province",
     year: 2026,
     place: "Huyện Thử",
     date: "2026-06-01",

@@ -158,12 +158,20 @@ const result = (product: string, stars: ProductResult["stars"], rank: number | n
   stars,
   shortfalls: [],
   withheld: stars === null ? "quorum" : null,
+  knockout: null,
+  outcome:
+    stars === null
+      ? "withheld"
+      : stars >= 3
+        ? (`propose-${Math.min(stars, 4)}` as "propose-3")
+        : "not-recognised",
   rank,
 });
 
 const consolidation = (products: ProductResult[]): Consolidation => ({
   sessionId: "sess-mini-1",
   edition: "mini",
+  level: "province",
   settings: { ...DEFAULT_SETTINGS },
   products,
   findings: [],

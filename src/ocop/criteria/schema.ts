@@ -16,6 +16,7 @@ const LevelSchema = z.object({
   text,
   points,
   minStars: z.union([z.literal(3), z.literal(4), z.literal(5), z.null()]).default(null),
+  knockout: z.string().min(1).optional(),
 });
 
 const CriterionSchema = z.object({

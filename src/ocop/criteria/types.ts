@@ -12,6 +12,11 @@ export interface Level {
   points: number;
   /** The decision marks this level as the minimum for 3★, 4★ or 5★ (`***`, `****`, `*****`). */
   minStars: 3 | 4 | 5 | null;
+  /**
+   * The form's own note that makes this level a knock-out ("không đánh giá các bước tiếp theo"), quoted: a
+   * product the council puts at this level is not classified. Only where the note names the level itself.
+   */
+  knockout?: string;
 }
 
 export interface Criterion {

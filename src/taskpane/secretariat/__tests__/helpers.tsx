@@ -29,8 +29,8 @@ export const qd26 = async (): Promise<Catalogue> => (catalogue ??= await loadEdi
 export const session = (): Session => ({
   id: "sess-ui",
   council: {
-    name: "Hội đồng OCOP huyện Thử",
-    level: "district",
+    name: "Hội đồng OCOP tỉnh Thử",
+    level: "province",
     year: 2026,
     place: "Huyện Thử",
     date: "2026-06-15",
@@ -98,6 +98,7 @@ export const progress = (): Progress => ({
 export const consolidation = (): Consolidation => ({
   sessionId: "sess-ui",
   edition: "qd26-2026",
+  level: "province",
   settings: { ...DEFAULT_SETTINGS },
   findings: [],
   starCounts: { 0: 1, 1: 0, 2: 0, 3: 1, 4: 1, 5: 0 },
@@ -121,6 +122,8 @@ export const consolidation = (): Consolidation => ({
       stars: 4,
       shortfalls: [],
       withheld: null,
+      knockout: null,
+      outcome: "propose-4",
       rank: 1,
     },
     {
@@ -142,6 +145,8 @@ export const consolidation = (): Consolidation => ({
       stars: 3,
       shortfalls: [],
       withheld: null,
+      knockout: null,
+      outcome: "propose-3",
       rank: 2,
     },
     {
@@ -160,6 +165,8 @@ export const consolidation = (): Consolidation => ({
       stars: null,
       shortfalls: [],
       withheld: "excluded",
+      knockout: null,
+      outcome: "withheld",
       rank: null,
     },
   ],

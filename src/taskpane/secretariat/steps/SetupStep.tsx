@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LEVEL_WORDS, defaultLevelOf, isLevelAllowed, levelsOf } from "../../../ocop/process";
 import type { PickedFile, SecretariatApi } from "../../../app/secretariat/types";
 import { readDate } from "../../../layout/setupSheets";
 import { DEFAULT_EDITION, listEditions } from "../../../ocop/criteria/builtin";
@@ -36,8 +37,6 @@ const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
-
-const LEVELS: CouncilLevel[] = ["district", "province", "national"];
 
 export const newSession = (today: Date = new Date()): Session => ({
   id: "",
@@ -167,13 +166,13 @@ export function SetupStep({ api, session, onSaved, announce }: SetupStepProps) {
         </Field>
         <Field label={t("setup.level")}>
           <Dropdown
-            value={t(`levels.${council.level}`)}
+            value={LEVEL_WORDS[council.level][lang]}
             selectedOptions={[council.level]}
             onOptionSelect={(_, d) => d.optionValue && setCouncil({ level: d.optionValue as CouncilLevel })}
           >
-            {LEVELS.map((l) => (
+            {levelsOf(draft.edition).map((l) => (
               <Option key={l} value={l}>
-                {t(`levels.${l}`)}
+                {LEVEL_WORDS[l][lang]}
               </Option>
             ))}
           </Dropdown>
@@ -219,7 +218,16 @@ export function SetupStep({ api, session, onSaved, announce }: SetupStepProps) {
         <RadioGroup
           aria-label={t("setup.editionHeading")}
           value={draft.edition}
-          onChange={(_, d) => setDraft({ ...draft, edition: d.value })}
+          onChange={(_, d) =>
+            setDraft({
+              ...draft,
+              edition: d.value,
+              // 26/2026 has no district council (Điều 4.1): a level the new edition lacks becomes its default.
+              council: isLevelAllowed(d.value, draft.council.level)
+                ? draft.council
+                : { ...draft.council, level: defaultLevelOf(d.value) },
+            })
+          }
         >
           {editions.map((e) => (
             <Radio
