@@ -11,9 +11,10 @@ import type { MemberScores, Session } from "../ocop/session";
 import type { WorkbookHost } from "../hosts/workbook";
 import { parseAuditSheet, planAuditSheet, type AuditInput } from "../layout/audit";
 import { planMeta } from "../layout/meta";
-import { SHEETS, scoreSheetName } from "../layout/names";
+import { SHEETS, sameSheetName, scoreSheetName } from "../layout/names";
+import { ALL_PROPOSAL_SHEETS, planProposalSheets } from "../layout/proposals";
 import type { SheetPlan } from "../layout/plan";
-import { planRankingSheet } from "../layout/ranking";
+import { dateLine, planRankingSheet } from "../layout/ranking";
 import { planResultsSheet } from "../layout/results";
 import { enteredValues, planScoreSheet } from "../layout/scoreSheet";
 import { planSummarySheet } from "../layout/summary";
@@ -97,11 +98,24 @@ export const consolidateWorkbook = async (
       sha256: b.book.sha256,
     })),
   ];
+  const runDate = now.toISOString().slice(0, 10);
+  const proposals = planProposalSheets(
+    session,
+    consolidation,
+    dateLine(session.council.place, session.council.date || runDate)
+  );
   const plans: SheetPlan[] = [
     planResultsSheet(session, consolidation),
-    planRankingSheet(session, consolidation, now.toISOString().slice(0, 10)),
+    planRankingSheet(session, consolidation, runDate),
     planSummarySheet(session, consolidation),
+    ...proposals,
   ];
+  // Lists this level no longer gives (the level changed), and the single list earlier versions wrote.
+  const stale = read.sheetNames.filter(
+    (n) =>
+      [...ALL_PROPOSAL_SHEETS, SHEETS.certificates].some((o) => sameSheetName(o, n)) &&
+      !proposals.some((p) => sameSheetName(p.name, n))
+  );
   // Copy the books' sheets in, so the workbook shows every score the ranking rests on.
   const imports = [...read.meta.imports];
   for (const { book, scores: sc } of fromBooks) {
@@ -141,7 +155,7 @@ export const consolidateWorkbook = async (
     ),
     planMeta({ ...read.meta, session, imports })
   );
-  await host.apply({ plans, select: { sheet: SHEETS.ranking, row: 0, col: 0 } });
+  await host.apply({ plans, remove: stale, select: { sheet: SHEETS.ranking, row: 0, col: 0 } });
   opts.onProgress?.(total, total, SHEETS.ranking);
   return { session, consolidation, findings: all, written: true };
 };

@@ -5,6 +5,7 @@
 import type { Finding } from "../ocop/findings";
 import type { Session } from "../ocop/session";
 import type { SheetGrid, WorkbookHost } from "../hosts/workbook";
+import { ALL_PROPOSAL_SHEETS } from "../layout/proposals";
 import { LAYOUT_CODES } from "../layout/codes";
 import { parseCriteriaSheet } from "../layout/criteriaSheet";
 import { parseMeta, type WorkbookMeta } from "../layout/meta";
@@ -31,6 +32,7 @@ const OUTPUTS = [
   SHEETS.summary,
   SHEETS.audit,
   SHEETS.certificates,
+  ...ALL_PROPOSAL_SHEETS,
   SHEETS.criteria,
 ];
 

@@ -5,6 +5,7 @@ import type { Consolidation } from "../ocop/results";
 import type { Session } from "../ocop/session";
 import "../layout/messages";
 import { TEXT } from "./text";
+import { LEVEL_WORDS, levelProcess, outcomeWords } from "../ocop/process";
 
 export interface FindingJson {
   file: string | null;
@@ -58,7 +59,8 @@ export const findingLines = (findings: Finding[], lang: Lang): string => {
   return lines.join("\n") + "\n";
 };
 
-export const productsJson = (session: Session, c: Consolidation) => {
+export const productsJson = (session: Session, c: Consolidation, lang: Lang = "vi") => {
+  const lp = levelProcess(c.edition, c.level);
   const names = new Map(session.products.map((p) => [p.code, p.name]));
   return c.products.map((r) => ({
     code: r.product,
@@ -70,7 +72,10 @@ export const productsJson = (session: Session, c: Consolidation) => {
     stars: r.stars,
     bandStars: r.bandStars,
     rank: r.rank,
+    outcome: r.outcome,
+    outcomeText: outcomeWords(r.outcome, lp)[lang],
     withheld: r.withheld,
+    knockout: r.knockout,
     flags: r.flags,
     shortfalls: r.shortfalls,
   }));
@@ -80,10 +85,14 @@ export const rankingLines = (session: Session, c: Consolidation, lang: Lang): st
   const t = TEXT[lang];
   const names = new Map(session.products.map((p) => [p.code, p.name]));
   const dec = c.settings.displayDecimals;
+  const lp = levelProcess(c.edition, c.level);
   const rows = c.products.map((r) => {
     const mean = r.mean === null ? "—" : r.mean.toFixed(dec);
-    const stars = r.stars ? `${r.stars} ${t.stars}` : t.withheld;
-    return `${String(r.rank ?? "-").padStart(3)}  ${r.product.padEnd(12)} ${mean.padStart(7)}  ${stars.padEnd(14)} ${names.get(r.product) ?? ""}`;
+    // A province's 5 stars is a potential only (26/2026 Điều 7.3.e): never printed as a recognised "5 sao".
+    const stars = r.outcome === "potential-5" ? t.potential5 : r.stars ? `${r.stars} ${t.stars}` : t.withheld;
+    const outcome = outcomeWords(r.outcome, lp)[lang];
+    return `${String(r.rank ?? "-").padStart(3)}  ${r.product.padEnd(12)} ${mean.padStart(7)}  ${stars.padEnd(14)} ${outcome.padEnd(30)} ${names.get(r.product) ?? ""}`;
   });
-  return `${t.ranking}:\n${rows.join("\n")}\n`;
+  const level = LEVEL_WORDS[c.level][lang];
+  return `${t.ranking} (${level}):\n${rows.join("\n")}\n`;
 };

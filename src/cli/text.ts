@@ -55,6 +55,7 @@ export const TEXT = {
     outIsInput: "Tệp --out trùng với một tệp đầu vào; chọn tên khác để không ghi đè đầu vào.",
     ranking: "Bảng xếp hạng",
     stars: "sao",
+    potential5: "tiềm năng 5 sao",
     withheld: "chưa xếp hạng",
   },
   en: {
@@ -70,6 +71,7 @@ export const TEXT = {
     outIsInput: "--out is one of the inputs; choose another name so inputs are never overwritten.",
     ranking: "Ranking",
     stars: "stars",
+    potential5: "potential 5 stars",
     withheld: "withheld",
   },
 } satisfies Record<Lang, unknown>;

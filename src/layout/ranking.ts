@@ -5,10 +5,11 @@
 import type { Consolidation } from "../ocop/results";
 import type { Session } from "../ocop/session";
 import { FORMAT, put, range } from "./build";
-import { LEVEL_LABEL } from "./labels";
+import { LEVEL_WORDS } from "../ocop/process";
 import { SHEETS } from "./names";
 import { emptyPlan, type SheetPlan } from "./plan";
 import { remarkOf } from "./remarks";
+import { classLabel, outcomeLabel } from "./outcomes";
 
 const COLS = [
   "STT",
@@ -19,9 +20,10 @@ const COLS = [
   "Nhóm sản phẩm",
   "Điểm TB",
   "Hạng sao",
+  "Kết quả đề nghị",
   "Ghi chú",
 ];
-const WIDTHS = [5, 12, 32, 28, 16, 20, 9, 9, 40];
+const WIDTHS = [5, 12, 30, 26, 16, 18, 9, 10, 18, 36];
 
 /** "Huyện X, ngày 01 tháng 06 năm 2026". */
 export const dateLine = (place: string, iso: string): string => {
@@ -44,14 +46,14 @@ export const planRankingSheet = (session: Session, c: Consolidation, runDate: st
     plan.merges.push(range(row, col, 1, span));
   };
   line(0, 0, 4, session.council.name.toUpperCase(), "signature");
-  line(0, 5, 4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "signature");
-  line(1, 5, 4, "Độc lập - Tự do - Hạnh phúc", "signature");
+  line(0, 5, 5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "signature");
+  line(1, 5, 5, "Độc lập - Tự do - Hạnh phúc", "signature");
   line(3, 0, last + 1, "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "title");
   line(
     4,
     0,
     last + 1,
-    `${LEVEL_LABEL[session.council.level].toUpperCase()} NĂM ${session.council.year}`,
+    `${LEVEL_WORDS[session.council.level].council.toUpperCase()} NĂM ${session.council.year}`,
     "signature"
   );
   line(5, 0, last + 1, dateLine(session.council.place, session.council.date || runDate), "muted");
@@ -69,19 +71,20 @@ export const planRankingSheet = (session: Session, c: Consolidation, runDate: st
     put(plan, row, 4, p?.commune ?? "", "wrap");
     put(plan, row, 5, p?.group ?? "", "wrap");
     put(plan, row, 6, r.mean, "number", { numberFormat: dec });
-    put(plan, row, 7, r.stars, r.stars ? "number" : "text", { numberFormat: '0" sao"' });
-    put(plan, row, 8, remarkOf(r), "wrap");
+    put(plan, row, 7, classLabel(r), "text");
+    put(plan, row, 8, outcomeLabel(c, r.outcome), "wrap");
+    put(plan, row, 9, remarkOf(r), "wrap");
   });
   const end = h + 1 + c.products.length;
   const chair = session.members.find((m) => m.role === "chair");
   const secretary = session.members.find((m) => m.role === "secretary");
   const sig = end + 2;
   line(sig, 0, 4, "THƯ KÝ HỘI ĐỒNG", "signature");
-  line(sig, 5, 4, "CHỦ TỊCH HỘI ĐỒNG", "signature");
+  line(sig, 5, 5, "CHỦ TỊCH HỘI ĐỒNG", "signature");
   line(sig + 1, 0, 4, "(Ký, ghi rõ họ tên)", "muted");
-  line(sig + 1, 5, 4, "(Ký, ghi rõ họ tên, đóng dấu)", "muted");
+  line(sig + 1, 5, 5, "(Ký, ghi rõ họ tên)", "muted");
   line(sig + 5, 0, 4, secretary?.name ?? "", "signature");
-  line(sig + 5, 5, 4, chair?.name ?? "", "signature");
+  line(sig + 5, 5, 5, chair?.name ?? "", "signature");
   WIDTHS.forEach((width, index) => plan.columns.push({ index, width }));
   plan.print = {
     orientation: "landscape",

@@ -21,6 +21,12 @@ export const remarkOf = (r: ProductResult): string => {
         break;
     }
   }
+  if (r.knockout) {
+    const k = r.knockout;
+    out.push(
+      `Hồ sơ bị loại theo tiêu chí ${k.criterion} (${k.criterionText}): ${k.note.replace(/^(Ghi chú|Chú ý):\s*/u, "")}`
+    );
+  }
   for (const s of r.shortfalls) {
     out.push(
       `Chưa đạt mức tối thiểu ${s.stars} sao ở tiêu chí ${s.criterion} (${s.criterionText}): ${num(s.actual)}/${num(s.requiredPoints)}`

@@ -8,6 +8,7 @@ import { FORMAT, put } from "./build";
 import { SHEETS } from "./names";
 import { emptyPlan, type SheetPlan } from "./plan";
 import { remarkOf } from "./remarks";
+import { outcomeLabel } from "./outcomes";
 
 export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan => {
   const plan = emptyPlan(SHEETS.results, "results");
@@ -40,6 +41,7 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
     "TB phần C",
     "Sao theo điểm",
     "Xếp hạng sao",
+    "Kết quả đề nghị",
     "Thứ hạng",
     "Ghi chú",
   ];
@@ -70,6 +72,7 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
       [r.partMeans?.C ?? null, dec],
       [r.bandStars, FORMAT.integer],
       [r.stars, FORMAT.integer, r.withheld ? "error" : undefined],
+      [outcomeLabel(c, r.outcome)],
       [r.rank, FORMAT.integer],
       [remarkOf(r)],
     ];

@@ -4,6 +4,7 @@ import type { Session } from "../ocop/session";
 import { FORMAT, put, range } from "./build";
 import { SHEETS } from "./names";
 import { emptyPlan, type SheetPlan } from "./plan";
+import { outcomeLabel, outcomesAt } from "./outcomes";
 
 const CLASSES = [5, 4, 3, 2, 1] as const;
 
@@ -14,24 +15,36 @@ export const planSummarySheet = (session: Session, c: Consolidation): SheetPlan 
   put(plan, 0, 0, "TỔNG HỢP KẾT QUẢ PHÂN HẠNG", "title");
   put(plan, 1, 0, `${session.council.name} — năm ${session.council.year}`, "muted");
   let row = 3;
-  put(plan, row, 0, "Hạng sao", "header");
+  // What the council proposes, by outcome (the chart shows it); then the star bands behind it.
+  put(plan, row, 0, "Kết quả đề nghị", "header");
   put(plan, row, 1, "Số sản phẩm", "header");
+  const outcomes = outcomesAt(c);
   const first = row + 1;
-  for (const s of [...CLASSES, 0] as const) {
+  for (const o of outcomes) {
     row++;
-    put(plan, row, 0, starsLabel(s), "text");
-    put(plan, row, 1, c.starCounts[s], "number", { numberFormat: FORMAT.integer });
+    put(plan, row, 0, outcomeLabel(c, o), "text");
+    put(plan, row, 1, c.products.filter((p) => p.outcome === o).length, "number", {
+      numberFormat: FORMAT.integer,
+    });
   }
   row++;
   put(plan, row, 0, "Tổng", "total");
   put(plan, row, 1, c.products.length, "total", { numberFormat: FORMAT.integer });
   plan.charts.push({
     kind: "column",
-    title: "Số sản phẩm theo hạng sao",
-    categories: range(first, 0, CLASSES.length + 1, 1),
-    values: range(first, 1, CLASSES.length + 1, 1),
+    title: "Số sản phẩm theo kết quả đề nghị",
+    categories: range(first, 0, outcomes.length, 1),
+    values: range(first, 1, outcomes.length, 1),
     anchor: range(3, 3, 16, 7),
   });
+  row += 2;
+  put(plan, row, 0, "Hạng sao theo điểm", "header");
+  put(plan, row, 1, "Số sản phẩm", "header");
+  for (const s of [...CLASSES, 0] as const) {
+    row++;
+    put(plan, row, 0, starsLabel(s), "text");
+    put(plan, row, 1, c.starCounts[s], "number", { numberFormat: FORMAT.integer });
+  }
 
   const byField = new Map(session.products.map((p) => [p.code, p]));
   const table = (title: string, label: string, keyOf: (r: ProductResult) => string): void => {

@@ -241,6 +241,11 @@ export const PROPOSED_OUTCOMES: readonly Outcome[] = [
   "propose-3",
 ];
 
-/** Điều 4.3 (l. 39), quoted where a list mentions certificates. */
-export const CERTIFICATE_VALIDITY =
-  "Giấy chứng nhận cho sản phẩm OCOP đạt từ 3 sao trở lên có giá trị trong thời hạn 36 tháng kể từ ngày cơ quan có thẩm quyền ban hành (Điều 4 khoản 3 Quyết định 26/2026/QĐ-TTg).";
+/**
+ * The certificate's validity, quoted where a proposal list mentions certificates: Điều 4.3 (l. 39) of 26/2026.
+ * Null for the older editions, whose text we do not hold.
+ */
+export const certificateValidity = (edition: EditionId): string | null =>
+  processOf(edition) === PROCESSES["qd26-2026"]
+    ? "Giấy chứng nhận cho sản phẩm OCOP đạt từ 3 sao trở lên có giá trị trong thời hạn 36 tháng kể từ ngày cơ quan có thẩm quyền ban hành (khoản 3 Điều 4 Quyết định số 26/2026/QĐ-TTg)."
+    : null;

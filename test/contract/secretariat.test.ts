@@ -67,10 +67,16 @@ const fillBook = async (
 };
 
 interface DayOutcome {
-  ranking: { product: string; stars: number | null; mean: number | null; rank: number | null }[];
+  ranking: {
+    product: string;
+    stars: number | null;
+    mean: number | null;
+    rank: number | null;
+    outcome: string;
+  }[];
   starCounts: Record<number, number>;
   rankingSheet: (string | number | boolean | null)[][];
-  certified: string[];
+  proposed: string[];
   published: string[];
   imports: number;
   auditEntries: number;
@@ -146,8 +152,16 @@ const runDay = async (host: WorkbookHost, fake?: FakeExcel): Promise<DayOutcome>
 
   const run = await s.consolidate();
   expect(run.written).toBe(true);
-  expect(run.sheets).toEqual([SHEETS.results, SHEETS.ranking, SHEETS.summary, SHEETS.audit]);
-  const published = await s.publish({ certificates: true });
+  expect(run.sheets).toEqual([
+    SHEETS.results,
+    SHEETS.ranking,
+    SHEETS.summary,
+    "Đề nghị Bộ đánh giá 5 sao",
+    "Đề nghị công nhận 4 sao",
+    "Đề nghị công nhận 3 sao",
+    SHEETS.audit,
+  ]);
+  const published = await s.publish();
   expect(published.written).toBe(true);
 
   // Run again: the results are replaced whole, the history keeps every run.
@@ -161,10 +175,11 @@ const runDay = async (host: WorkbookHost, fake?: FakeExcel): Promise<DayOutcome>
       stars: p.stars,
       mean: p.mean,
       rank: p.rank,
+      outcome: p.outcome,
     })),
     starCounts: run.consolidation!.starCounts,
     rankingSheet: sheets.find((g) => g.name === SHEETS.ranking)!.values,
-    certified: published.certified,
+    proposed: published.proposed,
     published: published.published,
     imports: (await s.open()).imports.length,
     auditEntries: parseAuditSheet(log.values).length,
@@ -179,15 +194,26 @@ describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
     const day = await runDay(host, fake);
     expect(day.ranking).toHaveLength(8);
     expect(day.ranking.every((r) => r.stars !== null && r.rank !== null)).toBe(true);
-    expect(day.certified).toEqual(day.ranking.filter((r) => (r.stars ?? 0) >= 3).map((r) => r.product));
+    // A province council proposes 3★ and 4★ to the provincial chairman and sends 5★ results up as potential.
+    const expected = (r: DayOutcome["ranking"][number]) =>
+      r.stars === 5
+        ? "potential-5"
+        : r.stars === 4
+          ? "propose-4"
+          : r.stars === 3
+            ? "propose-3"
+            : "not-recognised";
+    expect(day.ranking.map((r) => r.outcome)).toEqual(day.ranking.map(expected));
+    expect(day.proposed).toEqual(day.ranking.filter((r) => (r.stars ?? 0) >= 3).map((r) => r.product));
     expect(day.published).toEqual(
       expect.arrayContaining([
         SHEETS.ranking,
         SHEETS.summary,
-        SHEETS.certificates,
-        ...day.certified.map((c) => `GCN ${c}`),
+        "Đề nghị công nhận 3 sao",
+        "Đề nghị công nhận 4 sao",
       ])
     );
+    expect(day.published.some((n) => n.startsWith("GCN "))).toBe(false);
     expect(day.imports).toBe(5);
     // Three runs: consolidate, publish (which consolidates), consolidate again.
     expect(day.auditEntries).toBe(3);
@@ -290,7 +316,7 @@ test("both hosts give the same ranking, counts and published sheets", () => {
   for (const other of rest) {
     expect(other.ranking).toEqual(first!.ranking);
     expect(other.starCounts).toEqual(first!.starCounts);
-    expect(other.certified).toEqual(first!.certified);
+    expect(other.proposed).toEqual(first!.proposed);
     expect(other.published).toEqual(first!.published);
     expect(other.rankingSheet).toEqual(first!.rankingSheet);
   }

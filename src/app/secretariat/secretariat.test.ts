@@ -4,7 +4,7 @@ import { planProductsSheet } from "../../layout/setupSheets";
 import type { Consolidation, ProductResult } from "../../ocop/results";
 import { DEFAULT_SETTINGS, type MemberScores, type Session } from "../../ocop/session";
 import { miniCatalogue, miniSession } from "../../../test/helpers/miniCatalogue";
-import { certifiedProducts, isCertificateSheet, planCertificateSheets } from "./certificates";
+import { planProposalSheets, proposedProducts } from "../../layout/proposals";
 import { settleBatch } from "./collect";
 import { computeProgress } from "./progress";
 import { asciiName } from "./secretariat";
@@ -178,37 +178,44 @@ const consolidation = (products: ProductResult[]): Consolidation => ({
   starCounts: { 0: 1, 1: 0, 2: 1, 3: 1, 4: 1, 5: 0 },
 });
 
-test("certificates: one sheet per product at 3 stars and above, named apart from the workbook's other sheets", () => {
+test("proposal lists: one per outcome the level gives; a province council issues no certificate", () => {
   const session: Session = {
     ...miniSession(),
+    edition: "qd26-2026",
     members: [...miniSession().members, { code: "TV03", name: "Lê Thư Ký", title: "", role: "secretary" }],
   };
-  const c = consolidation([
-    result("SP03", 4, 1),
-    result("SP01", 3, 2),
-    result("SP02", 2, 3),
-    result("SP04", null, null),
+  const c: Consolidation = {
+    ...consolidation([
+      { ...result("SP03", 5, 1), mean: 92, outcome: "potential-5" },
+      { ...result("SP01", 4, 2), outcome: "propose-4" },
+      { ...result("SP02", 2, 3), outcome: "not-recognised" },
+      result("SP04", null, null),
+    ]),
+    edition: "qd26-2026",
+  };
+  const plans = planProposalSheets(session, c, "Tỉnh Thử, ngày 01 tháng 06 năm 2026");
+  expect(plans.map((p) => p.name)).toEqual([
+    "Đề nghị Bộ đánh giá 5 sao",
+    "Đề nghị công nhận 4 sao",
+    "Đề nghị công nhận 3 sao",
   ]);
-  expect(certifiedProducts(c).map((p) => p.product)).toEqual(["SP03", "SP01"]);
-  const plans = planCertificateSheets(session, c, ["GCN SP03"]);
-  expect(plans.map((p) => p.name)).toEqual(["GCN SP03 (2)", "GCN SP01"]);
-  const grid: (string | number | null)[][] = [];
-  for (const cell of plans[1]!.cells) {
-    grid[cell.row] ??= [];
-    grid[cell.row]![cell.col] = (cell.value ?? null) as string | number | null;
+  const text = (i: number) => plans[i]!.cells.map((x) => x.value).join("|");
+  expect(text(0)).toContain("CÓ TIỀM NĂNG ĐẠT 5 SAO ĐỀ NGHỊ BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG");
+  expect(text(0)).toContain("SP03");
+  expect(text(0)).not.toContain("SP01");
+  // Only the recognition lists mention the certificate, with Điều 4.3's wording.
+  expect(text(0)).not.toContain("Giấy chứng nhận");
+  expect(text(1)).toContain("kể từ ngày cơ quan có thẩm quyền ban hành");
+  expect(text(1)).toContain("Đề nghị Chủ tịch UBND cấp tỉnh công nhận sản phẩm OCOP đạt 4 sao");
+  expect(text(1)).toContain("Bưởi da xanh");
+  expect(text(2)).toContain("Không có sản phẩm.");
+  for (const i of [0, 1, 2]) {
+    expect(text(i)).not.toMatch(/GIẤY CHỨNG NHẬN SẢN PHẨM OCOP ĐẠT/);
+    expect(text(i)).toContain("Lê Thư Ký");
+    expect(text(i)).toContain("Nguyễn Văn An");
   }
-  expect(isCertificateSheet(grid)).toBe(true);
-  const text = plans[1]!.cells.map((x) => x.value).join("|");
-  expect(text).toContain("GIẤY CHỨNG NHẬN SẢN PHẨM OCOP");
-  expect(text).toContain("ĐẠT 3 SAO");
-  expect(text).toContain("Bưởi da xanh");
-  expect(text).toContain("HTX A");
-  expect(text).toContain("Huyện Thử, ngày 01 tháng 06 năm 2026");
-  expect(text).toContain("Kèm theo Quyết định số");
-  expect(text).toContain("Nguyễn Văn An");
-  expect(text).toContain("Lê Thư Ký");
-  expect(plans[1]!.print).toMatchObject({ orientation: "portrait", paper: "A4", fitToWidth: true });
-  expect(isCertificateSheet([["not ours"]])).toBe(false);
+  expect(proposedProducts(c, "propose-4").map((p) => p.product)).toEqual(["SP01"]);
+  expect(plans[1]!.print).toMatchObject({ orientation: "landscape", paper: "A4", fitToWidth: true });
 });
 
 test("file names travel as ASCII", () => {

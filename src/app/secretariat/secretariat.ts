@@ -10,7 +10,6 @@ import { LAYOUT_CODES } from "../../layout/codes";
 import "../../layout/messages";
 import { parseAddress } from "../../layout/a1";
 import { sameSheetName, scoreSheetName, SHEETS } from "../../layout/names";
-import { dateLine } from "../../layout/ranking";
 import { loadEdition } from "../../ocop/criteria/builtin";
 import type { Catalogue } from "../../ocop/criteria/types";
 import type { Finding, Where } from "../../ocop/findings";
@@ -22,13 +21,8 @@ import { consolidateWorkbook } from "../consolidate";
 import { exportMemberBooks } from "../memberBook";
 import { readWorkbook } from "../readWorkbook";
 import { setUpSession } from "../setUpSession";
-import {
-  CERTIFICATE_PREFIX,
-  certifiedProducts,
-  isCertificateSheet,
-  planCertificateListSheet,
-  planCertificateSheets,
-} from "./certificates";
+import { PROPOSAL_SHEETS, proposalOutcomes } from "../../layout/proposals";
+import { LEGACY_CERTIFICATE_PREFIX, isLegacyCertificateSheet } from "./legacyCertificates";
 import { importBooks, inspectBooks } from "./collect";
 import { COLLECT_CODES } from "./messages";
 import { computeProgress } from "./progress";
@@ -200,7 +194,13 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
         return { consolidation: null, findings: r.findings, written: false, sheets: [] };
       }
       // One apply writes every results sheet; "Nhật ký" keeps an entry for every run, so no other history.
-      const sheets: string[] = [SHEETS.results, SHEETS.ranking, SHEETS.summary, SHEETS.audit];
+      const sheets: string[] = [
+        SHEETS.results,
+        SHEETS.ranking,
+        SHEETS.summary,
+        ...proposalOutcomes(r.consolidation).map((o) => PROPOSAL_SHEETS[o]!),
+        SHEETS.audit,
+      ];
       return {
         consolidation: r.consolidation,
         findings: r.findings,
@@ -209,31 +209,25 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       };
     },
 
-    async publish({ certificates }) {
+    async publish() {
       const run = await api.consolidate();
-      if (!run.written || !run.consolidation) return { ...run, published: [], certified: [] };
-      const { session } = await councilSession();
+      if (!run.written || !run.consolidation) return { ...run, published: [], proposed: [] };
       const c = run.consolidation;
       const infos = await host.listSheets();
-      const candidates = infos.map((i) => i.name).filter((n) => n.startsWith(CERTIFICATE_PREFIX));
+      const candidates = infos.map((i) => i.name).filter((n) => n.startsWith(LEGACY_CERTIFICATE_PREFIX));
       const { sheets: grids } = candidates.length ? await host.readSheets(candidates) : { sheets: [] };
-      const ours = grids.filter((g) => isCertificateSheet(g.values)).map((g) => g.name);
-      const others = infos.map((i) => i.name).filter((n) => !ours.includes(n));
-      const list = planCertificateListSheet(
-        session,
-        c,
-        dateLine(session.council.place, session.council.date || now().toISOString().slice(0, 10))
-      );
-      const sheets = certificates ? planCertificateSheets(session, c, others) : [];
+      const legacy = grids.filter((g) => isLegacyCertificateSheet(g.values)).map((g) => g.name);
+      const lists = proposalOutcomes(c).map((o) => PROPOSAL_SHEETS[o]!);
       await host.apply({
-        plans: [list, ...sheets],
-        remove: ours.filter((n) => !sheets.some((p) => sameSheetName(p.name, n))),
-        select: { sheet: SHEETS.certificates, row: 0, col: 0 },
+        plans: [],
+        remove: legacy,
+        select: { sheet: lists[0] ?? SHEETS.ranking, row: 0, col: 0 },
       });
+      const proposed = new Set(proposalOutcomes(c));
       return {
         ...run,
-        published: [...run.sheets, list.name, ...sheets.map((p) => p.name)],
-        certified: certifiedProducts(c).map((p) => p.product),
+        published: run.sheets,
+        proposed: c.products.filter((p) => proposed.has(p.outcome)).map((p) => p.product),
       };
     },
 

@@ -88,10 +88,10 @@ export interface ConsolidateOutcome {
 }
 
 export interface PublishOutcome extends ConsolidateOutcome {
-  /** Sheets written, the results' and the certificates'. */
+  /** Sheets written: the results' and the proposal lists. */
   published: string[];
-  /** Products at 3 stars and above, in ranking order. */
-  certified: string[];
+  /** Products on a proposal list (proposed for recognition, or sent up), in ranking order. */
+  proposed: string[];
 }
 
 export interface MemberBookFile {
@@ -124,7 +124,7 @@ export interface SecretariatApi {
   ): Promise<BookReport[]>;
   checkAll(): Promise<CheckOutcome>;
   consolidate(): Promise<ConsolidateOutcome>;
-  publish(options: { certificates: boolean }): Promise<PublishOutcome>;
+  publish(): Promise<PublishOutcome>;
   /** Activates the sheet and selects the cell of a finding. */
   goTo(where: Where): Promise<void>;
 }

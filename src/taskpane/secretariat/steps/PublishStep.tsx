@@ -1,7 +1,6 @@
 import {
   Body1,
   Button,
-  Checkbox,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -10,11 +9,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular } from "@fluentui/react-icons";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PublishOutcome, SecretariatApi } from "../../../app/secretariat/types";
 import type { Session } from "../../../ocop/session";
 import { normaliseCode } from "../../../ocop/text";
+import { levelProcess, outcomeWords } from "../../../ocop/process";
+import { proposalOutcomes } from "../../../layout/proposals";
 import { formatScore } from "../../format";
 import { GroupedFindings } from "../parts/FindingList";
 import { Panel } from "../parts/Panel";
@@ -59,13 +59,12 @@ export function PublishStep({
   const { t, i18n } = useTranslation(NS);
   const styles = useStyles();
   const lang = langOf(i18n);
-  const [certificates, setCertificates] = useState(true);
   const run = useAction(async () => {
     announce(t("publish.running"));
-    const r = await api.publish({ certificates });
+    const r = await api.publish();
     onOutcome(r);
     if (r.written) {
-      announce(t("publish.done", { count: r.certified.length }));
+      announce(t("publish.done", { count: r.proposed.length }));
       onWorkbookChanged();
     } else
       announce(t("consolidate.blocked", { count: r.findings.filter((f) => f.severity === "error").length }));
@@ -76,16 +75,15 @@ export function PublishStep({
   });
   const c = outcome?.consolidation ?? null;
   const byCode = new Map(session.products.map((p) => [normaliseCode(p.code), p]));
-  const certified = c ? c.products.filter((p) => outcome!.certified.includes(p.product)) : [];
+  const proposed = c ? c.products.filter((p) => outcome!.proposed.includes(p.product)) : [];
+  const lp = c ? levelProcess(c.edition, c.level) : null;
+  const groups = c
+    ? proposalOutcomes(c).map((o) => ({ o, list: proposed.filter((p) => p.outcome === o) }))
+    : [];
 
   return (
     <div className={styles.stack}>
       <Body1 as="p">{t("publish.text")}</Body1>
-      <Checkbox
-        checked={certificates}
-        onChange={(_, d) => setCertificates(Boolean(d.checked))}
-        label={t("publish.certificates")}
-      />
       <div className={styles.row}>
         <Button appearance="primary" disabled={run.busy} onClick={() => void run.run()} data-testid="publish">
           {t("publish.button")}
@@ -133,27 +131,32 @@ export function PublishStep({
           <Panel title={t("results.countsHeading")}>
             <StarCounts counts={c.starCounts} />
           </Panel>
-          <Panel title={t("publish.listHeading", { count: certified.length })} testId="certified">
-            {certified.length === 0 ? (
-              <Text>{t("publish.none")}</Text>
-            ) : (
-              <ol className={styles.list}>
-                {certified.map((r) => (
-                  <li key={r.product}>
-                    <Text>
-                      {r.product} · {byCode.get(normaliseCode(r.product))?.name ?? ""} ·{" "}
-                    </Text>
-                    <Stars stars={r.stars} />{" "}
-                    <Text>
-                      {r.mean === null
-                        ? ""
-                        : t("results.mean", { mean: formatScore(r.mean, c.settings.displayDecimals, lang) })}
-                    </Text>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </Panel>
+          {groups.map(({ o, list }) => (
+            <Panel key={o} title={`${outcomeWords(o, lp!)[lang]} (${list.length})`} testId={`proposed-${o}`}>
+              <Text as="p">{lang === "vi" ? outcomeWords(o, lp!).viLong : outcomeWords(o, lp!).enLong}</Text>
+              {list.length === 0 ? (
+                <Text>{t("publish.none")}</Text>
+              ) : (
+                <ol className={styles.list}>
+                  {list.map((r) => (
+                    <li key={r.product}>
+                      <Text>
+                        {r.product} · {byCode.get(normaliseCode(r.product))?.name ?? ""} ·{" "}
+                      </Text>
+                      <Stars stars={r.stars} />{" "}
+                      <Text>
+                        {r.mean === null
+                          ? ""
+                          : t("results.mean", {
+                              mean: formatScore(r.mean, c.settings.displayDecimals, lang),
+                            })}
+                      </Text>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </Panel>
+          ))}
         </>
       )}
     </div>
