@@ -185,6 +185,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           "date",
           "password",
           "out",
+          "json",
         ]);
         if (positionals.length) throw new WrongCall(positionals.join(" "));
         const out = need("out");

@@ -71,7 +71,9 @@ export const planRankingSheet = (session: Session, c: Consolidation, runDate: st
     put(plan, row, 4, p?.commune ?? "", "wrap");
     put(plan, row, 5, p?.group ?? "", "wrap");
     put(plan, row, 6, r.mean, "number", { numberFormat: dec });
-    put(plan, row, 7, classLabel(r), "text");
+    // Stars stay numbers ("4 sao" by format); a province's 5★ is only a potential (Điều 7.3.e), printed as words.
+    if (r.outcome === "potential-5") put(plan, row, 7, classLabel(r), "wrap");
+    else put(plan, row, 7, r.stars, r.stars ? "number" : "text", { numberFormat: '0" sao"' });
     put(plan, row, 8, outcomeLabel(c, r.outcome), "wrap");
     put(plan, row, 9, remarkOf(r), "wrap");
   });

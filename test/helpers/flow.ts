@@ -39,7 +39,7 @@ export const initExample = async (
     "--members",
     join(EXAMPLES, "members.csv"),
     "--title",
-    "Hội đồng OCOP huyện Lục Ngạn",
+    "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Bắc Ninh",
     "--date",
     "2026-06-15",
     "--out",

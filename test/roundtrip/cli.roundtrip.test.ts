@@ -11,7 +11,9 @@ import type { MemberScores } from "../../src/ocop/session";
 import { generateScores } from "../../src/sim/generate";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
 import { SHEETS, scoreSheetName } from "../../src/layout/names";
-import { cli, fillBook, initExample, tempDir } from "../helpers/flow";
+import { outcomeLabel } from "../../src/layout/outcomes";
+import { cli, EXAMPLES, fillBook, initExample, tempDir } from "../helpers/flow";
+import { readWorkbook } from "../../src/app/readWorkbook";
 
 const sha = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
 
@@ -52,7 +54,9 @@ describe("ocop init → books → fill → check → consolidate", () => {
     expect(r.code).toBe(0);
     const expected = consolidate(setup.session, setup.catalogue, scores);
     const got = JSON.parse(r.stdout) as {
+      level: string;
       products: {
+        outcome: string;
         code: string;
         members: Record<string, number>;
         mean: number;
@@ -61,11 +65,15 @@ describe("ocop init → books → fill → check → consolidate", () => {
       }[];
     };
     expect(got.products.map((p) => p.code)).toEqual(expected.products.map((p) => p.product));
+    // 26/2026 without --level: a province council (Điều 4.1), whose 3★ and 4★ are proposals only.
+    expect(got.level).toBe("province");
+    expect(expected.products.some((p) => p.outcome === "propose-3")).toBe(true);
     got.products.forEach((p, i) => {
       const e = expected.products[i]!;
       expect(p.mean).toBeCloseTo(e.mean!, 9);
       expect(p.stars).toBe(e.stars);
       expect(p.rank).toBe(e.rank);
+      expect(p.outcome).toBe(e.outcome);
       expect(p.members).toEqual(Object.fromEntries(e.members.map((m) => [m.member, m.total])));
     });
     expect([setup.council, ...setup.books].map(sha)).toEqual(before);
@@ -85,6 +93,16 @@ describe("ocop init → books → fill → check → consolidate", () => {
     expect(rows.map((row) => row[1])).toEqual(expected.products.map((p) => p.product));
     rows.forEach((row, i) => expect(row[6]).toBeCloseTo(expected.products[i]!.mean!, 9));
     expect(rows.map((row) => row[7])).toEqual(expected.products.map((p) => p.stars));
+    expect(rows.map((row) => row[8])).toEqual(
+      expected.products.map((p) => outcomeLabel({ edition: "qd26-2026", level: "province" }, p.outcome))
+    );
+    expect(rows.map((row) => row[8])).toContain("Đề nghị công nhận 3 sao");
+    // The proposal list of 3★ products names exactly those products, under the decision's own words.
+    const [list] = (await host.readSheets(["Đề nghị công nhận 3 sao"])).sheets;
+    const listed = list!.values.flat();
+    for (const p of expected.products) expect(listed.includes(p.product)).toBe(p.outcome === "propose-3");
+    expect(listed).toContain("Đề nghị Chủ tịch UBND cấp tỉnh công nhận sản phẩm OCOP đạt 3 sao");
+    expect(listed.join(" ")).not.toMatch(/GIẤY CHỨNG NHẬN SẢN PHẨM OCOP ĐẠT/);
     // The audit log names every input with its SHA-256.
     const audit = sheets.find((s) => s.name === SHEETS.audit)!.values.flat();
     for (const hash of before) expect(audit).toContain(hash);
@@ -141,5 +159,43 @@ describe("ocop init → books → fill → check → consolidate", () => {
     expect((await cli(["consolidate", setup.council, "--out", setup.council])).code).toBe(2);
     expect((await cli(["frobnicate"])).code).toBe(2);
     expect((await cli(["init", "--products", "x.csv"])).code).toBe(2);
+  });
+
+  it("makes a council at a level its edition has: no district council under 26/2026", async () => {
+    const work = tempDir();
+    const init = (...extra: string[]) =>
+      cli([
+        "init",
+        "--products",
+        join(EXAMPLES, "products.csv"),
+        "--members",
+        join(EXAMPLES, "members.csv"),
+        "--out",
+        join(work, "c.xlsx"),
+        ...extra,
+      ]);
+    const district = await init("--level", "district", "--edition", "qd26-2026", "--json");
+    expect(district.code).toBe(2);
+    const [finding] = (JSON.parse(district.stdout) as { findings: { code: string; message: string }[] })
+      .findings;
+    expect(finding!.code).toBe("session.levelNotInEdition");
+    expect(finding!.message).toContain("Điều 4.1");
+    expect(finding!.message).toContain("cấp huyện");
+    expect(existsSync(join(work, "c.xlsx"))).toBe(false);
+    expect((await init("--level", "nowhere")).code).toBe(2);
+
+    const central = await init("--level", "central", "--title", "Hội đồng cấp trung ương");
+    expect(central.code).toBe(0);
+    const read = await readWorkbook(await XlsxHost.fromBuffer(readFileSync(join(work, "c.xlsx"))));
+    expect(read.session!.council.level).toBe("central");
+    // The older editions keep their district councils, and make one by default.
+    // (Only form 01 of the example: some 148/2023 forms are incomplete at the source.)
+    const one = join(work, "one.csv");
+    const [head, first] = readFileSync(join(EXAMPLES, "products.csv"), "utf8").split(/\r?\n/);
+    writeFileSync(one, `${head}\n${first}\n`);
+    const old = await init("--edition", "qd148-2023", "--products", one);
+    expect(old.code).toBe(0);
+    const oldRead = await readWorkbook(await XlsxHost.fromBuffer(readFileSync(join(work, "c.xlsx"))));
+    expect(oldRead.session!.council.level).toBe("district");
   });
 });

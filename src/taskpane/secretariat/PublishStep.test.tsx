@@ -30,24 +30,31 @@ function Harness({ api, save }: { api: SecretariatApi; save?: () => Promise<void
   );
 }
 
-test("publishes the print-ready sheets, with certificates unless unticked, and lists the products at 3 stars and above", async () => {
+test("publishes the print-ready sheets and lists what the council proposes, by outcome, in the decision's words", async () => {
   const api = fakeApi();
   const save = jest.fn(async () => undefined);
   const user = userEvent.setup();
   renderWith(<Harness api={api} save={save} />);
-  const certificates = screen.getByRole("checkbox", { name: /giấy chứng nhận cho mỗi sản phẩm từ 3 sao/ });
-  expect(certificates).toBeChecked();
-  await user.click(certificates);
+  // A council issues no certificate (26/2026 Điều 4.1): nothing offers to make one.
+  expect(screen.queryByRole("checkbox")).not.toBeInTheDocument();
+  expect(screen.queryByText(/giấy chứng nhận cho mỗi sản phẩm/)).not.toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Công bố kết quả" }));
-  await waitFor(() => expect(api.publish).toHaveBeenCalledWith({ certificates: false }));
-  expect(await screen.findByText("Bảng xếp hạng, Đề nghị công nhận, GCN SP02")).toBeInTheDocument();
-  const list = screen.getByTestId("certified");
-  expect(list).toHaveTextContent("Sản phẩm từ 3 sao đề nghị công nhận (2)");
+  await waitFor(() => expect(api.publish).toHaveBeenCalledWith());
   expect(
-    within(list)
+    await screen.findByText("Bảng xếp hạng, Đề nghị công nhận 4 sao, Đề nghị công nhận 3 sao")
+  ).toBeInTheDocument();
+  const four = screen.getByTestId("proposed-propose-4");
+  expect(four).toHaveTextContent("Đề nghị công nhận 4 sao (1)");
+  expect(four).toHaveTextContent("Đề nghị Chủ tịch UBND cấp tỉnh công nhận sản phẩm OCOP đạt 4 sao");
+  expect(
+    within(four)
       .getAllByRole("listitem")
       .map((li) => li.textContent)
-  ).toEqual(["SP02 · Chè búp Tân Cương · ★★★★☆ 76,50 điểm", "SP01 · Mật ong hoa nhãn · ★★★☆☆ 57,50 điểm"]);
+  ).toEqual(["SP02 · Chè búp Tân Cương · ★★★★☆ 76,50 điểm"]);
+  const three = screen.getByTestId("proposed-propose-3");
+  expect(within(three).getAllByRole("listitem")).toHaveLength(1);
+  // A province council's 5-star results go up as potential 5★; none here.
+  expect(screen.getByTestId("proposed-potential-5")).toHaveTextContent("Tiềm năng 5 sao (0)");
   await user.click(screen.getByRole("button", { name: "Tải sổ Hội đồng (.xlsx)" }));
   await waitFor(() => expect(save).toHaveBeenCalled());
 });
