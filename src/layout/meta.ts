@@ -68,6 +68,17 @@ const sessionSchema = z.object({
       set: z.string(),
       form: z.string(),
       excluded: z.object({ reason: z.string() }).nullable(),
+      dossier: z
+        .object({
+          type: z.enum(["first", "upgrade", "re-evaluation"]),
+          currentStars: z.union([z.literal(3), z.literal(4), z.literal(5), z.null()]),
+          certificate: z.string(),
+          certificateExpiry: z.string().nullable(),
+          submitted: z.string().nullable(),
+          selfAssessed: z.number().nullable(),
+          communeReport: z.string(),
+        })
+        .optional(),
     })
   ),
   members: z.array(

@@ -75,7 +75,7 @@ export const planRankingSheet = (session: Session, c: Consolidation, runDate: st
     if (r.outcome === "potential-5") put(plan, row, 7, classLabel(r), "wrap");
     else put(plan, row, 7, r.stars, r.stars ? "number" : "text", { numberFormat: '0" sao"' });
     put(plan, row, 8, outcomeLabel(c, r.outcome), "wrap");
-    put(plan, row, 9, remarkOf(r), "wrap");
+    put(plan, row, 9, remarkOf(r, p), "wrap");
   });
   const end = h + 1 + c.products.length;
   const chair = session.members.find((m) => m.role === "chair");

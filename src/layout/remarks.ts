@@ -1,9 +1,11 @@
 /** The remark printed beside a product in the results and the ranking: why it is withheld or capped. */
 import type { ProductResult } from "../ocop/results";
+import type { Product } from "../ocop/session";
+import { dossierStatement } from "../ocop/dossier";
 
 const num = (n: number): string => String(Math.round(n * 100) / 100).replace(".", ",");
 
-export const remarkOf = (r: ProductResult): string => {
+export const remarkOf = (r: ProductResult, product?: Pick<Product, "dossier">): string => {
   const out: string[] = [];
   for (const f of r.flags) {
     switch (f.code) {
@@ -34,5 +36,7 @@ export const remarkOf = (r: ProductResult): string => {
   }
   if (r.bandStars && r.stars && r.stars < r.bandStars && !r.shortfalls.length)
     out.push(`Điểm đạt ${r.bandStars} sao`);
+  const dossier = dossierStatement(product?.dossier, r);
+  if (dossier) out.push(dossier);
   return out.join("; ");
 };

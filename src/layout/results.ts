@@ -8,7 +8,18 @@ import { FORMAT, put } from "./build";
 import { SHEETS } from "./names";
 import { emptyPlan, type SheetPlan } from "./plan";
 import { remarkOf } from "./remarks";
+import { DOSSIER_WORDS, selfAssessmentGap, type Dossier } from "../ocop/dossier";
 import { outcomeLabel } from "./outcomes";
+
+/** A council mean more than the spread threshold below the producer's own total is worth a look. */
+const gapWarning = (
+  d: Dossier | undefined,
+  mean: number | null,
+  threshold: number
+): "warning" | undefined => {
+  const gap = selfAssessmentGap(d, mean);
+  return gap !== null && gap < -threshold ? "warning" : undefined;
+};
 
 export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan => {
   const plan = emptyPlan(SHEETS.results, "results");
@@ -43,6 +54,9 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
     "Xếp hạng sao",
     "Kết quả đề nghị",
     "Thứ hạng",
+    "Loại hồ sơ",
+    "Điểm tự đánh giá (Mẫu 02)",
+    "Điểm HĐ trừ tự đánh giá",
     "Ghi chú",
   ];
   const h = 3;
@@ -74,7 +88,14 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
       [r.stars, FORMAT.integer, r.withheld ? "error" : undefined],
       [outcomeLabel(c, r.outcome)],
       [r.rank, FORMAT.integer],
-      [remarkOf(r)],
+      [DOSSIER_WORDS[p?.dossier?.type ?? "first"].vi],
+      [p?.dossier?.selfAssessed ?? null, FORMAT.points],
+      [
+        selfAssessmentGap(p?.dossier, r.mean),
+        dec,
+        gapWarning(p?.dossier, r.mean, c.settings.spreadThreshold),
+      ],
+      [remarkOf(r, p)],
     ];
     cells.forEach(([v, fmt, style], col) =>
       put(

@@ -4,6 +4,7 @@
  * (what, which cell, how to fix) for every row that cannot be used.
  */
 import { levelsOf } from "../ocop/process";
+import { DOSSIER_TYPES, DOSSIER_WORDS, type Dossier, type DossierType } from "../ocop/dossier";
 import { CODES } from "../ocop/codes";
 import type { Finding, Where } from "../ocop/findings";
 import type { Council, CouncilSettings, Member, Product, Session } from "../ocop/session";
@@ -20,6 +21,7 @@ import {
   ROLE_LABEL,
   TIE_BREAK_LABEL,
   YES,
+  looseKey,
   readLevel,
   readMinimumRule,
   readRole,
@@ -32,7 +34,16 @@ import { readTable, type FieldSpec, type TableRecord } from "./table";
 
 // ---------------------------------------------------------------- products and members (tables)
 
-export type ProductField = "code" | "name" | "owner" | "commune" | "group" | "set" | "form" | "excluded";
+export type ProductField =
+  "code" | "name" | "owner" | "commune" | "group" | "set" | "form" | "excluded" | DossierField;
+type DossierField =
+  | "dossierType"
+  | "currentStars"
+  | "certificate"
+  | "certificateExpiry"
+  | "submitted"
+  | "selfAssessed"
+  | "communeReport";
 export type MemberField = "code" | "name" | "title" | "role";
 
 export const PRODUCT_FIELDS: readonly FieldSpec<ProductField>[] = [
@@ -66,10 +77,118 @@ export const PRODUCT_FIELDS: readonly FieldSpec<ProductField>[] = [
   {
     key: "excluded",
     header: "Hồ sơ bị loại (lý do)",
-    aliases: ["Hồ sơ bị loại", "Lý do loại", "Loại hồ sơ", "excluded", "exclusion reason", "excluded reason"],
+    aliases: ["Hồ sơ bị loại", "Lý do loại", "excluded", "exclusion reason", "excluded reason"],
+    required: false,
+  },
+  // Optional, after the columns older files have, so a headerless paste of eight columns still reads.
+  {
+    key: "dossierType",
+    header: "Loại hồ sơ",
+    aliases: ["Loại đánh giá", "Hồ sơ", "dossier", "dossier type"],
+    required: false,
+  },
+  {
+    key: "currentStars",
+    header: "Hạng sao đang có",
+    aliases: ["Hạng sao hiện có", "Sao hiện có", "Hạng hiện tại", "current stars"],
+    required: false,
+  },
+  {
+    key: "certificate",
+    header: "Giấy chứng nhận đang có (số, ngày)",
+    aliases: ["Giấy chứng nhận", "Số giấy chứng nhận", "Quyết định công nhận", "certificate"],
+    required: false,
+  },
+  {
+    key: "certificateExpiry",
+    header: "Ngày hết hạn giấy chứng nhận",
+    aliases: ["Ngày hết hạn", "Hết hạn", "certificate expiry", "expiry"],
+    required: false,
+  },
+  {
+    key: "submitted",
+    header: "Ngày nộp hồ sơ",
+    aliases: ["Ngày nộp", "Ngày tiếp nhận", "submitted", "submission date"],
+    required: false,
+  },
+  {
+    key: "selfAssessed",
+    header: "Điểm tự đánh giá (Mẫu 02)",
+    aliases: ["Điểm tự đánh giá", "Tự đánh giá", "self-assessed", "self assessment"],
+    required: false,
+  },
+  {
+    key: "communeReport",
+    header: "Báo cáo của UBND xã (Mẫu 03)",
+    aliases: ["Báo cáo của xã", "Báo cáo xã", "Mẫu 03", "commune report"],
     required: false,
   },
 ];
+
+const readDossierType = (text: string): DossierType | null => {
+  const key = looseKey(text);
+  for (const t of DOSSIER_TYPES) {
+    const w = DOSSIER_WORDS[t];
+    if ([w.vi, w.en, ...w.aliases].some((a) => looseKey(a) === key)) return t;
+  }
+  return null;
+};
+
+/** The dossier columns of one row; a value that cannot be read is a finding at its cell. */
+const dossierOf = (
+  get: (k: DossierField) => string,
+  at: (k: DossierField) => Where,
+  code: string,
+  findings: Finding[]
+): Dossier | undefined => {
+  const texts = (Object.keys(DOSSIER_LABELS) as DossierField[]).map(get);
+  if (texts.every((t) => t === "")) return undefined;
+  const invalid = (k: DossierField, allowed?: string[]) =>
+    findings.push({
+      code: LAYOUT_CODES.setupValueInvalid,
+      severity: "error",
+      where: { ...at(k), product: code },
+      params: { field: DOSSIER_LABELS[k], value: get(k), allowed: allowed ?? null },
+    });
+  const typeText = get("dossierType");
+  const type = typeText ? readDossierType(typeText) : "first";
+  if (!type)
+    invalid(
+      "dossierType",
+      DOSSIER_TYPES.map((t) => DOSSIER_WORDS[t].vi)
+    );
+  const starsText = get("currentStars").replace(/\s*sao$/iu, "");
+  const stars = starsText === "" ? null : Number(starsText);
+  if (stars !== null && stars !== 3 && stars !== 4 && stars !== 5) invalid("currentStars", ["3", "4", "5"]);
+  const date = (k: DossierField): string | null => {
+    if (get(k) === "") return null;
+    const iso = readDate(get(k));
+    if (iso === null || iso === "") invalid(k);
+    return iso || null;
+  };
+  const selfText = get("selfAssessed").replace(",", ".");
+  const self = selfText === "" ? null : Number(selfText);
+  if (self !== null && !(Number.isFinite(self) && self >= 0 && self <= 100)) invalid("selfAssessed");
+  return {
+    type: type ?? "first",
+    currentStars: stars === 3 || stars === 4 || stars === 5 ? stars : null,
+    certificate: get("certificate"),
+    certificateExpiry: date("certificateExpiry"),
+    submitted: date("submitted"),
+    selfAssessed: self !== null && Number.isFinite(self) && self >= 0 && self <= 100 ? self : null,
+    communeReport: get("communeReport"),
+  };
+};
+
+const DOSSIER_LABELS: Record<DossierField, string> = {
+  dossierType: "Loại hồ sơ",
+  currentStars: "Hạng sao đang có",
+  certificate: "Giấy chứng nhận đang có (số, ngày)",
+  certificateExpiry: "Ngày hết hạn giấy chứng nhận",
+  submitted: "Ngày nộp hồ sơ",
+  selfAssessed: "Điểm tự đánh giá (Mẫu 02)",
+  communeReport: "Báo cáo của UBND xã (Mẫu 03)",
+};
 
 export const MEMBER_FIELDS: readonly FieldSpec<MemberField>[] = [
   { key: "code", header: "Mã thành viên", aliases: ["Mã TV", "Mã", "code", "member code"], required: true },
@@ -176,6 +295,7 @@ export const productsFromRows = (
       });
     }
     const reason = rec.get("excluded");
+    const dossier = dossierOf(rec.get, at, code, findings);
     products.push({
       code,
       name,
@@ -185,6 +305,7 @@ export const productsFromRows = (
       set: rec.get("set"),
       form,
       excluded: reason ? { reason } : null,
+      ...(dossier ? { dossier } : {}),
     });
   }
   return { products, findings };
@@ -259,16 +380,17 @@ export const planProductsSheet = (session: Session, formCodes: string[]): SheetP
     set: p.set,
     form: p.form,
     excluded: p.excluded?.reason ?? "",
+    ...dossierCells(p.dossier),
   }));
   const plan = planTableSheet(
     SHEETS.products,
     "products",
     "DANH SÁCH SẢN PHẨM ĐĂNG KÝ ĐÁNH GIÁ, PHÂN HẠNG",
-    'Mỗi dòng một sản phẩm. Cột "Phiếu chấm" là số phiếu trong bộ tiêu chí (01, 02, …). Ghi lý do vào cột cuối nếu hồ sơ bị loại.',
+    'Mỗi dòng một sản phẩm. Cột "Phiếu chấm" là số phiếu trong bộ tiêu chí (01, 02, …). Ghi lý do vào cột "Hồ sơ bị loại" nếu hồ sơ bị loại. Các cột sau đó (loại hồ sơ, hạng sao đang có, điểm tự đánh giá…) không bắt buộc.',
     "SanPham",
     PRODUCT_FIELDS,
     rows,
-    [14, 36, 30, 18, 24, 24, 11, 28]
+    [14, 36, 30, 18, 24, 24, 11, 28, 13, 10, 26, 14, 13, 12, 26]
   );
   const formCol = PRODUCT_FIELDS.findIndex((f) => f.key === "form");
   const list = formCodes.join(",");
@@ -282,6 +404,17 @@ export const planProductsSheet = (session: Session, formCodes: string[]): SheetP
   }
   return plan;
 };
+
+/** A dossier as the products table shows it (dates dd/mm/yyyy, as typed back). */
+const dossierCells = (d: Dossier | undefined): Record<DossierField, string> => ({
+  dossierType: d ? DOSSIER_WORDS[d.type].vi : "",
+  currentStars: d?.currentStars ? String(d.currentStars) : "",
+  certificate: d?.certificate ?? "",
+  certificateExpiry: d?.certificateExpiry ? isoToVn(d.certificateExpiry) : "",
+  submitted: d?.submitted ? isoToVn(d.submitted) : "",
+  selfAssessed: d?.selfAssessed === null || d?.selfAssessed === undefined ? "" : String(d.selfAssessed),
+  communeReport: d?.communeReport ?? "",
+});
 
 export const planMembersSheet = (session: Session): SheetPlan => {
   const rows = session.members.map((m) => ({

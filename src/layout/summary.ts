@@ -5,6 +5,7 @@ import { FORMAT, put, range } from "./build";
 import { SHEETS } from "./names";
 import { emptyPlan, type SheetPlan } from "./plan";
 import { outcomeLabel, outcomesAt } from "./outcomes";
+import { selfAssessmentGap } from "../ocop/dossier";
 
 const CLASSES = [5, 4, 3, 2, 1] as const;
 
@@ -45,6 +46,18 @@ export const planSummarySheet = (session: Session, c: Consolidation): SheetPlan 
     put(plan, row, 0, starsLabel(s), "text");
     put(plan, row, 1, c.starCounts[s], "number", { numberFormat: FORMAT.integer });
   }
+
+  // Products the council scored well below the producer's own report (Mẫu 02): worth a look in the minutes.
+  row += 2;
+  const threshold = c.settings.spreadThreshold;
+  const products = new Map(session.products.map((p) => [p.code, p]));
+  const below = c.products.filter((r) => {
+    const gap = selfAssessmentGap(products.get(r.product)?.dossier, r.mean);
+    return gap !== null && gap < -threshold;
+  });
+  put(plan, row, 0, `Điểm Hội đồng thấp hơn điểm tự đánh giá quá ${threshold} điểm`, "text");
+  put(plan, row, 1, below.length, "number", { numberFormat: FORMAT.integer });
+  if (below.length) put(plan, row, 2, below.map((r) => r.product).join(", "), "text");
 
   const byField = new Map(session.products.map((p) => [p.code, p]));
   const table = (title: string, label: string, keyOf: (r: ProductResult) => string): void => {

@@ -39,6 +39,9 @@ export const CODES = {
   formUnknown: "session.formUnknown",
   noMembers: "session.noMembers",
   levelNotInEdition: "session.levelNotInEdition",
+  // A product's dossier (26/2026 Điều 6.1, 7.6.a).
+  dossierCurrentStarsMissing: "dossier.currentStarsMissing",
+  dossierReevaluationWindow: "dossier.reevaluationWindow",
   noProducts: "session.noProducts",
   settingInvalid: "settings.invalid",
   // Members' sheets.

@@ -169,6 +169,16 @@ export const MESSAGES_EN: Record<OcopCode, Template> = {
     message: "Product {product} is assigned form {form}, which edition {edition} does not hold.",
     fix: "Pick the right form for the product on the products sheet, or enter the form on the criteria sheet.",
   },
+  "dossier.currentStarsMissing": {
+    message: (p) =>
+      `Product ${String(p.product)} has ${p.type === "upgrade" ? "an upgrade" : "a re-evaluation"} dossier but no current stars.`,
+    fix: "Type the stars of its current certificate (3, 4 or 5) in the “Hạng sao đang có” column of the products sheet.",
+  },
+  "dossier.reevaluationWindow": {
+    message:
+      "Product {product}'s re-evaluation dossier was filed on {submitted}, {days} days before its certificate ends ({expiry}); Decision 26/2026 Article 7.6.a: no earlier than {earliest} and no later than {latest} days before.",
+    fix: "Check the filing date and the certificate's end; if both are right, the council records the late or early filing in its minutes.",
+  },
   "session.levelNotInEdition": {
     message: (p) =>
       `Edition ${String(p.edition)} has no ${levelWords(p.level, "en")} council: ${String(p.cite)}.`,

@@ -169,6 +169,16 @@ export const MESSAGES_VI: Record<OcopCode, Template> = {
     message: "Sản phẩm {product} được gán phiếu {form}, không có trong bộ tiêu chí {edition}.",
     fix: "Chọn đúng phiếu cho sản phẩm trên sheet sản phẩm, hoặc nhập phiếu trên sheet tiêu chí.",
   },
+  "dossier.currentStarsMissing": {
+    message: (p) =>
+      `Sản phẩm ${String(p.product)} có hồ sơ ${p.type === "upgrade" ? "nâng hạng" : "đánh giá lại"} nhưng chưa ghi hạng sao đang có.`,
+    fix: "Ghi hạng sao theo giấy chứng nhận đang có (3, 4 hoặc 5) vào cột “Hạng sao đang có” của sheet Sản phẩm.",
+  },
+  "dossier.reevaluationWindow": {
+    message:
+      "Hồ sơ đánh giá lại của sản phẩm {product} nộp ngày {submitted}, {days} ngày trước khi giấy chứng nhận hết hạn ({expiry}); Điều 7 khoản 6 điểm a Quyết định 26/2026/QĐ-TTg: không sớm hơn {earliest} ngày và không muộn hơn {latest} ngày.",
+    fix: "Kiểm tra ngày nộp hồ sơ và ngày hết hạn giấy chứng nhận; nếu đúng, Hội đồng ghi nhận hồ sơ nộp ngoài thời hạn trong biên bản.",
+  },
   "session.levelNotInEdition": {
     message: (p) =>
       `Bộ tiêu chí ${String(p.edition)} không có Hội đồng ${levelWords(p.level, "vi")}: ${String(p.cite)}.`,

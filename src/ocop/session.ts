@@ -1,6 +1,7 @@
 /** A council session: who scores what, on which edition of the criteria, with which council settings. */
 import type { EditionId, Form } from "./criteria/types";
 import type { CouncilLevel } from "./process";
+import type { Dossier } from "./dossier";
 
 export type { CouncilLevel } from "./process";
 
@@ -16,6 +17,8 @@ export interface Product {
   form: string;
   /** "Hồ sơ bị loại": the secretariat excluded the dossier; the reason is printed in the ranking. */
   excluded: { reason: string } | null;
+  /** First evaluation (absent), upgrade or re-evaluation, with the producer's and the commune's reports. */
+  dossier?: Dossier;
 }
 
 export type MemberRole = "chair" | "viceChair" | "member" | "secretary";

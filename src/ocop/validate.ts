@@ -20,6 +20,7 @@ import { checkForm } from "./criteria/integrity";
 import { indexSession, type SessionIndex } from "./sessionIndex";
 import { normaliseCode, parseNumberText } from "./text";
 import { isLevelAllowed, levelsOf, processOf } from "./process";
+import { dossierFindings } from "./dossier";
 
 const isEmpty = (raw: RawScore): boolean =>
   (raw.formula === undefined || raw.formula === "") &&
@@ -265,6 +266,7 @@ export const validateSession = (session: Session, catalogue: Catalogue, index: S
       seen.add(key);
     }
   }
+  for (const p of session.products) if (p.dossier) out.push(...dossierFindings(p.code, p.dossier));
   const usedForms = new Set<Form>();
   for (const p of index.products.values()) {
     if (p.form) usedForms.add(p.form);
