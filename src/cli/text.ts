@@ -6,8 +6,9 @@ const HELP_VI = `ocop — Hội đồng đánh giá, phân hạng sản phẩm O
 Cách dùng:
   ocop init --products products.csv --members members.csv [--edition qd26-2026|qd148-2023|qd1048-2019]
             [--title "Tên Hội đồng"] [--level district|province] [--year 2026] [--place "Huyện …"]
-            [--date 2026-06-15] [--password MK] --out council.xlsx
+            [--date 2026-06-15] [--password MK] [--criteria PHIẾU.xlsx] --out council.xlsx
       Tạo sổ Hội đồng: sheet Phiên, Sản phẩm, Thành viên, Tiêu chí và một phiếu chấm cho mỗi thành viên.
+      --criteria: lấy thêm các phiếu chấm Hội đồng tự nhập (sheet “Tiêu chí riêng”, xem examples/forms-qd1048.xlsx).
   ocop books council.xlsx --out-dir THƯ_MỤC [--members TV01,TV02] [--password MK]
       Xuất phiếu riêng cho từng thành viên: THƯ_MỤC/<mã thành viên>.xlsx.
   ocop check TỆP.xlsx... [--json]
@@ -24,8 +25,9 @@ const HELP_EN = `ocop — OCOP product evaluation councils: score workbooks, che
 Usage:
   ocop init --products products.csv --members members.csv [--edition qd26-2026|qd148-2023|qd1048-2019]
             [--title "Council name"] [--level district|province] [--year 2026] [--place "District …"]
-            [--date 2026-06-15] [--password PW] --out council.xlsx
+            [--date 2026-06-15] [--password PW] [--criteria FORMS.xlsx] --out council.xlsx
       Make the council workbook: session, products, members and criteria sheets, one score sheet per member.
+      --criteria: also take the council's own scoring forms (sheet “Tiêu chí riêng”, see examples/forms-qd1048.xlsx).
   ocop books council.xlsx --out-dir DIR [--members TV01,TV02] [--password PW]
       Write one workbook per member: DIR/<member code>.xlsx.
   ocop check FILE.xlsx... [--json]

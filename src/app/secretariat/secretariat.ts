@@ -19,6 +19,7 @@ import { normaliseCode } from "../../ocop/text";
 import { catalogueFor, type EditionLoader } from "../catalogue";
 import { checkSheets } from "../checkSheets";
 import { consolidateWorkbook } from "../consolidate";
+import { importFormsFile } from "../importForms";
 import { exportMemberBooks } from "../memberBook";
 import { readWorkbook } from "../readWorkbook";
 import { setUpSession } from "../setUpSession";
@@ -133,7 +134,8 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
     catalogue: (edition) => load(edition),
 
     async setUp(draft) {
-      const catalogue = await load(draft.edition);
+      // With the council's own forms in place, so products on those forms get their score columns.
+      const { catalogue } = await catalogueFor(draft, load);
       const sheets = await host.listSheets();
       if (!sheets.some((s) => sameSheetName(s.name, SHEETS.meta))) {
         const session = { ...draft, id: draft.id || options.newId?.() || randomId() };
@@ -156,6 +158,7 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
 
     importProducts,
     importMembers,
+    importForms: (file, edition) => importFormsFile(file, { edition, load }),
 
     async writeScoreSheets() {
       // The session as it stands, planned again in one apply: every member's sheet, scores kept.
