@@ -53,7 +53,7 @@ const PRODUCTS = [
   ["HH-03", "Rau an toàn Mai Đình", "HTX Rau", "Xã Mai Đình", "01"],
 ];
 
-const init = (dir: string, products: string, extra: string[]) =>
+const init = (_dir: string, products: string, extra: string[]) =>
   cli([
     "init",
     "--products",
