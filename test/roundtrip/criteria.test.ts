@@ -53,7 +53,7 @@ const PRODUCTS = [
   ["HH-03", "Rau an toàn Mai Đình", "HTX Rau", "Xã Mai Đình", "01"],
 ];
 
-const init = (_dir: string, products: string, extra: string[]) =>
+const init = (products: string, extra: string[]) =>
   cli([
     "init",
     "--products",
@@ -110,7 +110,7 @@ describe("ocop init --criteria: a district council of 2020 with a form the catal
   beforeAll(async () => {
     dir = tempDir();
     council = join(dir, "council.xlsx");
-    const r = await init(dir, csv(dir, PRODUCTS), ["--criteria", FORMS, "--out", council]);
+    const r = await init(csv(dir, PRODUCTS), ["--criteria", FORMS, "--out", council]);
     if (r.code !== 0) throw new Error(r.stdout + r.stderr);
     session = (await readWorkbook(await XlsxHost.fromBuffer(readFileSync(council)))).session!;
     catalogue = (await catalogueFor(session)).catalogue;
@@ -119,7 +119,7 @@ describe("ocop init --criteria: a district council of 2020 with a form the catal
   it("refuses form 02 without --criteria, as before", async () => {
     const work = tempDir();
     const out = join(work, "council.xlsx");
-    const r = await init(work, csv(work, PRODUCTS), ["--out", out, "--lang", "en"]);
+    const r = await init(csv(work, PRODUCTS), ["--out", out, "--lang", "en"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Product HH-01 is assigned form 02");
     expect(r.stdout).toContain("Product HH-02 is assigned form 02");
@@ -128,7 +128,7 @@ describe("ocop init --criteria: a district council of 2020 with a form the catal
 
   it("says which forms it took, and keeps them in the council workbook's session", async () => {
     const again = join(dir, "again.xlsx");
-    const r = await init(dir, csv(dir, PRODUCTS), ["--criteria", FORMS, "--out", again]);
+    const r = await init(csv(dir, PRODUCTS), ["--criteria", FORMS, "--out", again]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Phiếu 02 “Thịt, trứng, sữa tươi.*được thêm vào bộ tiêu chí/);
     expect(r.stdout).toContain("'Tiêu chí riêng'!B");
@@ -191,7 +191,7 @@ describe("ocop init --criteria: a district council of 2020 with a form the catal
     const work = tempDir();
     const out = join(work, "council.xlsx");
     const products = csv(work, [...PRODUCTS, ["HH-04", "Mật ong", "Hộ Bốn", "Xã Bốn", "03"]]);
-    const r = await init(work, products, ["--criteria", FORMS, "--out", out, "--lang", "en"]);
+    const r = await init(products, ["--criteria", FORMS, "--out", out, "--lang", "en"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Product HH-04 is assigned form 03");
     expect(r.stdout).not.toContain("HH-01 is assigned");
@@ -307,7 +307,7 @@ describe("a forms workbook typed with faults", () => {
     const file = join(dir, "phieu-loi.xlsx");
     await writeWorkbook(file, rows);
     const out = join(dir, "council.xlsx");
-    const r = await init(dir, csv(dir, PRODUCTS), ["--criteria", file, "--out", out]);
+    const r = await init(csv(dir, PRODUCTS), ["--criteria", file, "--out", out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`'Tiêu chí riêng'!E${partB + 1}`);
     expect(r.stdout).toContain(`'Tiêu chí riêng'!E${c13 + 3}`);
@@ -326,15 +326,15 @@ describe("a forms workbook typed with faults", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Sheet1").addRow(["Mã", "Tên"]);
     writeFileSync(none, Buffer.from(await wb.xlsx.writeBuffer()));
-    const r = await init(dir, products, ["--criteria", none, "--out", out, "--lang", "en"]);
+    const r = await init(products, ["--criteria", none, "--out", out, "--lang", "en"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("The file has no criteria sheet");
     expect(r.stdout).toContain("its sheets: Sheet1");
 
     const junk = join(dir, "junk.xlsx");
     writeFileSync(junk, "Loại dòng,Mã\nPhiếu,02\n");
-    expect((await init(dir, products, ["--criteria", junk, "--out", out])).code).toBe(2);
-    expect((await init(dir, products, ["--criteria", join(dir, "nope.xlsx"), "--out", out])).code).toBe(2);
+    expect((await init(products, ["--criteria", junk, "--out", out])).code).toBe(2);
+    expect((await init(products, ["--criteria", join(dir, "nope.xlsx"), "--out", out])).code).toBe(2);
     expect(existsSync(out)).toBe(false);
   });
 });
