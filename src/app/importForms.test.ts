@@ -80,3 +80,17 @@ test("a sheet under another name is found by its “Loại dòng” header; a co
   expect(r.forms.map((f) => f.code)).toEqual(["01"]);
   expect(r.findings.map((f) => f.code)).toContain("catalogue.customFormReplaces");
 });
+
+test("a part typed with the wrong maximum, and a part typed twice, are pointed at their lines", async () => {
+  const rows = await form01Rows();
+  const partA = rowOf(rows, "Phần", "A");
+  rows[partA]![4] = 36;
+  const partC = rowOf(rows, "Phần", "C");
+  rows[partC]![1] = "B";
+  const r = await importForms(await workbook({ [SHEETS.customCriteria]: rows }), { edition: "qd1048-2019" });
+  const where = (code: string) => r.findings.filter((f) => f.code === code).map((f) => f.where.cell);
+  expect(where("catalogue.partMax")).toEqual([`E${partA + 1}`]);
+  expect(where("catalogue.partDuplicate")).toEqual([`B${partC + 1}`]);
+  expect(where("catalogue.partMissing")).toEqual(["B4"]);
+  expect(r.forms).toEqual([]);
+});

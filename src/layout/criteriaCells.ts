@@ -3,7 +3,7 @@
  * the criteria sheet to correct. The checks name a form, part, section, criterion or level; the parser's
  * `FormRows` say on which row each of them was typed.
  */
-import type { Form } from "../ocop/criteria/types";
+import type { Form, Level } from "../ocop/criteria/types";
 import type { Finding } from "../ocop/findings";
 import { CODES } from "../ocop/codes";
 import { cellAddress } from "./a1";
@@ -33,7 +33,7 @@ interface Located {
 interface FlatCriterion {
   id: string;
   rows: CriterionRows;
-  levels: Form["parts"][number]["sections"][number]["criteria"][number]["levels"];
+  levels: Level[];
 }
 
 const flatten = (form: Form, rows: FormRows): FlatCriterion[] => {
@@ -110,10 +110,9 @@ export const placeFormFindings = (
   const occurrence = new Map<string, number>();
   const criterionAt = (id: string): FlatCriterion | undefined =>
     criteria.filter((c) => c.id === id)[occurrence.get(id) ?? 0];
-  const partAt = (id: unknown, nth = 0): number | undefined =>
-    form.parts.map((p, i) => (p.id === id ? rows.parts[i]?.row : undefined)).filter((r) => r !== undefined)[
-      nth
-    ];
+  /** The row of the nth part typed with this id (a duplicated part is reported at its second line). */
+  const partAt = (id: string, nth: number): number | undefined =>
+    form.parts.flatMap((p, i) => (p.id === id && rows.parts[i] ? [rows.parts[i]!.row] : []))[nth];
   const seenParts = new Map<string, number>();
 
   return findings.map((f) => {
