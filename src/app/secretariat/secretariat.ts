@@ -14,6 +14,7 @@ import { dateLine } from "../../layout/ranking";
 import { loadEdition } from "../../ocop/criteria/builtin";
 import type { Catalogue } from "../../ocop/criteria/types";
 import type { Finding, Where } from "../../ocop/findings";
+import { hasErrors } from "../../ocop/findings";
 import type { Session } from "../../ocop/session";
 import { normaliseCode } from "../../ocop/text";
 import { catalogueFor, type EditionLoader } from "../catalogue";
@@ -134,8 +135,10 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
     catalogue: (edition) => load(edition),
 
     async setUp(draft) {
-      // With the council's own forms in place, so products on those forms get their score columns.
-      const { catalogue } = await catalogueFor(draft, load);
+      // With the council's own forms in place, so products on those forms get their score columns. A form
+      // that no longer passes (e.g. the edition was changed after loading it) refuses the setup, writing nothing.
+      const { catalogue, findings: own } = await catalogueFor(draft, load);
+      if (hasErrors(own)) return { session: draft, findings: own, written: false };
       const sheets = await host.listSheets();
       if (!sheets.some((s) => sameSheetName(s.name, SHEETS.meta))) {
         const session = { ...draft, id: draft.id || options.newId?.() || randomId() };
