@@ -24,6 +24,7 @@ import { catalogueFor } from "../app/catalogue";
 import { checkSheets } from "../app/checkSheets";
 import { consolidateWorkbook } from "../app/consolidate";
 import { sha256Hex } from "../app/hash";
+import { importForms } from "../app/importForms";
 import { exportMemberBooks } from "../app/memberBook";
 import { setUpSession } from "../app/setUpSession";
 import { parseCsv } from "../ocop/delimitedText";
@@ -141,6 +142,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
       products: { type: "string" },
       members: { type: "string" },
       edition: { type: "string" },
+      criteria: { type: "string" },
       title: { type: "string" },
       level: { type: "string" },
       year: { type: "string" },
@@ -178,6 +180,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           "products",
           "members",
           "edition",
+          "criteria",
           "title",
           "level",
           "year",
@@ -225,6 +228,12 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
         const products = productsFromRows(p.rows, { file: p.file });
         const members = membersFromRows(m.rows, { file: m.file });
         findings.push(...products.findings, ...members.findings);
+        // The council's own forms (--criteria FORMS.xlsx), checked like the built-in ones.
+        const own =
+          typeof v.criteria === "string"
+            ? await importForms((await openXlsx(v.criteria)).host, { edition, file: basename(v.criteria) })
+            : null;
+        findings.push(...(own?.findings ?? []));
         const session: Session = {
           id: randomUUID(),
           council: {
@@ -238,7 +247,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           settings: { ...DEFAULT_SETTINGS },
           products: products.products,
           members: members.members,
-          customForms: [],
+          customForms: own?.forms ?? [],
         };
         const { catalogue } = await catalogueFor(session);
         findings.push(
@@ -266,6 +275,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           return 1;
         }
         await writeFile(out, await host.toBuffer());
+        if (findings.length) io.stdout(findingLines(findings, lang));
         io.stdout(
           `${t().wrote(out)} (${session.products.length} SP, ${session.members.length} TV, ${edition})\n`
         );

@@ -6,10 +6,11 @@ const HELP_VI = `ocop — Hội đồng đánh giá, phân hạng sản phẩm O
 Cách dùng:
   ocop init --products products.csv --members members.csv [--edition qd26-2026|qd148-2023|qd1048-2019]
             [--title "Tên Hội đồng"] [--level province|central] [--year 2026] [--place "Tỉnh …"]
-            [--date 2026-06-15] [--password MK] --out council.xlsx
+            [--date 2026-06-15] [--password MK] [--criteria PHIẾU.xlsx] --out council.xlsx
       Tạo sổ Hội đồng: sheet Phiên, Sản phẩm, Thành viên, Tiêu chí và một phiếu chấm cho mỗi thành viên.
       Cấp Hội đồng theo bộ tiêu chí: qd26-2026 chỉ có cấp tỉnh (mặc định) và cấp trung ương (Điều 4.1);
       qd148-2023 và qd1048-2019 có thêm cấp huyện (district, mặc định của hai bộ này).
+      --criteria: lấy thêm các phiếu chấm Hội đồng tự nhập (sheet “Tiêu chí riêng”, xem examples/forms-qd1048.xlsx).
   ocop books council.xlsx --out-dir THƯ_MỤC [--members TV01,TV02] [--password MK]
       Xuất phiếu riêng cho từng thành viên: THƯ_MỤC/<mã thành viên>.xlsx.
   ocop check TỆP.xlsx... [--json]
@@ -26,10 +27,11 @@ const HELP_EN = `ocop — OCOP product evaluation councils: score workbooks, che
 Usage:
   ocop init --products products.csv --members members.csv [--edition qd26-2026|qd148-2023|qd1048-2019]
             [--title "Council name"] [--level province|central] [--year 2026] [--place "Province …"]
-            [--date 2026-06-15] [--password PW] --out council.xlsx
+            [--date 2026-06-15] [--password PW] [--criteria FORMS.xlsx] --out council.xlsx
       Make the council workbook: session, products, members and criteria sheets, one score sheet per member.
       The council level follows the edition: qd26-2026 has province (default) and central only (Điều 4.1);
       qd148-2023 and qd1048-2019 also have district (their default).
+      --criteria: also take the council's own scoring forms (sheet “Tiêu chí riêng”, see examples/forms-qd1048.xlsx).
   ocop books council.xlsx --out-dir DIR [--members TV01,TV02] [--password PW]
       Write one workbook per member: DIR/<member code>.xlsx.
   ocop check FILE.xlsx... [--json]

@@ -36,6 +36,9 @@ export const LAYOUT_CODES = {
   criteriaRowOrphan: "criteria.rowOrphan",
   criteriaKindUnknown: "criteria.kindUnknown",
   criteriaNumberInvalid: "criteria.numberInvalid",
+  criteriaSheetMissing: "criteria.sheetMissing",
+  criteriaNoForms: "criteria.noForms",
+  criteriaFormDuplicate: "criteria.formDuplicate",
   // Workbooks and files.
   fileUnreadable: "file.unreadable",
   bookNoScoreSheet: "book.noScoreSheet",

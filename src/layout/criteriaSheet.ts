@@ -151,9 +151,32 @@ const readNumber = (v: CellValue | undefined): number | null => {
   return Number.isFinite(n) ? n : NaN;
 };
 
+/**
+ * Where each item of a typed form stands on the sheet (0-based rows), in the same order as the form's
+ * parts, sections, criteria and levels, so a check on the form can point at the row to correct.
+ */
+export interface FormRows {
+  row: number;
+  parts: PartRows[];
+}
+export interface PartRows {
+  row: number;
+  sections: SectionRows[];
+}
+export interface SectionRows {
+  row: number;
+  criteria: CriterionRows[];
+}
+export interface CriterionRows {
+  row: number;
+  levels: number[];
+}
+
 export interface ParsedCriteria {
   /** Forms as typed, to be checked by the catalogue (`withCustomForms`). */
   forms: Form[];
+  /** `rows[i]` locates `forms[i]`. */
+  rows: FormRows[];
   findings: Finding[];
 }
 
@@ -166,6 +189,11 @@ export const parseCriteriaSheet = (
 ): ParsedCriteria => {
   const findings: Finding[] = [];
   const forms: Form[] = [];
+  const located: FormRows[] = [];
+  let formRows: FormRows | null = null;
+  let partRows: PartRows | null = null;
+  let sectionRows: SectionRows | null = null;
+  let criterionRows: CriterionRows | null = null;
   let form: Form | null = null;
   let part: FormPart | null = null;
   let section: Section | null = null;
@@ -226,6 +254,8 @@ export const parseCriteriaSheet = (
           parts: [],
         };
         forms.push(form);
+        formRows = { row: r, parts: [] };
+        located.push(formRows);
         part = section = criterion = null;
         break;
       case "part":
@@ -235,6 +265,8 @@ export const parseCriteriaSheet = (
         }
         part = { id: code.toUpperCase() as PartId, title: text, max: number(r, row[4]) ?? 0, sections: [] };
         form.parts.push(part);
+        partRows = { row: r, sections: [] };
+        formRows!.parts.push(partRows);
         section = criterion = null;
         break;
       case "section":
@@ -244,6 +276,8 @@ export const parseCriteriaSheet = (
         }
         section = { number: num || code, title: text, max: number(r, row[4]), criteria: [] };
         part.sections.push(section);
+        sectionRows = { row: r, criteria: [] };
+        partRows!.sections.push(sectionRows);
         criterion = null;
         break;
       case "criterion": {
@@ -255,6 +289,8 @@ export const parseCriteriaSheet = (
           // A criterion straight under a part gets a section of its own, as the decision prints it.
           section = { number: num || code, title: text, max: null, criteria: [] };
           part.sections.push(section);
+          sectionRows = { row: r, criteria: [] };
+          partRows!.sections.push(sectionRows);
         }
         criterion = {
           id: code || num,
@@ -267,6 +303,8 @@ export const parseCriteriaSheet = (
           levels: [],
         };
         section.criteria.push(criterion);
+        criterionRows = { row: r, levels: [] };
+        sectionRows!.criteria.push(criterionRows);
         break;
       }
       case "level": {
@@ -285,6 +323,7 @@ export const parseCriteriaSheet = (
         }
         const level: Level = { text, points: number(r, row[4]) ?? 0, minStars: minStars ?? null };
         criterion.levels.push(level);
+        criterionRows!.levels.push(r);
         break;
       }
       case "requirement":
@@ -303,5 +342,5 @@ export const parseCriteriaSheet = (
       for (const s of p.sections)
         for (const c of s.criteria) if (c.levels.length === 0) c.levelsImplicit = true;
   }
-  return { forms, findings };
+  return { forms, rows: located, findings };
 };

@@ -141,6 +141,19 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
       message: "“{value}” không phải số điểm hợp lệ.",
       fix: "Nhập số (ví dụ 3 hoặc 1,5) hoặc *** / **** / *****.",
     },
+    "criteria.sheetMissing": {
+      message:
+        "Tệp không có sheet tiêu chí (“Tiêu chí riêng”, “Tiêu chí” hoặc sheet có cột “Loại dòng”); các sheet có: {sheets}.",
+      fix: "Nhập các phiếu vào sheet “Tiêu chí riêng” theo mẫu examples/forms-qd1048.xlsx (xem docs/catalogue-format.md).",
+    },
+    "criteria.noForms": {
+      message: "Sheet tiêu chí không có dòng “Phiếu” nào.",
+      fix: "Mỗi phiếu bắt đầu bằng một dòng Loại dòng = Phiếu, cột Mã = số phiếu (ví dụ 02), cột Nội dung = tên bộ sản phẩm.",
+    },
+    "criteria.formDuplicate": {
+      message: "Phiếu {code} được nhập hai lần (lần đầu ở ô {first}); phiếu nhập sau không được dùng.",
+      fix: "Giữ một phiếu {code}, xóa hoặc đổi mã phiếu còn lại.",
+    },
     "file.unreadable": {
       message: "Không đọc được tệp: {detail}",
       fix: "Kiểm tra đường dẫn và định dạng (.xlsx hoặc .csv UTF-8); mở và lưu lại bằng Excel nếu tệp bị hỏng.",
@@ -301,6 +314,19 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
     "criteria.numberInvalid": {
       message: "“{value}” is not a valid number of points.",
       fix: "Type a number (e.g. 3 or 1.5) or *** / **** / *****.",
+    },
+    "criteria.sheetMissing": {
+      message:
+        "The file has no criteria sheet (“Tiêu chí riêng”, “Tiêu chí” or a sheet with a “Loại dòng” column); its sheets: {sheets}.",
+      fix: "Type the forms into a “Tiêu chí riêng” sheet shaped like examples/forms-qd1048.xlsx (see docs/catalogue-format.md).",
+    },
+    "criteria.noForms": {
+      message: "The criteria sheet has no “Phiếu” (form) row.",
+      fix: "Start each form with a row whose kind is Phiếu, code the form's number (e.g. 02) and text the product set's name.",
+    },
+    "criteria.formDuplicate": {
+      message: "Form {code} is typed twice (first at cell {first}); the later one is not used.",
+      fix: "Keep one form {code}; delete the other or give it its own code.",
     },
     "file.unreadable": {
       message: "The file cannot be read: {detail}",

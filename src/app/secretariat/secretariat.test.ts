@@ -1,4 +1,8 @@
 /** The secretariat's own pieces, one by one (the whole day runs in test/contract/secretariat.test.ts). */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
+import { readWorkbook } from "../readWorkbook";
 import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
 import { planProductsSheet } from "../../layout/setupSheets";
 import type { Consolidation, ProductResult } from "../../ocop/results";
@@ -7,7 +11,7 @@ import { miniCatalogue, miniSession } from "../../../test/helpers/miniCatalogue"
 import { planProposalSheets, proposedProducts } from "../../layout/proposals";
 import { settleBatch } from "./collect";
 import { computeProgress } from "./progress";
-import { asciiName } from "./secretariat";
+import { asciiName, createSecretariat } from "./secretariat";
 import { importMembers, importProducts, parseText } from "./tables";
 import type { BookReport } from "./types";
 
@@ -220,4 +224,46 @@ test("proposal lists: one per outcome the level gives; a province council issues
 
 test("file names travel as ASCII", () => {
   expect(asciiName("Phiếu chấm_TV01_Đồng Tháp 2026")).toBe("Phieu-cham_TV01_Dong-Thap-2026");
+});
+
+describe("the council's own forms in the setup", () => {
+  const FORMS = join(__dirname, "..", "..", "..", "examples", "forms-qd1048.xlsx");
+  const draft = (forms: Session["customForms"], edition = "qd1048-2019"): Session => ({
+    ...miniSession(),
+    id: "",
+    edition,
+    council: { ...miniSession().council, level: "district", year: 2020 },
+    products: [{ ...miniSession().products[0]!, code: "HH-01", form: "02" }],
+    customForms: forms,
+  });
+
+  test("forms loaded from a workbook are set up with the session; a product on form 02 gets its block", async () => {
+    const host = PartsHost.createEmpty({ fileName: "council.xlsx" });
+    const api = createSecretariat(host, { tool: "test", newId: () => "sess-own" });
+    const loaded = await api.importForms({ name: "forms.xlsx", bytes: readFileSync(FORMS) }, "qd1048-2019");
+    expect(loaded.forms.map((f) => f.code)).toEqual(["01", "02"]);
+    const r = await api.setUp(draft(loaded.forms));
+    expect(r.findings).toEqual([]);
+    expect(r.written).toBe(true);
+    const read = await readWorkbook(host);
+    expect(read.session!.customForms.map((f) => f.code)).toEqual(["01", "02"]);
+    const sheet = read.scoreSheets[0]!.values.flat();
+    expect(sheet).toContain("HH-01");
+    expect(sheet).toContain("Trạng thái bên ngoài (độ tươi, độ đàn hồi, bề mặt)");
+  });
+
+  test("forms that fail under the session's edition refuse the setup and leave the workbook blank", async () => {
+    const host = PartsHost.createEmpty({ fileName: "council.xlsx" });
+    const api = createSecretariat(host, { tool: "test" });
+    const loaded = await api.importForms({ name: "forms.xlsx", bytes: readFileSync(FORMS) }, "qd1048-2019");
+    const r = await api.setUp(draft(loaded.forms, "qd26-2026"));
+    expect(r.written).toBe(false);
+    expect(r.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: "catalogue.partMax", where: { form: "02" } }),
+        expect.objectContaining({ code: "catalogue.customFormRejected", where: { form: "02" } }),
+      ])
+    );
+    expect(await host.listSheets()).toEqual([]);
+  });
 });

@@ -13,11 +13,13 @@ import { sameSheetName, scoreSheetName, SHEETS } from "../../layout/names";
 import { loadEdition } from "../../ocop/criteria/builtin";
 import type { Catalogue } from "../../ocop/criteria/types";
 import type { Finding, Where } from "../../ocop/findings";
+import { hasErrors } from "../../ocop/findings";
 import type { Session } from "../../ocop/session";
 import { normaliseCode } from "../../ocop/text";
 import { catalogueFor, type EditionLoader } from "../catalogue";
 import { checkSheets } from "../checkSheets";
 import { consolidateWorkbook } from "../consolidate";
+import { importFormsFile } from "../importForms";
 import { exportMemberBooks } from "../memberBook";
 import { readWorkbook } from "../readWorkbook";
 import { setUpSession } from "../setUpSession";
@@ -127,7 +129,10 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
     catalogue: (edition) => load(edition),
 
     async setUp(draft) {
-      const catalogue = await load(draft.edition);
+      // With the council's own forms in place, so products on those forms get their score columns. A form
+      // that no longer passes (e.g. the edition was changed after loading it) refuses the setup, writing nothing.
+      const { catalogue, findings: own } = await catalogueFor(draft, load);
+      if (hasErrors(own)) return { session: draft, findings: own, written: false };
       const sheets = await host.listSheets();
       if (!sheets.some((s) => sameSheetName(s.name, SHEETS.meta))) {
         const session = { ...draft, id: draft.id || options.newId?.() || randomId() };
@@ -150,6 +155,7 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
 
     importProducts,
     importMembers,
+    importForms: (file, edition) => importFormsFile(file, { edition, load }),
 
     async writeScoreSheets() {
       // The session as it stands, planned again in one apply: every member's sheet, scores kept.

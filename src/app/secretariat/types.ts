@@ -8,6 +8,7 @@ import type { Finding, Where } from "../../ocop/findings";
 import type { Consolidation } from "../../ocop/results";
 import type { Member, Product, Session } from "../../ocop/session";
 import type { Progress } from "./progress";
+import type { FormsImport } from "../importForms";
 
 /** The session the workbook holds now, if any. */
 export interface OpenState {
@@ -109,6 +110,8 @@ export interface SecretariatApi {
   /** Products or members from pasted text (tab- or comma-separated) or a CSV / .xlsx file. */
   importProducts(source: PickedFile | { text: string }): Promise<TableImport<Product>>;
   importMembers(source: PickedFile | { text: string }): Promise<TableImport<Member>>;
+  /** The council's own scoring forms from a workbook's criteria sheet, checked against `edition`. */
+  importForms(file: PickedFile, edition: string): Promise<FormsImport>;
   /** One score sheet per member in this workbook; entered scores are kept. */
   writeScoreSheets(): Promise<{ sheets: string[]; findings: Finding[] }>;
   memberBook(member: string): Promise<MemberBookFile>;

@@ -182,6 +182,7 @@ export const fakeApi = (overrides: Partial<SecretariatApi> = {}): jest.Mocked<Se
     readSetupSheets: async () => ({ session: null, findings: [] }),
     importProducts: async () => ({ rows: [], findings: [] }),
     importMembers: async () => ({ rows: [], findings: [] }),
+    importForms: async () => ({ forms: [], sheet: null, findings: [] }),
     writeScoreSheets: async () => ({ sheets: [], findings: [] }),
     memberBook: async (m) => ({ fileName: `Phieu-cham_${m}_2026.xlsx`, bytes: new Uint8Array([1]) }),
     allMemberBooks: async () => ({ fileName: "Phieu-cham_2026.zip", bytes: new Uint8Array([2]) }),

@@ -12,18 +12,20 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LEVEL_WORDS, defaultLevelOf, isLevelAllowed, levelsOf } from "../../../ocop/process";
 import type { PickedFile, SecretariatApi } from "../../../app/secretariat/types";
 import { readDate } from "../../../layout/setupSheets";
 import { DEFAULT_EDITION, listEditions } from "../../../ocop/criteria/builtin";
+import { sessionCatalogue } from "../../../ocop/criteria/catalogue";
 import type { Catalogue } from "../../../ocop/criteria/types";
 import type { Finding } from "../../../ocop/findings";
 import { hasErrors } from "../../../ocop/findings";
 import { DEFAULT_SETTINGS, type CouncilLevel, type Session } from "../../../ocop/session";
 import { normaliseCode } from "../../../ocop/text";
 import { formatDate } from "../../format";
+import { CustomFormsImport } from "../parts/CustomFormsImport";
 import { FindingList } from "../parts/FindingList";
 import { MembersEditor } from "../parts/MembersEditor";
 import { ProductsEditor } from "../parts/ProductsEditor";
@@ -102,6 +104,14 @@ export function SetupStep({ api, session, onSaved, announce }: SetupStepProps) {
       live = false;
     };
   }, [api, draft.edition]);
+
+  // The product editor offers the council's own forms beside the edition's.
+  const base = catalogue?.edition === draft.edition ? catalogue.catalogue : null;
+  const customForms = draft.customForms;
+  const withOwnForms = useMemo(
+    () => base && sessionCatalogue({ customForms }, base).catalogue,
+    [base, customForms]
+  );
 
   const council = draft.council;
   const setCouncil = (patch: Partial<Session["council"]>) =>
@@ -246,6 +256,15 @@ export function SetupStep({ api, session, onSaved, announce }: SetupStepProps) {
         </RadioGroup>
       </Panel>
 
+      <CustomFormsImport
+        api={api}
+        edition={draft.edition}
+        forms={draft.customForms}
+        onChange={(forms) => setDraft((d) => ({ ...d, customForms: forms }))}
+        announce={announce}
+        disabled={busy}
+      />
+
       <Panel title={t("setup.settingsHeading")} collapsible>
         <SettingsEditor value={draft.settings} onChange={(settings) => setDraft({ ...draft, settings })} />
       </Panel>
@@ -253,7 +272,7 @@ export function SetupStep({ api, session, onSaved, announce }: SetupStepProps) {
       <Panel title={t("products.heading", { count: draft.products.length })}>
         <ProductsEditor
           products={draft.products}
-          catalogue={catalogue?.edition === draft.edition ? catalogue.catalogue : null}
+          catalogue={withOwnForms}
           onChange={(products) => setDraft({ ...draft, products })}
         />
         <Subtitle2 as="h4">{t("products.importHeading")}</Subtitle2>
