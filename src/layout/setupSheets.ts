@@ -166,6 +166,8 @@ const dossierOf = (
     if (iso === null || iso === "") invalid(k);
     return iso || null;
   };
+  const certificateExpiry = date("certificateExpiry");
+  const submitted = date("submitted");
   const selfText = get("selfAssessed").replace(",", ".");
   const self = selfText === "" ? null : Number(selfText);
   if (self !== null && !(Number.isFinite(self) && self >= 0 && self <= 100)) invalid("selfAssessed");
@@ -173,8 +175,8 @@ const dossierOf = (
     type: type ?? "first",
     currentStars: stars === 3 || stars === 4 || stars === 5 ? stars : null,
     certificate: get("certificate"),
-    certificateExpiry: date("certificateExpiry"),
-    submitted: date("submitted"),
+    certificateExpiry,
+    submitted,
     selfAssessed: self !== null && Number.isFinite(self) && self >= 0 && self <= 100 ? self : null,
     communeReport: get("communeReport"),
   };
@@ -498,10 +500,17 @@ export const readDate = (v: CellValue | undefined): string | null => {
   const t = cellText(v);
   if (t === "") return "";
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) return `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
+  if (m) return calendarDate(m[1]!, m[2]!, m[3]!);
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (m) return `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+  if (m) return calendarDate(m[3]!, m[2]!, m[1]!);
   return null;
+};
+
+/** "2027-02-31" is no date: only a day the calendar has. */
+const calendarDate = (y: string, mo: string, d: string): string | null => {
+  const iso = `${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}`;
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === iso ? iso : null;
 };
 
 export const planSessionSheet = (session: Session, editions: string[]): SheetPlan => {

@@ -13,6 +13,7 @@ import { parseForm } from "./criteria/schema";
 import { withCustomForms } from "./criteria/catalogue";
 import { parseSettings } from "./settings";
 import { validateAll, validateLevel, validateMemberScores } from "./validate";
+import { dossierFindings, FIRST_DOSSIER } from "./dossier";
 import type { ScoreEntry } from "./session";
 import { pointsFor, sheet, tinyCatalogue, tinyEdition, tinyForm, tinySession } from "./__fixtures__/tiny";
 
@@ -78,6 +79,16 @@ const gallery = (): Finding[] => {
   district.edition = "qd26-2026";
   district.council.level = "district";
   out.push(...validateLevel(district));
+  out.push(
+    ...dossierFindings("SP1", { ...FIRST_DOSSIER, type: "upgrade" }),
+    ...dossierFindings("SP2", {
+      ...FIRST_DOSSIER,
+      type: "re-evaluation",
+      currentStars: 4,
+      certificateExpiry: "2026-12-31",
+      submitted: "2026-11-30",
+    })
+  );
   const cells: ScoreEntry["raw"][] = [
     { value: null },
     { value: "5" },
