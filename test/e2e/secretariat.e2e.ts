@@ -7,6 +7,8 @@
  * ranking; publish; and the downloaded council workbook's ranking table, read cell by cell, matches the
  * rules computed here independently. Screenshots for docs/secretariat-walkthrough.md go to docs/images/.
  */
+import { outcomeLabel, outcomesAt } from "../../src/layout/outcomes";
+import { PROPOSAL_SHEETS } from "../../src/layout/proposals";
 import ExcelJS from "exceljs";
 import fs from "node:fs";
 import path from "node:path";
@@ -291,6 +293,7 @@ describe("standalone page, council secretariat", () => {
       items.map((i) => ({
         product: i.getAttribute("data-product"),
         stars: Number(i.getAttribute("data-stars")),
+        outcome: i.getAttribute("data-outcome"),
       }))
     );
     await scrollToTop(page.getByRole("heading", { name: "Số sản phẩm theo hạng sao" }));
@@ -299,12 +302,20 @@ describe("standalone page, council secretariat", () => {
     // The rules, run here on the same scores, independently of the page.
     const expected = consolidate(session, catalogue, scores);
     expect(expected.findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(paneRanking).toEqual(expected.products.map((p) => ({ product: p.product, stars: p.stars ?? 0 })));
+    expect(paneRanking).toEqual(
+      expected.products.map((p) => ({ product: p.product, stars: p.stars ?? 0, outcome: p.outcome }))
+    );
+    // A province council proposes; its 3★ and 4★ are proposals, never recognitions.
+    expect(expected.level).toBe("province");
+    expect(expected.products.some((p) => p.outcome === "propose-3" || p.outcome === "propose-4")).toBe(true);
 
-    // 7. Publish, with a certificate sheet per product at 3 stars and above; download the council workbook.
+    // 7. Publish: the proposal lists, one per outcome group; download the council workbook.
     await step(page, "publish");
     await page.getByTestId("publish").click();
-    await page.getByTestId("certified").waitFor({ timeout: 60000 });
+    await page.getByTestId("proposed-propose-4").waitFor({ timeout: 60000 });
+    expect(await page.getByTestId("proposed-propose-4").textContent()).toContain(
+      "Đề nghị Chủ tịch UBND cấp tỉnh công nhận sản phẩm OCOP đạt 4 sao"
+    );
     await shot(page.getByTestId("secretariat"), "secretariat-8-publish.png");
     const council = await download(page, () => page.getByTestId("save-workbook").click());
 
@@ -322,7 +333,7 @@ describe("standalone page, council secretariat", () => {
     await wb.xlsx.load(council.bytes as unknown as ArrayBuffer);
     const ranking = wb.getWorksheet("Bảng xếp hạng")!;
     const header = ranking.getRow(8).values as unknown[];
-    expect(header.slice(1, 10)).toEqual([
+    expect(header.slice(1, 11)).toEqual([
       "STT",
       "Mã SP",
       "Tên sản phẩm",
@@ -331,6 +342,7 @@ describe("standalone page, council secretariat", () => {
       "Nhóm sản phẩm",
       "Điểm TB",
       "Hạng sao",
+      "Kết quả đề nghị",
       "Ghi chú",
     ]);
     const byCode = new Map(session.products.map((p) => [p.code, p]));
@@ -341,8 +353,12 @@ describe("standalone page, council secretariat", () => {
       expect(ranking.getCell(9 + i, 4).value).toBe(byCode.get(p.product)!.owner);
       expect(ranking.getCell(9 + i, 7).value).toBeCloseTo(p.mean!, 9);
       expect(ranking.getCell(9 + i, 7).numFmt).toBe("0.00");
-      expect(ranking.getCell(9 + i, 8).value).toBe(p.stars);
-      expect(ranking.getCell(9 + i, 8).numFmt).toBe('0" sao"');
+      if (p.outcome === "potential-5") expect(ranking.getCell(9 + i, 8).value).toBe("Tiềm năng 5 sao");
+      else {
+        expect(ranking.getCell(9 + i, 8).value).toBe(p.stars);
+        expect(ranking.getCell(9 + i, 8).numFmt).toBe('0" sao"');
+      }
+      expect(ranking.getCell(9 + i, 9).value).toBe(outcomeLabel(expected, p.outcome));
     });
     expect(ranking.getRow(9 + expected.products.length).getCell(2).value ?? null).toBeNull();
     expect(ranking.pageSetup.orientation).toBe("landscape");
@@ -351,14 +367,25 @@ describe("standalone page, council secretariat", () => {
       "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP TỈNH TÂY NINH"
     );
 
-    const certified = expected.products.filter((p) => (p.stars ?? 0) >= 3).map((p) => p.product);
-    expect(certified.length).toBeGreaterThan(0);
-    const list = wb.getWorksheet("Đề nghị công nhận")!;
-    certified.forEach((code, i) => expect(list.getRow(6 + i).getCell(2).value).toBe(code));
-    for (const code of certified) expect(wb.getWorksheet(`GCN ${code}`)).toBeDefined();
+    // One proposal list per outcome group, each naming exactly its products in ranking order; no certificate.
+    for (const outcome of ["potential-5", "propose-4", "propose-3"] as const) {
+      const sheet = wb.getWorksheet(PROPOSAL_SHEETS[outcome]!)!;
+      const codes = expected.products.filter((p) => p.outcome === outcome).map((p) => p.product);
+      codes.forEach((code, i) => expect(sheet.getRow(10 + i).getCell(2).value).toBe(code));
+      if (codes.length) expect(sheet.getRow(10 + codes.length).getCell(2).value ?? null).toBeNull();
+    }
+    expect(wb.worksheets.some((w) => w.name.startsWith("GCN "))).toBe(false);
     const summary = wb.getWorksheet("Tổng hợp")!;
-    const counts = [5, 4, 3, 2, 1, 0].map((_, i) => summary.getRow(5 + i).getCell(2).value);
-    expect(counts).toEqual([5, 4, 3, 2, 1, 0].map((s) => expected.starCounts[s as 0 | 1 | 2 | 3 | 4 | 5]));
+    const byOutcome = outcomesAt(expected).map((_o, i) => [
+      summary.getRow(5 + i).getCell(1).value,
+      summary.getRow(5 + i).getCell(2).value,
+    ]);
+    expect(byOutcome).toEqual(
+      outcomesAt(expected).map((o) => [
+        outcomeLabel(expected, o),
+        expected.products.filter((p) => p.outcome === o).length,
+      ])
+    );
 
     // Every imported file's SHA-256 is in the audit log, and the history keeps the runs.
     const audit = wb.getWorksheet("Nhật ký")!;

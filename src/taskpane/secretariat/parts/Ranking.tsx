@@ -2,6 +2,7 @@ import { Badge, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Consolidation, ProductResult } from "../../../ocop/results";
 import type { Session } from "../../../ocop/session";
+import { levelProcess, outcomeWords } from "../../../ocop/process";
 import { normaliseCode } from "../../../ocop/text";
 import { formatNumber, formatScore } from "../../format";
 import { langOf, NS } from "../strings";
@@ -87,6 +88,14 @@ export const useFlagTexts = () => {
       out.push(
         t("flags.deviating", { members: deviating.map((m) => `${m.member} (${n(m.total)})`).join(", ") })
       );
+    if (r.knockout)
+      out.push(
+        t("flags.knockout", {
+          criterion: r.knockout.criterion,
+          text: r.knockout.criterionText,
+          note: r.knockout.note.replace(/^(Ghi chú|Chú ý):\s*/u, ""),
+        })
+      );
     for (const s of r.shortfalls)
       out.push(
         t("flags.shortfall", {
@@ -108,6 +117,7 @@ export function Ranking({ session, consolidation }: { session: Session; consolid
   const flagsOf = useFlagTexts();
   const byCode = new Map(session.products.map((p) => [normaliseCode(p.code), p]));
   const decimals = consolidation.settings.displayDecimals;
+  const lp = levelProcess(consolidation.edition, consolidation.level);
   return (
     <ol className={styles.list} aria-label={t("results.rankingLabel")} data-testid="ranking">
       {consolidation.products.map((r) => {
@@ -120,6 +130,7 @@ export function Ranking({ session, consolidation }: { session: Session; consolid
             data-testid="ranking-item"
             data-product={r.product}
             data-stars={r.stars ?? 0}
+            data-outcome={r.outcome}
           >
             <span
               className={styles.rank}
@@ -138,9 +149,20 @@ export function Ranking({ session, consolidation }: { session: Session; consolid
                     ? t("results.noMean")
                     : t("results.mean", { mean: formatScore(r.mean, decimals, lang) })}
                 </Text>
-                {r.withheld && (
+                {r.withheld ? (
                   <Badge appearance="tint" color="danger">
                     {t(`results.withheld.${r.withheld}`)}
+                  </Badge>
+                ) : (
+                  // What the council does with it: a proposal, a potential 5★ sent up, or nothing (1–2★).
+                  <Badge
+                    appearance="tint"
+                    color={
+                      r.outcome === "not-recognised" || r.outcome === "below-90" ? "informative" : "brand"
+                    }
+                    data-testid="outcome"
+                  >
+                    {outcomeWords(r.outcome, lp)[lang]}
                   </Badge>
                 )}
               </div>
