@@ -113,6 +113,34 @@ describe("properties", () => {
     );
   });
 
+  it("the outcome follows the stars and the level: proposals only from 3★, 5★ from a province only as a potential", () => {
+    fc.assert(
+      fc.property(councilArb, fc.constantFrom("province", "central"), ({ session, sheets }, level) => {
+        const c = consolidate({ ...session, council: { ...session.council, level } }, catalogue, sheets);
+        expect(c.level).toBe(level);
+        for (const p of c.products) {
+          if (p.withheld !== null || p.stars === null) expect(p.outcome).toBe("withheld");
+          else if (level === "central") expect(p.outcome).toBe(p.stars === 5 ? "propose-5" : "below-90");
+          else
+            expect(p.outcome).toBe(
+              p.stars === 5
+                ? "potential-5"
+                : p.stars === 4
+                  ? "propose-4"
+                  : p.stars === 3
+                    ? "propose-3"
+                    : "not-recognised"
+            );
+          // A 5★ outcome needs 90 points and every 5★ minimum, whatever the level.
+          if (p.outcome === "potential-5" || p.outcome === "propose-5") {
+            expect(p.mean!).toBeGreaterThanOrEqual(90 - 1e-9);
+            expect(p.shortfalls).toEqual([]);
+          }
+        }
+      })
+    );
+  });
+
   it("stars never go down when a member raises a score", () => {
     fc.assert(
       fc.property(councilArb, fc.nat(), fc.nat(), ({ session, sheets }, which, step) => {
