@@ -16,6 +16,7 @@ export const SHEETS = {
   ranking: "Bảng xếp hạng",
   summary: "Tổng hợp",
   audit: "Nhật ký",
+  /** The single list earlier versions wrote; each outcome group now has its own (layout/proposals.ts). */
   certificates: "Đề nghị công nhận",
 } as const;
 

@@ -99,7 +99,7 @@ export type SheetKind =
   | "results"
   | "ranking"
   | "summary"
-  | "certificates"
+  | "proposals"
   | "audit";
 
 export type Visibility = "visible" | "hidden" | "veryHidden";

@@ -11,6 +11,7 @@ import { normaliseCode } from "../ocop/text";
 import { FORMAT, put, range } from "./build";
 import { outcomeSentence } from "./outcomes";
 import { emptyPlan, type SheetPlan } from "./plan";
+import { planSignatures } from "./signatures";
 
 /** The sheet of each proposal list (owned by the add-in, rewritten whole at each run). */
 export const PROPOSAL_SHEETS: Record<Outcome, string | null> = {
@@ -54,7 +55,7 @@ export const planProposalSheet = (
   outcome: Outcome,
   dateText: string
 ): SheetPlan => {
-  const plan = emptyPlan(PROPOSAL_SHEETS[outcome]!, "certificates");
+  const plan = emptyPlan(PROPOSAL_SHEETS[outcome]!, "proposals");
   const last = COLS.length - 1;
   const line = (row: number, col: number, span: number, text: string, style: Parameters<typeof put>[4]) => {
     put(plan, row, col, text, style);
@@ -99,14 +100,7 @@ export const planProposalSheet = (
   const validity = certificateValidity(c.edition);
   if (outcome.startsWith("propose-") && validity) line(row++, 0, last + 1, validity, "muted");
   row++;
-  const chair = session.members.find((m) => m.role === "chair");
-  const secretary = session.members.find((m) => m.role === "secretary");
-  line(row, 0, 4, "THƯ KÝ HỘI ĐỒNG", "signature");
-  line(row, 4, 4, "CHỦ TỊCH HỘI ĐỒNG", "signature");
-  line(row + 1, 0, 4, "(Ký, ghi rõ họ tên)", "muted");
-  line(row + 1, 4, 4, "(Ký, ghi rõ họ tên)", "muted");
-  line(row + 5, 0, 4, secretary?.name ?? "", "signature");
-  line(row + 5, 4, 4, chair?.name ?? "", "signature");
+  planSignatures(plan, session, row, { left: [0, 4], right: [4, 4] });
   WIDTHS.forEach((width, index) => plan.columns.push({ index, width }));
   plan.print = {
     orientation: "landscape",

@@ -9,6 +9,7 @@ import { LEVEL_WORDS } from "../ocop/process";
 import { SHEETS } from "./names";
 import { emptyPlan, type SheetPlan } from "./plan";
 import { remarkOf } from "./remarks";
+import { planSignatures } from "./signatures";
 import { classLabel, outcomeLabel } from "./outcomes";
 
 const COLS = [
@@ -78,15 +79,7 @@ export const planRankingSheet = (session: Session, c: Consolidation, runDate: st
     put(plan, row, 9, remarkOf(r, p), "wrap");
   });
   const end = h + 1 + c.products.length;
-  const chair = session.members.find((m) => m.role === "chair");
-  const secretary = session.members.find((m) => m.role === "secretary");
-  const sig = end + 2;
-  line(sig, 0, 4, "THƯ KÝ HỘI ĐỒNG", "signature");
-  line(sig, 5, 5, "CHỦ TỊCH HỘI ĐỒNG", "signature");
-  line(sig + 1, 0, 4, "(Ký, ghi rõ họ tên)", "muted");
-  line(sig + 1, 5, 5, "(Ký, ghi rõ họ tên)", "muted");
-  line(sig + 5, 0, 4, secretary?.name ?? "", "signature");
-  line(sig + 5, 5, 5, chair?.name ?? "", "signature");
+  planSignatures(plan, session, end + 2, { left: [0, 4], right: [5, 5] });
   WIDTHS.forEach((width, index) => plan.columns.push({ index, width }));
   plan.print = {
     orientation: "landscape",

@@ -84,6 +84,15 @@ const PROVINCE_26: LevelProcess = {
   cite: "QĐ 26/2026/QĐ-TTg Điều 4.1.a; Điều 7.3.d, 7.3.e",
 };
 
+/** A district council of the older editions: 3★ proposed to the district, 4★ and 5★ candidates sent up. */
+const district = (cite: string): LevelProcess => ({
+  level: "district",
+  byStars: { 1: "not-recognised", 2: "not-recognised", 3: "propose-3", 4: "forward", 5: "forward" },
+  authority: DISTRICT_CHAIR,
+  upward: { vi: "Hội đồng cấp tỉnh", en: "the province council" },
+  cite,
+});
+
 const PROCESSES: Record<string, EditionProcess> = {
   "qd26-2026": {
     levels: [PROVINCE_26, CENTRAL_26],
@@ -92,13 +101,7 @@ const PROCESSES: Record<string, EditionProcess> = {
   },
   "qd148-2023": {
     levels: [
-      {
-        level: "district",
-        byStars: { 1: "not-recognised", 2: "not-recognised", 3: "propose-3", 4: "forward", 5: "forward" },
-        authority: DISTRICT_CHAIR,
-        upward: { vi: "Hội đồng cấp tỉnh", en: "the province council" },
-        cite: "QĐ 148/QĐ-TTg (2023): cấp huyện công nhận 3 sao, sản phẩm từ 4 sao gửi cấp tỉnh",
-      },
+      district("QĐ 148/QĐ-TTg (2023): cấp huyện công nhận 3 sao, sản phẩm từ 4 sao gửi cấp tỉnh"),
       {
         ...PROVINCE_26,
         cite: "QĐ 148/QĐ-TTg (2023), sửa đổi bởi QĐ 1489/QĐ-TTg (2025): cấp tỉnh công nhận 3 sao, 4 sao",
@@ -110,13 +113,9 @@ const PROCESSES: Record<string, EditionProcess> = {
   },
   "qd1048-2019": {
     levels: [
-      {
-        level: "district",
-        byStars: { 1: "not-recognised", 2: "not-recognised", 3: "propose-3", 4: "forward", 5: "forward" },
-        authority: DISTRICT_CHAIR,
-        upward: { vi: "Hội đồng cấp tỉnh", en: "the province council" },
-        cite: "QĐ 1048/QĐ-TTg (2019), sửa đổi bởi QĐ 781/QĐ-TTg (2020): cấp huyện công nhận 3 sao, ứng viên 4, 5 sao gửi cấp tỉnh",
-      },
+      district(
+        "QĐ 1048/QĐ-TTg (2019), sửa đổi bởi QĐ 781/QĐ-TTg (2020): cấp huyện công nhận 3 sao, ứng viên 4, 5 sao gửi cấp tỉnh"
+      ),
       { ...PROVINCE_26, cite: "QĐ 1048/QĐ-TTg (2019): cấp tỉnh công nhận 3 sao, 4 sao" },
       { ...CENTRAL_26, cite: "QĐ 1048/QĐ-TTg (2019): cấp trung ương công nhận 5 sao" },
     ],

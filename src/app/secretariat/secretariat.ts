@@ -2,7 +2,7 @@
  * The secretariat's use cases over one workbook host: the task pane passes the Excel host, the standalone
  * page a PartsHost (an .xlsx in memory) holding the council workbook. Each method is one step of the
  * council's day; the views call nothing else. Built on the shared use cases (src/app) and, where none
- * existed, on the layout and rules directly (collect.ts, updateSession.ts, certificates.ts).
+ * existed, on the layout and rules directly (collect.ts, updateSession.ts; the proposal lists are planned in layout/proposals.ts).
  */
 import type { WorkbookHost } from "../../hosts/workbook";
 import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
