@@ -38,7 +38,15 @@ const KIND_BY_WORD = new Map<string, Kind>([
   ["note", "note"],
 ]);
 
-const HEADERS = ["Loại dòng", "Mã", "Số", "Nội dung", "Điểm", "Mức tối thiểu để đạt"];
+const HEADERS = [
+  "Loại dòng",
+  "Mã",
+  "Số",
+  "Nội dung",
+  "Điểm",
+  "Mức tối thiểu để đạt",
+  "Mức loại (ghi chú của phiếu)",
+];
 const HEADER_ROW = 2;
 
 /** Marks a criterion the decision prints without levels: 0 or its maximum. */
@@ -65,7 +73,7 @@ export const planCriteriaSheet = (
     0,
     editable
       ? "Mỗi dòng một mục: Phiếu (mã, tên), Phần (A/B/C, điểm tối đa), Mục, Tiêu chí (mã, số, nội dung, điểm tối đa), Mức (nội dung, điểm, *** nếu là mức tối thiểu)."
-      : "Tham khảo: nội dung và điểm của từng mức. Dấu *** / **** / ***** là mức tối thiểu để sản phẩm đạt 3, 4, 5 sao.",
+      : "Tham khảo: nội dung và điểm của từng mức. Dấu *** / **** / ***** là mức tối thiểu để sản phẩm đạt 3, 4, 5 sao; cột G ghi mức loại (Hội đồng chọn mức đó thì hồ sơ bị loại).",
     "muted"
   );
   HEADERS.forEach((h, c) => put(plan, HEADER_ROW, c, h, "header"));
@@ -77,7 +85,8 @@ export const planCriteriaSheet = (
     text: string,
     points: number | null,
     min = "",
-    style: "text" | "wrap" | "section" | "subtotal" | "title" | "muted" = "wrap"
+    style: "text" | "wrap" | "section" | "subtotal" | "title" | "muted" = "wrap",
+    knockout = ""
   ): void => {
     put(plan, row, 0, KIND_LABEL[kind], style === "wrap" ? "text" : style);
     put(plan, row, 1, code, style === "wrap" ? "text" : style);
@@ -85,6 +94,7 @@ export const planCriteriaSheet = (
     put(plan, row, 3, text, style);
     put(plan, row, 4, points, style === "wrap" ? "number" : style, { numberFormat: FORMAT.points });
     put(plan, row, 5, min, style === "wrap" ? "text" : style);
+    if (knockout) put(plan, row, 6, knockout, "wrap");
     row++;
   };
   for (const form of forms) {
@@ -105,7 +115,8 @@ export const planCriteriaSheet = (
           line("criterion", c.id, c.number, c.text, c.max, c.levelsImplicit ? ALL_OR_NOTHING : "", "text");
           if (c.requirement) line("requirement", "", "", c.requirement, null, "", "muted");
           for (const n of c.notes) line("note", "", "", n, null, "", "muted");
-          for (const l of c.levels) line("level", "", "", l.text, l.points, stars(l.minStars));
+          for (const l of c.levels)
+            line("level", "", "", l.text, l.points, stars(l.minStars), "wrap", l.knockout ?? "");
         }
       }
     }
@@ -117,7 +128,8 @@ export const planCriteriaSheet = (
     { index: 2, width: 6 },
     { index: 3, width: 90 },
     { index: 4, width: 8 },
-    { index: 5, width: 12 }
+    { index: 5, width: 12 },
+    { index: 6, width: 40 }
   );
   plan.freeze = { rows: HEADER_ROW + 1, cols: 0 };
   plan.print = {
@@ -321,7 +333,14 @@ export const parseCriteriaSheet = (
             params: { value: cellText(row[5]) },
           });
         }
-        const level: Level = { text, points: number(r, row[4]) ?? 0, minStars: minStars ?? null };
+        const knockout = cellText(row[6]);
+        const level: Level = {
+          text,
+          points: number(r, row[4]) ?? 0,
+          minStars: minStars ?? null,
+          // The form's note that makes this level a knock-out, kept with the level it names.
+          ...(knockout ? { knockout } : {}),
+        };
         criterion.levels.push(level);
         criterionRows!.levels.push(r);
         break;

@@ -84,6 +84,21 @@ describe("the criteria sheet", () => {
     expect(merged.catalogue.forms.get("11")!.parts).toEqual(form.parts);
   });
 
+  it("keeps a form's knock-out levels through the criteria sheet (column G quotes the note)", async () => {
+    const catalogue = await loadEdition("qd26-2026");
+    const form = catalogue.forms.get("16")!;
+    const grid = planToGrid(planCriteriaSheet([form], SHEETS.customCriteria, true)).values;
+    expect(grid.flat()).toContain(
+      "Ghi chú: Nếu được 0 điểm tại một trong các chỉ tiêu trên, sẽ không đánh giá các bước tiếp theo."
+    );
+    const [back] = parseCriteriaSheet(grid, form.edition, SHEETS.customCriteria).forms;
+    expect(back!.parts).toEqual(form.parts);
+    const marked = back!.parts.flatMap((p) =>
+      p.sections.flatMap((s) => s.criteria.flatMap((c) => c.levels.filter((l) => l.knockout).map(() => c.id)))
+    );
+    expect(marked).toEqual(["6.1", "6.2", "6.3", "6.4"]);
+  });
+
   it("reports a level typed before any criterion, with its cell", () => {
     const rows = [
       ["Loại dòng", "Mã", "Số", "Nội dung", "Điểm", ""],
