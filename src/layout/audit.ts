@@ -7,6 +7,8 @@
  * The sheet is rewritten whole on each run (like every sheet the add-in owns), so the earlier entries are
  * parsed back from it first (`parseAuditSheet`, by its own labels) and planned again.
  */
+import { LEVEL_WORDS } from "../ocop/process";
+import { outcomeLabel, outcomesAt } from "./outcomes";
 import { describeFinding, type Lang } from "../ocop/messages";
 import type { Finding } from "../ocop/findings";
 import type { Consolidation } from "../ocop/results";
@@ -77,6 +79,7 @@ export const auditEntry = (run: AuditRun, c: Consolidation): AuditEntry => {
       { label: AUDIT_LABELS.tool, value: run.tool },
       { label: AUDIT_LABELS.session, value: c.sessionId },
       { label: AUDIT_LABELS.edition, value: `${c.edition} — ${run.editionTitle}` },
+      { label: "Cấp Hội đồng", value: LEVEL_WORDS[c.level].vi },
       { label: "Chênh lệch tổng điểm tối đa", value: s.spreadThreshold },
       { label: "Tỷ lệ thành viên tối thiểu", value: `${Math.round(s.quorum * 100)}%` },
       { label: "Khi bằng điểm", value: TIE_BREAK_LABEL[s.tieBreak] },
@@ -86,6 +89,11 @@ export const auditEntry = (run: AuditRun, c: Consolidation): AuditEntry => {
       { label: AUDIT_LABELS.warnings, value: count("warning") },
       { label: AUDIT_LABELS.products, value: c.products.length },
       ...([5, 4, 3, 2, 1, 0] as const).map((n) => ({ label: starsLabel(n), value: c.starCounts[n] })),
+      // What the council proposed, in the words the lists print.
+      ...outcomesAt(c).map((o) => ({
+        label: `Kết quả: ${outcomeLabel(c, o)}`,
+        value: c.products.filter((p) => p.outcome === o).length,
+      })),
     ],
     inputs: run.inputs,
   };
