@@ -28,6 +28,27 @@ export interface SheetGrid {
   merges: CellRange[];
   /** List validations where the host can read them (xlsx: yes; Excel: on request, may be empty). */
   validations: ListValidation[];
+  /**
+   * Cells the file holds but the grid does not, each with why (the parts host reads the XML itself and
+   * says so rather than guess; Excel's own host has none). `values` never holds these cells.
+   */
+  problems?: CellProblem[];
+}
+
+/**
+ * Why a cell in the file is not in the grid:
+ * - rowMismatch: its `r` names another row than the `<row>` it is in (readers disagree where it goes);
+ * - unknownType: its type `t` is none SpreadsheetML has (e.g. "zz");
+ * - badCharacter: its text has a character reference XML does not allow (e.g. &#x110000;);
+ * - outsideSheet: it lies beyond XFD or row 1,048,576, where no spreadsheet has cells;
+ * - farAway: it lies far from every other cell (see readSheetXml), so it is not laid out densely.
+ */
+export interface CellProblem {
+  kind: "rowMismatch" | "unknownType" | "badCharacter" | "outsideSheet" | "farAway";
+  /** The cell as the file names it ("B7", "XFE1"); for a cell without `r`, where it would be. */
+  cell: string;
+  /** What was found: the row it sits in, the type, the reference, the value (short text). */
+  detail: string;
 }
 
 export interface ApplyRequest {

@@ -32,8 +32,8 @@
  */
 import { colIndex, colLetter, parseRange } from "../../../layout/a1";
 import type { CellRange, CellValue, ListValidation, Visibility } from "../../../layout/plan";
-import type { SheetGrid } from "../../workbook";
-import { attribute, decodeXml, element, elements, startTag } from "./xml";
+import type { CellProblem, SheetGrid } from "../../workbook";
+import { attribute, badCharRef, decodeXml, element, elements, startTag } from "./xml";
 
 export interface SheetReadContext {
   /** Sheet name (from workbook.xml). */
@@ -50,6 +50,8 @@ export interface SheetReadContext {
    * will do. Not called for this sheet's own name, nor when no list refers to another sheet.
    */
   otherSheet: (name: string) => CellValue[][] | null;
+  /** Shared string indexes whose text has a character reference XML does not allow (see sharedStringProblems). */
+  badStrings?: ReadonlySet<number>;
   /** Throw (call onTooManyCells) when the sheet has more <c> elements than this. */
   maxCells?: number;
   onTooManyCells?: (cells: number) => Error;
@@ -61,6 +63,23 @@ export const TALL_BAND = 64;
 const EXACT_CELLS = 100_000;
 /** Columns in a sheet: a cell's key is row * COLS + col. */
 const COLS = 16384;
+/** Rows in a sheet (Excel's and LibreOffice's grid); a cell beyond is no cell. */
+const ROWS = 1_048_576;
+/**
+ * Far-away cells. The grid is laid out densely from A1, so one stray cell at XFD1048576 would cost a
+ * grid of the whole sheet. When the used area holds more than DENSE_MIN cells and more than DENSE_RATIO
+ * times the cells present, the rows stop before the first gap of more than ROW_GAP empty rows, the columns
+ * before the first gap of more than COL_GAP empty columns, and, if that is still too large, the rows are
+ * cut to fit; the cells beyond are reported (`farAway`), not laid out. The add-in's own sheets have no gaps.
+ */
+const DENSE_MIN = 250_000;
+const DENSE_RATIO = 8;
+const ROW_GAP = 1000;
+const COL_GAP = 200;
+/** Problems kept per sheet; a sheet with more is broken throughout and the first ones say so. */
+const MAX_PROBLEMS = 100;
+/** The cell types SpreadsheetML has (t absent is "n"). */
+const CELL_TYPES = new Set(["", "n", "s", "str", "inlineStr", "b", "e", "d"]);
 
 // ------------------------------------------------------------------------------------------ text
 
@@ -180,6 +199,18 @@ export const parseSharedStrings = (xml: string | undefined): string[] => {
     out.push(stringItem(xml.slice(gt + 1, close), true));
     at = close + 5;
   }
+};
+
+/** Indexes of the <si> items whose text has a character reference XML does not allow (none in most parts). */
+export const sharedStringProblems = (xml: string | undefined): Set<number> => {
+  const out = new Set<number>();
+  if (!xml || xml.indexOf("&#") < 0) return out;
+  let i = 0;
+  for (const item of elements(xml, "si")) {
+    if (badCharRef(item)) out.add(i);
+    i++;
+  }
+  return out;
 };
 
 // ------------------------------------------------------------------------------------------ dates
@@ -485,9 +516,23 @@ const columnAt = (xml: string, from: number, to: number): number => {
     let ch = xml.charCodeAt(i);
     if (ch >= 97 && ch <= 122) ch -= 32;
     if (ch < 65 || ch > 90) break;
-    n = n * 26 + (ch - 64);
+    n = Math.min(n * 26 + (ch - 64), 1e9); // far beyond XFD either way
   }
   return i === from ? -1 : n - 1;
+};
+
+/** Row of an A1 reference in xml[from, to), 0-based, past its letters; -1 when it has no digits. */
+const rowAt = (xml: string, from: number, to: number): number => {
+  let i = from;
+  while (i < to && xml.charCodeAt(i) > 57) i++;
+  let n = 0;
+  const start = i;
+  for (; i < to; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    n = n * 10 + (ch - 48);
+  }
+  return i === start ? -1 : n - 1;
 };
 
 /** parseInt of xml[from, to) for plain digits; 0 when there are none (ExcelJS: NaN, i.e. no style). */
@@ -527,7 +572,7 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
   const { sharedStrings, dateStyles: dates, date1904 } = ctx;
   const maxCells = ctx.maxCells ?? Infinity;
   // Used cells (a value or a formula) by row; undefined where a row has none.
-  const vals: (CellValue | undefined)[][] = [];
+  const vals: ((CellValue | undefined)[] | undefined)[] = [];
   const fmls: ((string | null | undefined)[] | undefined)[] = [];
   const hiddenRows: number[] = [];
   // ExcelJS's worksheet.columnCount: the longest row that has a value, counting its style-only cells.
@@ -535,6 +580,13 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
   // Rows whose cells count towards it only if the row has a value after all (e.g. a merge follower).
   const extents: { row: number; cols: number }[] = [];
   const shared = new Map<string, { formula: string; row: number; col: number }>();
+  const problems: CellProblem[] = [];
+  const note = (kind: CellProblem["kind"], row: number, col: number, detail: string, cell?: string): void => {
+    if (problems.length < MAX_PROBLEMS)
+      problems.push({ kind, cell: cell || `${colLetter(col)}${row + 1}`, detail });
+  };
+  // Rows holding a used cell, as they come (for the far-away check).
+  const usedRows: number[] = [];
   let width = 0;
   let height = 0;
   let cells = 0;
@@ -561,6 +613,9 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
       if (++cells > maxCells) throw tooMany(ctx, cells);
       // Attributes r, s, t, read in place.
       let colAttr = -1;
+      let refRow = -1;
+      let refFrom = 0;
+      let refTo = 0;
       let style = 0;
       let type = "";
       for (let p = lt + 2; p < gt;) {
@@ -578,7 +633,12 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
         if (valueEnd < 0 || valueEnd > gt) break;
         if (nameLen === 1) {
           const n = xml.charCodeAt(nameStart);
-          if (n === 114 /* r */) colAttr = columnAt(xml, p + 1, valueEnd);
+          if (n === 114 /* r */) {
+            colAttr = columnAt(xml, p + 1, valueEnd);
+            refRow = rowAt(xml, p + 1, valueEnd);
+            refFrom = p + 1;
+            refTo = valueEnd;
+          }
           else if (n === 115 /* s */) style = intAt(xml, p + 1, valueEnd);
           else if (n === 116 /* t */) type = xml.slice(p + 1, valueEnd);
         }
@@ -591,6 +651,7 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
       let rich: string | undefined;
       let fText: string | undefined;
       let fTag: string | undefined;
+      let badRef: string | null = null;
       if (xml.charCodeAt(gt - 1) !== 47) {
         let end = xml.indexOf("</c>", gt);
         if (end < 0) end = bodyEnd;
@@ -620,6 +681,7 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
             const close = xml.indexOf("</is>", te);
             if (close < 0) break;
             const body = xml.slice(te + 1, close);
+            if (body.indexOf("&#") >= 0) badRef = badCharRef(body) ?? badRef;
             rich = body.indexOf("<r") < 0 ? undefined : runsText(body);
             if (rich === undefined) {
               const phonetic = body.indexOf("<rPh");
@@ -632,6 +694,28 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
         pos = end + 4;
       } else pos = gt + 1;
       if (!inRow) continue; // a cell outside any <row>
+      // What a spreadsheet would read otherwise, or not at all: reported at the cell, never guessed.
+      if (raw !== undefined || rich !== undefined || fText !== undefined) {
+        if (col >= COLS || row >= ROWS || refRow >= ROWS) {
+          const written = refTo > refFrom ? xml.slice(refFrom, Math.min(refTo, refFrom + 24)) : "";
+          note("outsideSheet", Math.min(row, ROWS), Math.min(col, COLS), written, written);
+          continue;
+        }
+        if (refRow >= 0 && refRow !== row) {
+          note("rowMismatch", refRow, col, String(row + 1));
+          continue;
+        }
+        if (!CELL_TYPES.has(type)) {
+          note("unknownType", row, col, type);
+          continue;
+        }
+        if (raw !== undefined && raw.indexOf("&#") >= 0) badRef = badCharRef(raw) ?? badRef;
+        if (type === "s" && raw !== undefined && ctx.badStrings?.has(parseInt(raw, 10))) badRef ??= "&#…;";
+        if (badRef !== null) {
+          note("badCharacter", row, col, badRef);
+          continue;
+        }
+      } else if (col >= COLS || row >= ROWS) continue; // an empty cell beyond the sheet: nothing to read
 
       const fType = fTag === undefined ? undefined : attr(fTag, "t");
       const isDate = style !== 0 && dates.has(style); // s="0" is no style to ExcelJS
@@ -676,7 +760,10 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
 
       if (used) {
         let vr = vals[row];
-        if (!vr) vals[row] = vr = [];
+        if (!vr) {
+          vals[row] = vr = [];
+          usedRows.push(row);
+        }
         vr[col] = value;
         if (formula !== null) (fmls[row] ??= [])[col] = formula;
         rowUsed = true;
@@ -693,7 +780,7 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
       const tag = xml.slice(lt, gt + 1);
       const r = parseInt(attr(tag, "r") ?? "", 10);
       row = r >= 1 ? r - 1 : row + 1;
-      if (flag(attr(tag, "hidden"))) hiddenRows.push(row);
+      if (flag(attr(tag, "hidden")) && row < ROWS) hiddenRows.push(row);
       inRow = true;
       prevCol = -1;
       rowCols = 0;
@@ -759,6 +846,28 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
       if (last < 0) continue;
       height = r + 1;
       width = Math.max(width, last + 1);
+    }
+  }
+
+  if (height * width > Math.max(DENSE_MIN, DENSE_RATIO * cells)) {
+    const cut = farCut(vals, usedRows, Math.max(DENSE_MIN, DENSE_RATIO * cells));
+    height = 0;
+    width = 0;
+    for (const r of usedRows) {
+      const vr = vals[r]!;
+      let keep = false;
+      vr.forEach((v, c) => {
+        if (v === undefined) return;
+        if (r < cut.rows && c < cut.cols) {
+          keep = true;
+          if (c >= width) width = c + 1;
+          return;
+        }
+        note("farAway", r, c, typeof v === "string" ? v.slice(0, 40) : String(v));
+        vr[c] = undefined;
+      });
+      if (keep) height = Math.max(height, r + 1);
+      if (r >= cut.rows) vals[r] = undefined;
     }
   }
 
@@ -834,5 +943,36 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
     hiddenCols,
     merges,
     validations: readValidations(tail, own, ctx),
+    ...(problems.length ? { problems } : {}),
   };
+};
+
+/** Where the dense grid stops (exclusive), by the gap rule above; cells beyond are far away. */
+const farCut = (
+  vals: ((CellValue | undefined)[] | undefined)[],
+  usedRows: number[],
+  budget: number
+): { rows: number; cols: number } => {
+  const rows = [...new Set(usedRows)].sort((a, b) => a - b);
+  let lastRow = rows[0]!;
+  for (const r of rows) {
+    if (r - lastRow > ROW_GAP) break;
+    lastRow = r;
+  }
+  const colSet = new Set<number>();
+  for (const r of rows) {
+    if (r > lastRow) break;
+    vals[r]!.forEach((v, c) => {
+      if (v !== undefined) colSet.add(c);
+    });
+  }
+  const cols = [...colSet].sort((a, b) => a - b);
+  let lastCol = cols[0] ?? 0;
+  for (const c of cols) {
+    if (c - lastCol > COL_GAP) break;
+    lastCol = c;
+  }
+  const colCount = lastCol + 1;
+  // Still too large (cells spread evenly below the gaps): keep as many rows as the budget allows.
+  return { rows: Math.min(lastRow + 1, Math.max(1, Math.floor(budget / colCount))), cols: colCount };
 };
