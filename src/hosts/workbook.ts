@@ -6,7 +6,10 @@
  * few), whatever the number of sheets, products or members. Use cases call `readSheets` once and
  * `apply` once.
  */
+import type { CellProblem } from "../layout/grid";
 import type { CellRange, CellValue, ListValidation, SheetPlan, Visibility } from "../layout/plan";
+
+export type { CellProblem };
 
 export interface SheetInfo {
   name: string;
@@ -35,21 +38,6 @@ export interface SheetGrid {
   problems?: CellProblem[];
 }
 
-/**
- * Why a cell in the file is not in the grid:
- * - rowMismatch: its `r` names another row than the `<row>` it is in (readers disagree where it goes);
- * - unknownType: its type `t` is none SpreadsheetML has (e.g. "zz");
- * - badCharacter: its text has a character reference XML does not allow (e.g. &#x110000;);
- * - outsideSheet: it lies beyond XFD or row 1,048,576, where no spreadsheet has cells;
- * - farAway: it lies far from every other cell (see readSheetXml), so it is not laid out densely.
- */
-export interface CellProblem {
-  kind: "rowMismatch" | "unknownType" | "badCharacter" | "outsideSheet" | "farAway";
-  /** The cell as the file names it ("B7", "XFE1"); for a cell without `r`, where it would be. */
-  cell: string;
-  /** What was found: the row it sits in, the type, the reference, the value (short text). */
-  detail: string;
-}
 
 export interface ApplyRequest {
   /** Sheets to create or replace whole (replaced sheets are rebuilt, so a run can be repeated). */
