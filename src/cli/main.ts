@@ -2,8 +2,8 @@
  * The `ocop` command line over the xlsx host. `run` takes the arguments and an output sink and returns
  * the exit code (0 no errors, 1 errors found, 2 unreadable input or wrong call), so tests call it in-process.
  */
-import { readFile, writeFile, mkdir } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { readFile, mkdir } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
 import { listEditions, DEFAULT_EDITION } from "../ocop/criteria/builtin";
@@ -27,6 +27,9 @@ import { setUpSession } from "../app/setUpSession";
 import { parseCsv } from "../ocop/delimitedText";
 import { findingJson, findingLines, productsJson, rankingLines } from "./report";
 import { TEXT } from "./text";
+import { bookFileNames } from "./bookNames";
+import { outputMessage, refuseAliases } from "./outputs";
+import { OutputError, checkTarget, problemOf, writeAllSafely, writeSafely } from "./safeWrite";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -186,6 +189,8 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
         ]);
         if (positionals.length) throw new WrongCall(positionals.join(" "));
         const out = need("out");
+        await refuseAliases([out], [need("products"), need("members")]);
+        await checkTarget(out);
         const edition = (v.edition as string | undefined) ?? DEFAULT_EDITION;
         if (!listEditions().some((e) => e.id === edition))
           throw new WrongCall(
@@ -250,7 +255,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           io.stdout(findingLines(r.findings, lang));
           return 1;
         }
-        await writeFile(out, await host.toBuffer());
+        await writeSafely(out, await host.toBuffer());
         io.stdout(
           `${t().wrote(out)} (${session.products.length} SP, ${session.members.length} TV, ${edition})\n`
         );
@@ -295,12 +300,21 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           io.stdout(findingLines(r.findings, lang));
           return 1;
         }
-        await mkdir(dir, { recursive: true });
-        for (const [code, h] of books) {
-          const target = join(dir, `${code.replace(/[\\/:*?"<>|]/g, "_")}.xlsx`);
-          await writeFile(target, await h.toBuffer());
-          io.stdout(`${t().wrote(target)}\n`);
-        }
+        await mkdir(dir, { recursive: true }).catch((e: unknown) => {
+          const code = (e as NodeJS.ErrnoException).code ?? "";
+          throw new OutputError(dir, code === "EEXIST" ? "notDirectory" : problemOf(e), code || dir);
+        });
+        // All books or none: each is written beside its target first, then all are renamed into place.
+        const names = bookFileNames([...books.keys()]);
+        const files = [];
+        for (const [code, h] of books)
+          files.push({ target: join(dir, names.get(code)!), bytes: await h.toBuffer() });
+        await refuseAliases(
+          files.map((f) => f.target),
+          [file]
+        );
+        await writeAllSafely(files);
+        for (const f of files) io.stdout(`${t().wrote(f.target)}\n`);
         return 0;
       }
 
@@ -340,7 +354,8 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
         if (!positionals.length)
           throw new WrongCall("ocop consolidate council.xlsx [BOOK.xlsx...] --out result.xlsx");
         const out = need("out");
-        if (positionals.some((p) => resolve(p) === resolve(out))) throw new WrongCall(t().outIsInput);
+        await refuseAliases([out], positionals);
+        await checkTarget(out);
         const [councilFile, ...bookFiles] = positionals as [string, ...string[]];
         const bar = progress(io);
         const findings: Finding[] = [];
@@ -386,7 +401,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           else io.stdout(findingLines(r.findings, lang) + t().refused + "\n");
           return 1;
         }
-        await writeFile(out, await council.host.toBuffer());
+        await writeSafely(out, await council.host.toBuffer());
         if (v.json) {
           io.stdout(
             JSON.stringify(
@@ -420,6 +435,10 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
     }
     if (e instanceof Unreadable) {
       io.stdout(findingLines(unreadableFindings(e), lang));
+      return 2;
+    }
+    if (e instanceof OutputError) {
+      io.stderr(outputMessage(e, lang) + "\n");
       return 2;
     }
     throw e;

@@ -38,7 +38,6 @@ export interface SheetGrid {
   problems?: CellProblem[];
 }
 
-
 export interface ApplyRequest {
   /** Sheets to create or replace whole (replaced sheets are rebuilt, so a run can be repeated). */
   plans: SheetPlan[];

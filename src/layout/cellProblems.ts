@@ -29,8 +29,10 @@ export const cellProblemFindings = (grid: GridLike, where: Partial<Where>): Find
     params: { detail: p.detail, cell: p.cell },
   }));
 
-const resaveVi = "Mở tệp bằng Excel, kiểm tra ô này, nhập lại giá trị rồi lưu lại (Excel ghi lại tệp cho đúng).";
-const resaveEn = "Open the file in Excel, check this cell, type its value again and save (Excel rewrites the file properly).";
+const resaveVi =
+  "Mở tệp bằng Excel, kiểm tra ô này, nhập lại giá trị rồi lưu lại (Excel ghi lại tệp cho đúng).";
+const resaveEn =
+  "Open the file in Excel, check this cell, type its value again and save (Excel rewrites the file properly).";
 
 registerMessages(
   defineMessages<CellCode>({
@@ -68,11 +70,13 @@ registerMessages(
         fix: resaveEn,
       },
       "cell.badCharacter": {
-        message: "The cell holds an invalid character ({detail}, outside Unicode/XML); its value was not read.",
+        message:
+          "The cell holds an invalid character ({detail}, outside Unicode/XML); its value was not read.",
         fix: resaveEn,
       },
       "cell.outsideSheet": {
-        message: "The file has a cell {detail} outside the sheet (beyond column XFD or row 1,048,576); it was ignored.",
+        message:
+          "The file has a cell {detail} outside the sheet (beyond column XFD or row 1,048,576); it was ignored.",
         fix: "Other software edited the file: open it in Excel and save it; if the cell held something needed, type it in its place.",
       },
       "cell.farAway": {

@@ -32,4 +32,3 @@ export interface CellProblem {
   /** What was found: the row it sits in, the type, the reference, the value (short text). */
   detail: string;
 }
-

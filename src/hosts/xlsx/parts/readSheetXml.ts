@@ -638,8 +638,7 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
             refRow = rowAt(xml, p + 1, valueEnd);
             refFrom = p + 1;
             refTo = valueEnd;
-          }
-          else if (n === 115 /* s */) style = intAt(xml, p + 1, valueEnd);
+          } else if (n === 115 /* s */) style = intAt(xml, p + 1, valueEnd);
           else if (n === 116 /* t */) type = xml.slice(p + 1, valueEnd);
         }
         p = valueEnd + 1;

@@ -33,11 +33,14 @@ const mainPrefix = (xml: string): string | null => {
   const root = /<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?/.exec(xml);
   if (!root || root[2] === undefined) return null;
   const p = root[1]!;
-  const decl = new RegExp(`xmlns:${p.replace(/\./g, "\\.")}\\s*=\\s*(["'])${MAIN_NS.replace(/[./]/g, "\\$&")}\\1`);
+  const decl = new RegExp(
+    `xmlns:${p.replace(/\./g, "\\.")}\\s*=\\s*(["'])${MAIN_NS.replace(/[./]/g, "\\$&")}\\1`
+  );
   return decl.test(xml.slice(root.index, xml.indexOf(">", root.index) + 1)) ? p : null;
 };
 
-const escapeText = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeText = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Comments and processing instructions out, CDATA escaped; the XML declaration at the start is kept. */
 const stripMarkup = (xml: string): string => {
