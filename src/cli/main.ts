@@ -24,7 +24,7 @@ import { consolidateWorkbook } from "../app/consolidate";
 import { sha256Hex } from "../app/hash";
 import { exportMemberBooks } from "../app/memberBook";
 import { setUpSession } from "../app/setUpSession";
-import { parseCsv } from "../ocop/delimitedText";
+import { readCsvBytes } from "../ocop/csvFile";
 import { findingJson, findingLines, productsJson, rankingLines } from "./report";
 import { TEXT } from "./text";
 import { bookFileNames } from "./bookNames";
@@ -205,8 +205,10 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
         const findings: Finding[] = [];
         const table = async (key: "products" | "members") => {
           const file = need(key);
-          const rows = parseCsv(new TextDecoder("utf-8").decode(await readBytes(file)));
-          if (rows.length < 2)
+          const read = readCsvBytes(await readBytes(file), file);
+          findings.push(...read.findings);
+          const rows = read.rows;
+          if (rows.length < 2 && !hasErrors(read.findings))
             findings.push({ code: APP_CODES.csvEmpty, severity: "error", where: { file }, params: {} });
           return { file, rows };
         };
