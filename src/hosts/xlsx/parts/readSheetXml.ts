@@ -27,6 +27,10 @@
  *   phonetic runs (<rPh>) are left out of inline strings too; hyperlinks do not change values (ExcelJS
  *   turns a linked number into "[object Object]" and drops a linked formula); a second <row> with the
  *   same number adds its cells to the first (ExcelJS keeps only the last);
+ * - cells a spreadsheet would read differently or not at all are left out of the grid and listed in
+ *   `problems` (SheetGrid): `r` naming another row than its <row>, an unknown type (t="zz"), a character
+ *   reference XML does not allow, a cell beyond XFD or row 1,048,576 (ExcelJS throws or guesses), and
+ *   cells far from all others (see DENSE_MIN); comments, CDATA and prefixes are settled before (xmlCanon.ts);
  * - list items from a range on another sheet take ctx.otherSheet's values, where merged followers are null
  *   (ExcelJS echoes the master's value there; on this sheet it is echoed like ExcelJS does).
  */
@@ -862,7 +866,7 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
           if (c >= width) width = c + 1;
           return;
         }
-        note("farAway", r, c, typeof v === "string" ? v.slice(0, 40) : String(v));
+        note("farAway", r, c, typeof v === "string" ? v.slice(0, 40) : v === null ? "" : String(v));
         vr[c] = undefined;
       });
       if (keep) height = Math.max(height, r + 1);
