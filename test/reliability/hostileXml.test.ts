@@ -15,6 +15,7 @@ import type { Finding } from "../../src/ocop/findings";
 import type { ProductResult } from "../../src/ocop/results";
 import { FILE, M, S, SHEET, at, cellOf, editBook, prepareBooks, value } from "./bookCases";
 import { COUNCIL_FILE, bookFile, brief, errorsOf, expectFinding, type Expected } from "./harness";
+import { convertWithSoffice } from "./soffice";
 import { XlsxPackage } from "./xlsxXml";
 import { type CraftEntry, craftZip, minimalWorkbookEntries, sheetXml } from "./zipcraft";
 
@@ -380,4 +381,46 @@ describe("zip entries readers disagree on", () => {
     const f = await refusedPackage([...base(), { name, data: "<x/>" }], "file.unsafePartName");
     expect(f.params.entry).toBe(name);
   });
+});
+
+describe("read as LibreOffice reads it", () => {
+  /** Row 1 as the parts host reads it (both codecs), and as LibreOffice Calc exports it to CSV. */
+  const both = async (entries: CraftEntry[]): Promise<{ ours: string; calc: string }> => {
+    const bytes = craftZip(entries);
+    const rows: string[] = [];
+    for (const [, codec] of CODECS) {
+      const host = await PartsHost.fromBuffer(bytes, { fileName: "t.xlsx", codec });
+      const grid = (await host.readSheets(["Sheet1"])).sheets[0]!;
+      rows.push((grid.values[0] ?? []).map((v) => (v === null ? "" : String(v))).join(","));
+    }
+    expect(rows[1]).toBe(rows[0]);
+    const csv = new TextDecoder().decode(
+      convertWithSoffice(bytes, "t.xlsx", "csv:Text - txt - csv (StarCalc):44,34,76")
+    );
+    return { ours: rows[0]!.replace(/,+$/, ""), calc: csv.split(/\r?\n/)[0]!.replace(/,+$/, "") };
+  };
+
+  it("comments, a processing instruction and CDATA", async () => {
+    const r = await both(
+      minimalWorkbookEntries(
+        sheetXml(
+          '<row r="1"><c r="A1"><v>1</v></c><!-- <c r="B1"><v>5</v></c> --><?pi <c r="C1"><v>7</v></c>?>' +
+            '<c r="D1"><v><![CDATA[3]]></v></c><c r="E1" t="inlineStr"><is><t>&#51;&#x34;</t></is></c></row>'
+        )
+      )
+    );
+    expect(r.ours).toBe("1,,,3,34");
+    expect(r.calc).toBe(r.ours);
+  }, 120_000);
+
+  it("the x: prefix and a UTF-16 part", async () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-16"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<x:sheetData><x:row r="1"><x:c r="A1"><x:v>2</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Vải</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>';
+    const entries = minimalWorkbookEntries("");
+    entries[4] = { ...entries[4]!, data: new Uint8Array([0xff, 0xfe, ...Buffer.from(xml, "utf16le")]) };
+    const r = await both(entries);
+    expect(r.ours).toBe("2,Vải");
+    expect(r.calc).toBe(r.ours);
+  }, 120_000);
 });
