@@ -82,6 +82,7 @@ const ROW_GAP = 1000;
 const COL_GAP = 200;
 /** Problems kept per sheet; a sheet with more is broken throughout and the first ones say so. */
 const MAX_PROBLEMS = 100;
+const NO_STRINGS: ReadonlySet<number> = new Set();
 /** The cell types SpreadsheetML has (t absent is "n"). */
 const CELL_TYPES = new Set(["", "n", "s", "str", "inlineStr", "b", "e", "d"]);
 
@@ -512,7 +513,13 @@ const readValidations = (tail: string, own: Source, ctx: SheetReadContext): List
 
 // ------------------------------------------------------------------------------------------ the sheet
 
-/** Column of an A1 reference in xml[from, to) (letters only), 0-based; -1 when there are none. */
+/** The row columnAt read after the letters, 0-based; -1 when the reference has no digits. */
+let refRowRead = -1;
+
+/**
+ * Column of an A1 reference in xml[from, to), 0-based; -1 when it has no letters. The row that follows
+ * is read in the same pass into refRowRead (one scan per cell: this runs for every cell of the sheet).
+ */
 const columnAt = (xml: string, from: number, to: number): number => {
   let n = 0;
   let i = from;
@@ -520,23 +527,18 @@ const columnAt = (xml: string, from: number, to: number): number => {
     let ch = xml.charCodeAt(i);
     if (ch >= 97 && ch <= 122) ch -= 32;
     if (ch < 65 || ch > 90) break;
-    n = Math.min(n * 26 + (ch - 64), 1e9); // far beyond XFD either way
+    n = n * 26 + (ch - 64);
   }
-  return i === from ? -1 : n - 1;
-};
-
-/** Row of an A1 reference in xml[from, to), 0-based, past its letters; -1 when it has no digits. */
-const rowAt = (xml: string, from: number, to: number): number => {
-  let i = from;
-  while (i < to && xml.charCodeAt(i) > 57) i++;
-  let n = 0;
-  const start = i;
+  const col = i === from ? -1 : Math.min(n, 1e9) - 1; // 1e9: far beyond XFD either way, and finite
+  let r = 0;
+  const digits = i;
   for (; i < to; i++) {
     const ch = xml.charCodeAt(i);
     if (ch < 48 || ch > 57) break;
-    n = n * 10 + (ch - 48);
+    r = r * 10 + (ch - 48);
   }
-  return i === start ? -1 : n - 1;
+  refRowRead = i === digits ? -1 : r - 1;
+  return col;
 };
 
 /** parseInt of xml[from, to) for plain digits; 0 when there are none (ExcelJS: NaN, i.e. no style). */
@@ -574,6 +576,9 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
   const tail = open >= 0 ? xml.slice(after) : xml;
 
   const { sharedStrings, dateStyles: dates, date1904 } = ctx;
+  const badStrings = ctx.badStrings ?? NO_STRINGS;
+  // Numeric character references are rare in sheets ("&" is): look for bad ones only if there are any.
+  const charRefs = xml.indexOf("&#") >= 0;
   const maxCells = ctx.maxCells ?? Infinity;
   // Used cells (a value or a formula) by row; undefined where a row has none.
   const vals: ((CellValue | undefined)[] | undefined)[] = [];
@@ -585,10 +590,6 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
   const extents: { row: number; cols: number }[] = [];
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   const problems: CellProblem[] = [];
-  const note = (kind: CellProblem["kind"], row: number, col: number, detail: string, cell?: string): void => {
-    if (problems.length < MAX_PROBLEMS)
-      problems.push({ kind, cell: cell || `${colLetter(col)}${row + 1}`, detail });
-  };
   // Rows holding a used cell, as they come (for the far-away check).
   const usedRows: number[] = [];
   let width = 0;
@@ -639,7 +640,7 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
           const n = xml.charCodeAt(nameStart);
           if (n === 114 /* r */) {
             colAttr = columnAt(xml, p + 1, valueEnd);
-            refRow = rowAt(xml, p + 1, valueEnd);
+            refRow = refRowRead;
             refFrom = p + 1;
             refTo = valueEnd;
           } else if (n === 115 /* s */) style = intAt(xml, p + 1, valueEnd);
@@ -684,7 +685,7 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
             const close = xml.indexOf("</is>", te);
             if (close < 0) break;
             const body = xml.slice(te + 1, close);
-            if (body.indexOf("&#") >= 0) badRef = badCharRef(body) ?? badRef;
+            if (charRefs && body.indexOf("&#") >= 0) badRef = badCharRef(body) ?? badRef;
             rich = body.indexOf("<r") < 0 ? undefined : runsText(body);
             if (rich === undefined) {
               const phonetic = body.indexOf("<rPh");
@@ -697,28 +698,43 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
         pos = end + 4;
       } else pos = gt + 1;
       if (!inRow) continue; // a cell outside any <row>
-      // What a spreadsheet would read otherwise, or not at all: reported at the cell, never guessed.
-      if (raw !== undefined || rich !== undefined || fText !== undefined) {
-        if (col >= COLS || row >= ROWS || refRow >= ROWS) {
-          const written = refTo > refFrom ? xml.slice(refFrom, Math.min(refTo, refFrom + 24)) : "";
-          note("outsideSheet", Math.min(row, ROWS), Math.min(col, COLS), written, written);
+      // What a spreadsheet would read otherwise, or not at all: reported at the cell, never guessed. The
+      // common case costs a few comparisons; the rest is in cellTrouble, out of this hot loop.
+      if (
+        col >= COLS ||
+        row >= ROWS ||
+        (refRow >= 0 && refRow !== row) ||
+        badRef !== null ||
+        !(
+          type === "" ||
+          type === "s" ||
+          type === "n" ||
+          type === "str" ||
+          type === "inlineStr" ||
+          type === "b"
+        ) ||
+        (charRefs && raw !== undefined && raw.indexOf("&#") >= 0) ||
+        (type === "s" && badStrings.size > 0)
+      ) {
+        const content = raw !== undefined || rich !== undefined || fText !== undefined;
+        const trouble = cellTrouble(
+          xml,
+          refFrom,
+          refTo,
+          row,
+          col,
+          refRow,
+          type,
+          raw,
+          badRef,
+          badStrings,
+          content
+        );
+        if (trouble !== null) {
+          if (trouble !== "skip" && problems.length < MAX_PROBLEMS) problems.push(trouble);
           continue;
         }
-        if (refRow >= 0 && refRow !== row) {
-          note("rowMismatch", refRow, col, String(row + 1));
-          continue;
-        }
-        if (!CELL_TYPES.has(type)) {
-          note("unknownType", row, col, type);
-          continue;
-        }
-        if (raw !== undefined && raw.indexOf("&#") >= 0) badRef = badCharRef(raw) ?? badRef;
-        if (type === "s" && raw !== undefined && ctx.badStrings?.has(parseInt(raw, 10))) badRef ??= "&#…;";
-        if (badRef !== null) {
-          note("badCharacter", row, col, badRef);
-          continue;
-        }
-      } else if (col >= COLS || row >= ROWS) continue; // an empty cell beyond the sheet: nothing to read
+      }
 
       const fType = fTag === undefined ? undefined : attr(fTag, "t");
       const isDate = style !== 0 && dates.has(style); // s="0" is no style to ExcelJS
@@ -866,7 +882,12 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
           if (c >= width) width = c + 1;
           return;
         }
-        note("farAway", r, c, typeof v === "string" ? v.slice(0, 40) : v === null ? "" : String(v));
+        if (problems.length < MAX_PROBLEMS)
+          problems.push({
+            kind: "farAway",
+            cell: `${colLetter(c)}${r + 1}`,
+            detail: typeof v === "string" ? v.slice(0, 40) : v === null ? "" : String(v),
+          });
         vr[c] = undefined;
       });
       if (keep) height = Math.max(height, r + 1);
@@ -948,6 +969,37 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
     validations: readValidations(tail, own, ctx),
     ...(problems.length ? { problems } : {}),
   };
+};
+
+/** Why a cell is left out of the grid (see the top of this file), or null when it is not. */
+const cellTrouble = (
+  xml: string,
+  refFrom: number,
+  refTo: number,
+  row: number,
+  col: number,
+  refRow: number,
+  type: string,
+  raw: string | undefined,
+  badRef: string | null,
+  badStrings: ReadonlySet<number>,
+  content: boolean
+): CellProblem | "skip" | null => {
+  const at = (r: number): string => `${colLetter(Math.min(col, COLS))}${r + 1}`;
+  // A cell with nothing in it is only left out when it lies beyond the sheet, and nothing is said of it.
+  if (!content) return col >= COLS || row >= ROWS ? "skip" : null;
+  if (col >= COLS || row >= ROWS || refRow >= ROWS) {
+    const written = refTo > refFrom ? xml.slice(refFrom, Math.min(refTo, refFrom + 24)) : "";
+    const cell = written || at(Math.min(row, ROWS));
+    return { kind: "outsideSheet", cell, detail: cell };
+  }
+  if (refRow >= 0 && refRow !== row)
+    return { kind: "rowMismatch", cell: at(refRow), detail: String(row + 1) };
+  if (!CELL_TYPES.has(type)) return { kind: "unknownType", cell: at(row), detail: type };
+  let bad = badRef;
+  if (raw !== undefined && raw.indexOf("&#") >= 0) bad = badCharRef(raw) ?? bad;
+  if (type === "s" && raw !== undefined && badStrings.has(parseInt(raw, 10))) bad ??= "&#…;";
+  return bad === null ? null : { kind: "badCharacter", cell: at(row), detail: bad };
 };
 
 /** Where the dense grid stops (exclusive), by the gap rule above; cells beyond are far away. */
