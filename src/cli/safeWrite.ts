@@ -7,7 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 export type OutputProblem =
   | "missingDir"
@@ -168,6 +168,3 @@ export const writeAllSafely = async (
     }
   }
 };
-
-/** The name shown in messages: as given, or the file name when the path is long. */
-export const shownName = (target: string): string => (target.length > 120 ? basename(target) : target);
