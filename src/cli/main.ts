@@ -1,8 +1,9 @@
 /**
  * The `ocop` command line over the xlsx host. `run` takes the arguments and an output sink and returns
- * the exit code (0 no errors, 1 errors found, 2 unreadable input or wrong call), so tests call it in-process.
+ * the exit code (0 no errors, 1 errors found, 2 unreadable input, wrong call or an output that cannot be
+ * written), so tests call it in-process.
  */
-import { readFile, mkdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
@@ -29,7 +30,7 @@ import { findingJson, findingLines, productsJson, rankingLines } from "./report"
 import { TEXT } from "./text";
 import { bookFileNames } from "./bookNames";
 import { outputMessage, refuseAliases } from "./outputs";
-import { OutputError, checkTarget, problemOf, writeAllSafely, writeSafely } from "./safeWrite";
+import { OutputError, checkTarget, ensureFolder, writeAllSafely, writeSafely } from "./safeWrite";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -302,10 +303,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           io.stdout(findingLines(r.findings, lang));
           return 1;
         }
-        await mkdir(dir, { recursive: true }).catch((e: unknown) => {
-          const code = (e as NodeJS.ErrnoException).code ?? "";
-          throw new OutputError(dir, code === "EEXIST" ? "notDirectory" : problemOf(e), code || dir);
-        });
+        await ensureFolder(dir);
         // All books or none: each is written beside its target first, then all are renamed into place.
         const names = bookFileNames([...books.keys()]);
         const files = [];

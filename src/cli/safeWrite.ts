@@ -98,6 +98,16 @@ export const checkTarget = async (target: string, fs: WriteFs = realFs): Promise
   }
 };
 
+/** Makes a folder for outputs (and its parents); a file in the way or a read-only place is an OutputError. */
+export const ensureFolder = async (dir: string): Promise<void> => {
+  try {
+    await nodeFs.mkdir(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    throw new OutputError(dir, code === "EEXIST" ? "notDirectory" : problemOf(e), code || dir);
+  }
+};
+
 /** A file written in full next to its target, to be renamed over it or thrown away. */
 export interface Staged {
   target: string;
