@@ -2,6 +2,7 @@
  * Reads a council or member workbook into the model in one round trip: the metadata, the session (the
  * setup sheets win over the metadata's copy, since the secretariat edits them), and the score sheets.
  */
+import { cellProblemFindings } from "../layout/cellProblems";
 import type { Finding } from "../ocop/findings";
 import type { Session } from "../ocop/session";
 import type { SheetGrid, WorkbookHost } from "../hosts/workbook";
@@ -78,6 +79,8 @@ export const readWorkbook = async (
   const productsGrid = byName(SHEETS.products);
   const membersGrid = byName(SHEETS.members);
   const customGrid = byName(SHEETS.customCriteria);
+  for (const grid of [sessionGrid, productsGrid, membersGrid, customGrid])
+    if (grid) findings.push(...cellProblemFindings(grid, { file }));
   let session: Session = { ...base };
   if (sessionGrid) {
     const s = parseSessionSheet(sessionGrid.values, base, file);

@@ -1,9 +1,10 @@
 /**
  * The `ocop` command line over the xlsx host. `run` takes the arguments and an output sink and returns
- * the exit code (0 no errors, 1 errors found, 2 unreadable input or wrong call), so tests call it in-process.
+ * the exit code (0 no errors, 1 errors found, 2 unreadable input, wrong call or an output that cannot be
+ * written), so tests call it in-process.
  */
-import { readFile, writeFile, mkdir } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
 import { listEditions, DEFAULT_EDITION } from "../ocop/criteria/builtin";
@@ -27,9 +28,12 @@ import { sha256Hex } from "../app/hash";
 import { importForms } from "../app/importForms";
 import { exportMemberBooks } from "../app/memberBook";
 import { setUpSession } from "../app/setUpSession";
-import { parseCsv } from "../ocop/delimitedText";
+import { readCsvBytes } from "../ocop/csvFile";
 import { findingJson, findingLines, productsJson, rankingLines } from "./report";
 import { TEXT } from "./text";
+import { bookFileNames } from "./bookNames";
+import { outputMessage, refuseAliases } from "./outputs";
+import { OutputError, checkTarget, ensureFolder, writeAllSafely, writeSafely } from "./safeWrite";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -192,6 +196,8 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
         ]);
         if (positionals.length) throw new WrongCall(positionals.join(" "));
         const out = need("out");
+        await refuseAliases([out], [need("products"), need("members")]);
+        await checkTarget(out);
         const edition = (v.edition as string | undefined) ?? DEFAULT_EDITION;
         if (!listEditions().some((e) => e.id === edition))
           throw new WrongCall(
@@ -218,8 +224,10 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
         const findings: Finding[] = [];
         const table = async (key: "products" | "members") => {
           const file = need(key);
-          const rows = parseCsv(new TextDecoder("utf-8").decode(await readBytes(file)));
-          if (rows.length < 2)
+          const read = readCsvBytes(await readBytes(file), file);
+          findings.push(...read.findings);
+          const rows = read.rows;
+          if (rows.length < 2 && !hasErrors(read.findings))
             findings.push({ code: APP_CODES.csvEmpty, severity: "error", where: { file }, params: {} });
           return { file, rows };
         };
@@ -274,7 +282,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           io.stdout(findingLines(r.findings, lang));
           return 1;
         }
-        await writeFile(out, await host.toBuffer());
+        await writeSafely(out, await host.toBuffer());
         if (findings.length) io.stdout(findingLines(findings, lang));
         io.stdout(
           `${t().wrote(out)} (${session.products.length} SP, ${session.members.length} TV, ${edition})\n`
@@ -320,12 +328,18 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           io.stdout(findingLines(r.findings, lang));
           return 1;
         }
-        await mkdir(dir, { recursive: true });
-        for (const [code, h] of books) {
-          const target = join(dir, `${code.replace(/[\\/:*?"<>|]/g, "_")}.xlsx`);
-          await writeFile(target, await h.toBuffer());
-          io.stdout(`${t().wrote(target)}\n`);
-        }
+        await ensureFolder(dir);
+        // All books or none: each is written beside its target first, then all are renamed into place.
+        const names = bookFileNames([...books.keys()]);
+        const files = [];
+        for (const [code, h] of books)
+          files.push({ target: join(dir, names.get(code)!), bytes: await h.toBuffer() });
+        await refuseAliases(
+          files.map((f) => f.target),
+          [file]
+        );
+        await writeAllSafely(files);
+        for (const f of files) io.stdout(`${t().wrote(f.target)}\n`);
         return 0;
       }
 
@@ -365,7 +379,8 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
         if (!positionals.length)
           throw new WrongCall("ocop consolidate council.xlsx [BOOK.xlsx...] --out result.xlsx");
         const out = need("out");
-        if (positionals.some((p) => resolve(p) === resolve(out))) throw new WrongCall(t().outIsInput);
+        await refuseAliases([out], positionals);
+        await checkTarget(out);
         const [councilFile, ...bookFiles] = positionals as [string, ...string[]];
         const bar = progress(io);
         const findings: Finding[] = [];
@@ -411,7 +426,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           else io.stdout(findingLines(r.findings, lang) + t().refused + "\n");
           return 1;
         }
-        await writeFile(out, await council.host.toBuffer());
+        await writeSafely(out, await council.host.toBuffer());
         if (v.json) {
           io.stdout(
             JSON.stringify(
@@ -446,6 +461,10 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
     }
     if (e instanceof Unreadable) {
       io.stdout(findingLines(unreadableFindings(e), lang));
+      return 2;
+    }
+    if (e instanceof OutputError) {
+      io.stderr(outputMessage(e, lang) + "\n");
       return 2;
     }
     throw e;

@@ -20,6 +20,8 @@ export interface FindingJson {
   message: string;
   fix: string;
   allowed?: number[];
+  /** A finding standing for several cells (a product left blank): each cell with its criterion and points. */
+  cells?: { cell: string; criterion: string; allowed: number[] }[];
 }
 
 export const findingJson = (f: Finding, lang: Lang): FindingJson => {
@@ -42,6 +44,7 @@ export const findingJson = (f: Finding, lang: Lang): FindingJson => {
     message: d.message,
     fix: d.fix,
     ...(allowed ? { allowed } : {}),
+    ...(f.cells ? { cells: f.cells } : {}),
   };
 };
 

@@ -6,7 +6,10 @@
  * few), whatever the number of sheets, products or members. Use cases call `readSheets` once and
  * `apply` once.
  */
+import type { CellProblem } from "../layout/grid";
 import type { CellRange, CellValue, ListValidation, SheetPlan, Visibility } from "../layout/plan";
+
+export type { CellProblem };
 
 export interface SheetInfo {
   name: string;
@@ -28,6 +31,11 @@ export interface SheetGrid {
   merges: CellRange[];
   /** List validations where the host can read them (xlsx: yes; Excel: on request, may be empty). */
   validations: ListValidation[];
+  /**
+   * Cells the file holds but the grid does not, each with why (the parts host reads the XML itself and
+   * says so rather than guess; Excel's own host has none). `values` never holds these cells.
+   */
+  problems?: CellProblem[];
 }
 
 export interface ApplyRequest {

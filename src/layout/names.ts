@@ -33,8 +33,37 @@ export const cleanSheetName = (raw: string): string => {
   return Array.from(cleaned).slice(0, MAX_SHEET_NAME).join("").trim() || "Sheet";
 };
 
-/** "Phiếu TV01" for member TV01; long codes are cut so the name still fits. */
-export const scoreSheetName = (memberCode: string): string => cleanSheetName(SCORE_SHEET_PREFIX + memberCode);
+/**
+ * A short, stable tag of a text (FNV-1a of its NFC form, 6 base-36 characters): what keeps two names
+ * apart when they had to be cleaned or cut. The same code gives the same tag on every machine and run.
+ */
+export const shortHash = (text: string): string => {
+  let h = 0x811c9dc5;
+  const s = text.normalize("NFC");
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h % 36 ** 6).toString(36).padStart(6, "0");
+};
+
+/**
+ * "Phiếu TV01" for member TV01. When the code has characters a sheet name cannot hold (\ / ? * [ ] :) or
+ * is too long, the name is cleaned, cut, and tagged with the code's shortHash ("Phiếu A-B ~0k3x9z"), so
+ * codes such as A/B and A:B, or two long codes sharing their first characters, never meet on one name.
+ */
+export const scoreSheetName = (memberCode: string): string => {
+  const wanted = SCORE_SHEET_PREFIX + memberCode.normalize("NFC");
+  const clean = cleanSheetName(wanted);
+  if (clean === wanted) return clean;
+  const tag = ` ~${shortHash(memberCode)}`;
+  return (
+    Array.from(clean)
+      .slice(0, MAX_SHEET_NAME - tag.length)
+      .join("")
+      .trim() + tag
+  );
+};
 
 export const sameSheetName = (a: string, b: string): boolean =>
   a.normalize("NFC").toLowerCase() === b.normalize("NFC").toLowerCase();

@@ -16,6 +16,7 @@ import { FORMAT, cellText, put, putFormula, range } from "./build";
 import { LAYOUT_CODES } from "./codes";
 import { LAYOUT_VERSION } from "./meta";
 import { scoreSheetName } from "./names";
+import { cellProblemFindings } from "./cellProblems";
 import type { CellRange, CellValue, ListValidation, SheetPlan } from "./plan";
 import { emptyPlan } from "./plan";
 import type { GridLike as SheetGrid } from "./grid";
@@ -376,6 +377,8 @@ export const parseScoreSheet = (grid: SheetGrid, ctx: ParseContext): ParsedScore
     });
     return { anchor, scores: null, blocks: [], findings };
   }
+
+  findings.push(...cellProblemFindings(grid, { ...base, member }));
 
   const productForm = new Map<string, string>();
   for (const p of session.products) if (!p.excluded) productForm.set(normaliseCode(p.code), p.form);

@@ -14,6 +14,7 @@ import { normaliseFormCode } from "../ocop/criteria/catalogue";
 import { cellAddress } from "./a1";
 import { FORMAT, cellText, put, range, widths } from "./build";
 import { LAYOUT_CODES } from "./codes";
+import { codeCharFinding } from "./codeCheck";
 import {
   LEVEL_LABEL,
   MINIMUM_RULE_LABEL,
@@ -244,6 +245,11 @@ function* codedRecords<K extends string>(
       ...where,
       cell: cellAddress(rec.row, Math.max(0, rec.col(key))),
     });
+    const invisible = codeCharFinding(rec.get("code"), at("code"), rec.row);
+    if (invisible) {
+      findings.push(invisible);
+      continue;
+    }
     const code = normaliseCode(rec.get("code"));
     if (!code) {
       findings.push({

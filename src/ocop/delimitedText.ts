@@ -20,21 +20,27 @@ export const detectDelimiter = (text: string): "," | ";" => {
 
 const clean = (input: string): string => input.replace(/^\uFEFF/, "").normalize("NFC");
 
-const splitRows = (text: string, sep: string): string[][] => {
+/** Rows of the text, and the line (1-based) where a quote opened and never closed, if one did. */
+const splitLines = (text: string, sep: string): { rows: string[][]; openQuoteLine: number | null } => {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
   let quoted = false;
+  let line = 1;
+  let quoteLine = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
       } else if (ch === '"') quoted = false;
       else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === sep) {
+    } else if (ch === '"' && field === "") {
+      quoted = true;
+      quoteLine = line;
+    } else if (ch === sep) {
       row.push(field);
       field = "";
     } else if (ch === "\n" || ch === "\r") {
@@ -49,13 +55,30 @@ const splitRows = (text: string, sep: string): string[][] => {
     row.push(field);
     rows.push(row);
   }
-  return rows.filter((r) => r.some((c) => c.trim() !== ""));
+  return {
+    rows: rows.filter((r) => r.some((c) => c.trim() !== "")),
+    openQuoteLine: quoted ? quoteLine : null,
+  };
 };
 
-export const parseCsv = (input: string): string[][] => {
+const splitRows = (text: string, sep: string): string[][] => splitLines(text, sep).rows;
+
+/** Excel's "sep=;" first line names the separator (and is not data). */
+const SEP_LINE = /^sep=(.)[ \t]*(?:\r\n|\r|\n|$)/i;
+
+/**
+ * A CSV text read as the file says: the separator from a first line "sep=;" or else detected; with the
+ * line where a quote opened and never closed (the rest of the file would be one field), if one did.
+ */
+export const parseCsvChecked = (input: string): { rows: string[][]; openQuoteLine: number | null } => {
   const text = clean(input);
-  return splitRows(text, detectDelimiter(text));
+  const sep = SEP_LINE.exec(text);
+  if (!sep) return splitLines(text, detectDelimiter(text));
+  const r = splitLines(text.slice(sep[0].length), sep[1]!);
+  return { rows: r.rows, openQuoteLine: r.openQuoteLine === null ? null : r.openQuoteLine + 1 };
 };
+
+export const parseCsv = (input: string): string[][] => parseCsvChecked(input).rows;
 
 /** Excel's clipboard: rows by line, cells by tab; a cell with a line break comes quoted. */
 export const parseTabbed = (input: string): string[][] => splitRows(clean(input), "\t");

@@ -26,6 +26,8 @@ export interface Finding {
   params: Record<string, string | number | boolean | number[] | string[] | null>;
   /** For a missing or invalid score: the allowed points. */
   allowed?: number[];
+  /** For a finding that stands for several cells (a product left blank): each cell, its criterion, its points. */
+  cells?: { cell: string; criterion: string; allowed: number[] }[];
 }
 
 export const hasErrors = (findings: readonly Finding[]): boolean =>

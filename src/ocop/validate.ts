@@ -187,6 +187,12 @@ export const validateMemberScores = (
         severity: "error",
         where: { ...whereOf(scores), product: product.code },
         params: { product: product.code, name: product.name, count: t.seen.length },
+        // One readable message, and every blank cell for the --json contract (cell, criterion, allowed).
+        cells: t.missing.flatMap((m) =>
+          m.where.cell
+            ? [{ cell: m.where.cell, criterion: m.where.criterion ?? "", allowed: m.allowed ?? [] }]
+            : []
+        ),
       });
       continue;
     }

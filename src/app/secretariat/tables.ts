@@ -10,7 +10,8 @@ import { sameSheetName, SHEETS } from "../../layout/names";
 import type { CellValue } from "../../layout/plan";
 import { MEMBER_FIELDS, membersFromRows, PRODUCT_FIELDS, productsFromRows } from "../../layout/setupSheets";
 import { readTable, type FieldSpec } from "../../layout/table";
-import type { Finding } from "../../ocop/findings";
+import { hasErrors, type Finding } from "../../ocop/findings";
+import { readCsvBytes } from "../../ocop/csvFile";
 import { parseCsv, parseTabbed } from "../../ocop/delimitedText";
 import type { Member, Product } from "../../ocop/session";
 import type { PickedFile, TableImport } from "./types";
@@ -40,10 +41,14 @@ const rowsOfXlsx = async (file: PickedFile, preferred: string): Promise<CellValu
   return grids[0]?.values ?? [];
 };
 
-const readRows = async (source: PickedFile | { text: string }, preferred: string): Promise<CellValue[][]> => {
-  if ("text" in source) return parseText(source.text);
-  if (/\.xlsx$/i.test(source.name)) return rowsOfXlsx(source, preferred);
-  return parseText(new TextDecoder("utf-8").decode(source.bytes));
+/** The rows of the source, and what reading a CSV file found (its encoding, an unclosed quote). */
+const readRows = async (
+  source: PickedFile | { text: string },
+  preferred: string
+): Promise<{ rows: CellValue[][]; findings: Finding[] }> => {
+  if ("text" in source) return { rows: parseText(source.text), findings: [] };
+  if (/\.xlsx$/i.test(source.name)) return { rows: await rowsOfXlsx(source, preferred), findings: [] };
+  return readCsvBytes(source.bytes, source.name);
 };
 
 const unreadable = (file: string, error: unknown): Finding => ({
@@ -59,23 +64,25 @@ const fileOf = (source: PickedFile | { text: string }): string | undefined =>
 export const importProducts = async (
   source: PickedFile | { text: string }
 ): Promise<TableImport<Product>> => {
-  let rows: CellValue[][];
+  let read: { rows: CellValue[][]; findings: Finding[] };
   try {
-    rows = await readRows(source, SHEETS.products);
+    read = await readRows(source, SHEETS.products);
   } catch (e) {
     return { rows: [], findings: [unreadable(fileOf(source) ?? "", e)] };
   }
-  const r = productsFromRows(withHeaders(rows, PRODUCT_FIELDS), { file: fileOf(source) });
-  return { rows: r.products, findings: r.findings };
+  if (hasErrors(read.findings)) return { rows: [], findings: read.findings };
+  const r = productsFromRows(withHeaders(read.rows, PRODUCT_FIELDS), { file: fileOf(source) });
+  return { rows: r.products, findings: [...read.findings, ...r.findings] };
 };
 
 export const importMembers = async (source: PickedFile | { text: string }): Promise<TableImport<Member>> => {
-  let rows: CellValue[][];
+  let read: { rows: CellValue[][]; findings: Finding[] };
   try {
-    rows = await readRows(source, SHEETS.members);
+    read = await readRows(source, SHEETS.members);
   } catch (e) {
     return { rows: [], findings: [unreadable(fileOf(source) ?? "", e)] };
   }
-  const r = membersFromRows(withHeaders(rows, MEMBER_FIELDS), { file: fileOf(source) });
-  return { rows: r.members, findings: r.findings };
+  if (hasErrors(read.findings)) return { rows: [], findings: read.findings };
+  const r = membersFromRows(withHeaders(read.rows, MEMBER_FIELDS), { file: fileOf(source) });
+  return { rows: r.members, findings: [...read.findings, ...r.findings] };
 };

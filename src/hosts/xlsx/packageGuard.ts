@@ -61,6 +61,8 @@ export const PACKAGE_CODES = {
   zipBomb: "file.zipBomb",
   partMissing: "file.partMissing",
   sheetTooLarge: "file.sheetTooLarge",
+  ambiguousParts: "file.ambiguousParts",
+  unsafePartName: "file.unsafePartName",
 } as const;
 
 export type PackageCode = (typeof PACKAGE_CODES)[keyof typeof PACKAGE_CODES];
@@ -302,6 +304,8 @@ const inspectZip = (b: Uint8Array, ctx: Ctx): PackageVerdict => {
 
   const entries: ZipEntryInfo[] = [];
   const names = new Set<string>();
+  // Part names compare without case (OPC); readers disagree on which of two such entries wins.
+  const folded = new Map<string, string>();
   let p = cdOffset;
   let declared = 0;
   for (let i = 0; i < count; i++) {
@@ -357,6 +361,12 @@ const inspectZip = (b: Uint8Array, ctx: Ctx): PackageVerdict => {
         entries
       );
     names.add(name);
+    const other = folded.get(name.toLowerCase());
+    if (other !== undefined)
+      return verdict("zip", [finding(ctx, PACKAGE_CODES.ambiguousParts, { entry: name, other })], entries);
+    folded.set(name.toLowerCase(), name);
+    if (unsafePartName(name))
+      return verdict("zip", [finding(ctx, PACKAGE_CODES.unsafePartName, { entry: name })], entries);
     if (entry.encrypted)
       return verdict("encrypted", [finding(ctx, PACKAGE_CODES.encrypted, { detail: "zip" })], entries);
     if (method !== 0 && method !== 8) {
@@ -396,6 +406,17 @@ const inspectZip = (b: Uint8Array, ctx: Ctx): PackageVerdict => {
   }
   return classifyZip(b, entries, ctx);
 };
+
+/**
+ * A name no package part may have: one that could land outside a folder if anything ever wrote it out
+ * ("..", ".", an absolute path, a drive letter) or that readers split differently (a backslash, NUL).
+ */
+export const unsafePartName = (name: string): boolean =>
+  name === "" ||
+  name.startsWith("/") ||
+  /^[A-Za-z]:/.test(name) ||
+  /[\\\0]/.test(name) ||
+  name.split("/").some((seg) => seg === ".." || seg === ".");
 
 const bombFinding = (ctx: Ctx, entry: string, size: number, compressed: number, total: number): Finding =>
   finding(ctx, PACKAGE_CODES.zipBomb, {
@@ -619,6 +640,16 @@ export const PACKAGE_MESSAGES = defineMessages<PackageCode>({
       message: "Tệp là gói nén nhưng không phải sổ Excel: thiếu thành phần bắt buộc {part}.",
       fix: resendVi,
     },
+    "file.ambiguousParts": {
+      message:
+        "Gói .xlsx có hai thành phần chỉ khác nhau chữ hoa/thường (“{other}” và “{entry}”); các phần mềm đọc khác nhau, nên không mở.",
+      fix: "Mở tệp bằng Excel và lưu lại thành .xlsx (Excel ghi lại gói cho đúng), hoặc xin thành viên gửi lại tệp gốc.",
+    },
+    "file.unsafePartName": {
+      message:
+        "Gói .xlsx có thành phần tên “{entry}” (có “..”, đường dẫn tuyệt đối hoặc dấu “\\”): không hợp lệ, không mở.",
+      fix: "Không dùng tệp này; mở bằng Excel và lưu lại thành .xlsx, hoặc dùng tệp gốc do Add-in tạo.",
+    },
     "file.sheetTooLarge": {
       message: "Sheet có hơn {limit} ô đã dùng; không mở để tránh treo máy.",
       fix: "Xóa các dòng, cột thừa (kể cả ô chỉ có định dạng) trên sheet này rồi lưu lại; phiếu chấm chỉ cần vài nghìn ô.",
@@ -680,6 +711,16 @@ export const PACKAGE_MESSAGES = defineMessages<PackageCode>({
     "file.partMissing": {
       message: "The file is a zip package but not an Excel workbook: the required part {part} is missing.",
       fix: resendEn,
+    },
+    "file.ambiguousParts": {
+      message:
+        "The .xlsx package has two parts whose names differ only in case (“{other}” and “{entry}”); readers disagree on which counts, so it was not opened.",
+      fix: "Open the file in Excel and save it again as .xlsx (Excel rewrites the package correctly), or ask the member for the original file.",
+    },
+    "file.unsafePartName": {
+      message:
+        "The .xlsx package has a part named “{entry}” (with “..”, an absolute path or a backslash): not valid; not opened.",
+      fix: "Do not use this file; open it in Excel and save it again as .xlsx, or use the original workbook the add-in made.",
     },
     "file.sheetTooLarge": {
       message: "The sheet has more than {limit} used cells and was not opened.",

@@ -17,7 +17,8 @@ import {
 import { CT_CHART, CT_DRAWING, T_CHART, T_DRAWING, anchorXml, chartXml, drawingXml } from "../chartXml";
 import { deepCheckRefusal, limitsOf, type GuardOptions } from "../packageGuard";
 import { protectionHash } from "./protectionHash";
-import { dateStyles, parseSharedStrings, readSheetXml } from "./readSheetXml";
+import { dateStyles, parseSharedStrings, readSheetXml, sharedStringProblems } from "./readSheetXml";
+import { canonicalXml } from "./xmlCanon";
 import { EMPTY_STYLES, StyleBook } from "./stylesXml";
 import {
   CT_TABLE,
@@ -140,6 +141,7 @@ export class PartsHost implements WorkbookHost {
   /** Whether each original sheet part is protected, noted when it is first inflated (its text may be dropped). */
   private readonly protectedParts = new Map<string, boolean>();
   private sharedStrings: string[] | null = null;
+  private badStrings: Set<number> = new Set();
   private dates: Set<number> | null = null;
   private readonly hashes = new Map<string, SheetProtectionHash>();
 
@@ -228,7 +230,8 @@ export class PartsHost implements WorkbookHost {
     let t = this.texts.get(key);
     if (t === undefined && this.zip) {
       t = this.zip.text(name);
-      if (t !== undefined) this.texts.set(key, t);
+      // Comments, CDATA, prefixes and UTF-16 are settled here, once, for every reader of the part.
+      if (t !== undefined) this.texts.set(key, (t = /\.(xml|rels)$/.test(key) ? canonicalXml(t) : t));
     }
     return t;
   }
@@ -249,9 +252,9 @@ export class PartsHost implements WorkbookHost {
   private strings(): string[] {
     if (!this.sharedStrings) {
       const rel = this.state.rels.find((r) => r.type === T_SHARED);
-      this.sharedStrings = parseSharedStrings(
-        rel ? this.original(resolveTarget(WORKBOOK, rel.target)) : undefined
-      );
+      const xml = rel ? this.original(resolveTarget(WORKBOOK, rel.target)) : undefined;
+      this.sharedStrings = parseSharedStrings(xml);
+      this.badStrings = sharedStringProblems(xml);
     }
     return this.sharedStrings!;
   }
@@ -304,6 +307,7 @@ export class PartsHost implements WorkbookHost {
         name: entry.name,
         visibility: entry.state,
         sharedStrings: this.strings(),
+        badStrings: this.badStrings,
         dateStyles: this.dateStyleSet(),
         date1904: this.date1904,
         otherSheet: (other: string) => {

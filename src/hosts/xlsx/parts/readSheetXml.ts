@@ -27,13 +27,17 @@
  *   phonetic runs (<rPh>) are left out of inline strings too; hyperlinks do not change values (ExcelJS
  *   turns a linked number into "[object Object]" and drops a linked formula); a second <row> with the
  *   same number adds its cells to the first (ExcelJS keeps only the last);
+ * - cells a spreadsheet would read differently or not at all are left out of the grid and listed in
+ *   `problems` (SheetGrid): `r` naming another row than its <row>, an unknown type (t="zz"), a character
+ *   reference XML does not allow, a cell beyond XFD or row 1,048,576 (ExcelJS throws or guesses), and
+ *   cells far from all others (see DENSE_MIN); comments, CDATA and prefixes are settled before (xmlCanon.ts);
  * - list items from a range on another sheet take ctx.otherSheet's values, where merged followers are null
  *   (ExcelJS echoes the master's value there; on this sheet it is echoed like ExcelJS does).
  */
 import { colIndex, colLetter, parseRange } from "../../../layout/a1";
 import type { CellRange, CellValue, ListValidation, Visibility } from "../../../layout/plan";
-import type { SheetGrid } from "../../workbook";
-import { attribute, decodeXml, element, elements, startTag } from "./xml";
+import type { CellProblem, SheetGrid } from "../../workbook";
+import { attribute, badCharRef, decodeXml, element, elements, startTag } from "./xml";
 
 export interface SheetReadContext {
   /** Sheet name (from workbook.xml). */
@@ -50,6 +54,8 @@ export interface SheetReadContext {
    * will do. Not called for this sheet's own name, nor when no list refers to another sheet.
    */
   otherSheet: (name: string) => CellValue[][] | null;
+  /** Shared string indexes whose text has a character reference XML does not allow (see sharedStringProblems). */
+  badStrings?: ReadonlySet<number>;
   /** Throw (call onTooManyCells) when the sheet has more <c> elements than this. */
   maxCells?: number;
   onTooManyCells?: (cells: number) => Error;
@@ -61,6 +67,24 @@ export const TALL_BAND = 64;
 const EXACT_CELLS = 100_000;
 /** Columns in a sheet: a cell's key is row * COLS + col. */
 const COLS = 16384;
+/** Rows in a sheet (Excel's and LibreOffice's grid); a cell beyond is no cell. */
+const ROWS = 1_048_576;
+/**
+ * Far-away cells. The grid is laid out densely from A1, so one stray cell at XFD1048576 would cost a
+ * grid of the whole sheet. When the used area holds more than DENSE_MIN cells and more than DENSE_RATIO
+ * times the cells present, the rows stop before the first gap of more than ROW_GAP empty rows, the columns
+ * before the first gap of more than COL_GAP empty columns, and, if that is still too large, the rows are
+ * cut to fit; the cells beyond are reported (`farAway`), not laid out. The add-in's own sheets have no gaps.
+ */
+const DENSE_MIN = 250_000;
+const DENSE_RATIO = 8;
+const ROW_GAP = 1000;
+const COL_GAP = 200;
+/** Problems kept per sheet; a sheet with more is broken throughout and the first ones say so. */
+const MAX_PROBLEMS = 100;
+const NO_STRINGS: ReadonlySet<number> = new Set();
+/** The cell types SpreadsheetML has (t absent is "n"). */
+const CELL_TYPES = new Set(["", "n", "s", "str", "inlineStr", "b", "e", "d"]);
 
 // ------------------------------------------------------------------------------------------ text
 
@@ -180,6 +204,18 @@ export const parseSharedStrings = (xml: string | undefined): string[] => {
     out.push(stringItem(xml.slice(gt + 1, close), true));
     at = close + 5;
   }
+};
+
+/** Indexes of the <si> items whose text has a character reference XML does not allow (none in most parts). */
+export const sharedStringProblems = (xml: string | undefined): Set<number> => {
+  const out = new Set<number>();
+  if (!xml || xml.indexOf("&#") < 0) return out;
+  let i = 0;
+  for (const item of elements(xml, "si")) {
+    if (badCharRef(item)) out.add(i);
+    i++;
+  }
+  return out;
 };
 
 // ------------------------------------------------------------------------------------------ dates
@@ -477,7 +513,13 @@ const readValidations = (tail: string, own: Source, ctx: SheetReadContext): List
 
 // ------------------------------------------------------------------------------------------ the sheet
 
-/** Column of an A1 reference in xml[from, to) (letters only), 0-based; -1 when there are none. */
+/** The row columnAt read after the letters, 0-based; -1 when the reference has no digits. */
+let refRowRead = -1;
+
+/**
+ * Column of an A1 reference in xml[from, to), 0-based; -1 when it has no letters. The row that follows
+ * is read in the same pass into refRowRead (one scan per cell: this runs for every cell of the sheet).
+ */
 const columnAt = (xml: string, from: number, to: number): number => {
   let n = 0;
   let i = from;
@@ -487,7 +529,16 @@ const columnAt = (xml: string, from: number, to: number): number => {
     if (ch < 65 || ch > 90) break;
     n = n * 26 + (ch - 64);
   }
-  return i === from ? -1 : n - 1;
+  const col = i === from ? -1 : Math.min(n, 1e9) - 1; // 1e9: far beyond XFD either way, and finite
+  let r = 0;
+  const digits = i;
+  for (; i < to; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    r = r * 10 + (ch - 48);
+  }
+  refRowRead = i === digits ? -1 : r - 1;
+  return col;
 };
 
 /** parseInt of xml[from, to) for plain digits; 0 when there are none (ExcelJS: NaN, i.e. no style). */
@@ -525,9 +576,12 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
   const tail = open >= 0 ? xml.slice(after) : xml;
 
   const { sharedStrings, dateStyles: dates, date1904 } = ctx;
+  const badStrings = ctx.badStrings ?? NO_STRINGS;
+  // Numeric character references are rare in sheets ("&" is): look for bad ones only if there are any.
+  const charRefs = xml.indexOf("&#") >= 0;
   const maxCells = ctx.maxCells ?? Infinity;
   // Used cells (a value or a formula) by row; undefined where a row has none.
-  const vals: (CellValue | undefined)[][] = [];
+  const vals: ((CellValue | undefined)[] | undefined)[] = [];
   const fmls: ((string | null | undefined)[] | undefined)[] = [];
   const hiddenRows: number[] = [];
   // ExcelJS's worksheet.columnCount: the longest row that has a value, counting its style-only cells.
@@ -535,6 +589,9 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
   // Rows whose cells count towards it only if the row has a value after all (e.g. a merge follower).
   const extents: { row: number; cols: number }[] = [];
   const shared = new Map<string, { formula: string; row: number; col: number }>();
+  const problems: CellProblem[] = [];
+  // Rows holding a used cell, as they come (for the far-away check).
+  const usedRows: number[] = [];
   let width = 0;
   let height = 0;
   let cells = 0;
@@ -561,6 +618,9 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
       if (++cells > maxCells) throw tooMany(ctx, cells);
       // Attributes r, s, t, read in place.
       let colAttr = -1;
+      let refRow = -1;
+      let refFrom = 0;
+      let refTo = 0;
       let style = 0;
       let type = "";
       for (let p = lt + 2; p < gt;) {
@@ -578,8 +638,12 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
         if (valueEnd < 0 || valueEnd > gt) break;
         if (nameLen === 1) {
           const n = xml.charCodeAt(nameStart);
-          if (n === 114 /* r */) colAttr = columnAt(xml, p + 1, valueEnd);
-          else if (n === 115 /* s */) style = intAt(xml, p + 1, valueEnd);
+          if (n === 114 /* r */) {
+            colAttr = columnAt(xml, p + 1, valueEnd);
+            refRow = refRowRead;
+            refFrom = p + 1;
+            refTo = valueEnd;
+          } else if (n === 115 /* s */) style = intAt(xml, p + 1, valueEnd);
           else if (n === 116 /* t */) type = xml.slice(p + 1, valueEnd);
         }
         p = valueEnd + 1;
@@ -591,6 +655,7 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
       let rich: string | undefined;
       let fText: string | undefined;
       let fTag: string | undefined;
+      let badRef: string | null = null;
       if (xml.charCodeAt(gt - 1) !== 47) {
         let end = xml.indexOf("</c>", gt);
         if (end < 0) end = bodyEnd;
@@ -620,6 +685,7 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
             const close = xml.indexOf("</is>", te);
             if (close < 0) break;
             const body = xml.slice(te + 1, close);
+            if (charRefs && body.indexOf("&#") >= 0) badRef = badCharRef(body) ?? badRef;
             rich = body.indexOf("<r") < 0 ? undefined : runsText(body);
             if (rich === undefined) {
               const phonetic = body.indexOf("<rPh");
@@ -632,6 +698,43 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
         pos = end + 4;
       } else pos = gt + 1;
       if (!inRow) continue; // a cell outside any <row>
+      // What a spreadsheet would read otherwise, or not at all: reported at the cell, never guessed. The
+      // common case costs a few comparisons; the rest is in cellTrouble, out of this hot loop.
+      if (
+        col >= COLS ||
+        row >= ROWS ||
+        (refRow >= 0 && refRow !== row) ||
+        badRef !== null ||
+        !(
+          type === "" ||
+          type === "s" ||
+          type === "n" ||
+          type === "str" ||
+          type === "inlineStr" ||
+          type === "b"
+        ) ||
+        (charRefs && raw !== undefined && raw.indexOf("&#") >= 0) ||
+        (type === "s" && badStrings.size > 0)
+      ) {
+        const content = raw !== undefined || rich !== undefined || fText !== undefined;
+        const trouble = cellTrouble(
+          xml,
+          refFrom,
+          refTo,
+          row,
+          col,
+          refRow,
+          type,
+          raw,
+          badRef,
+          badStrings,
+          content
+        );
+        if (trouble !== null) {
+          if (trouble !== "skip" && problems.length < MAX_PROBLEMS) problems.push(trouble);
+          continue;
+        }
+      }
 
       const fType = fTag === undefined ? undefined : attr(fTag, "t");
       const isDate = style !== 0 && dates.has(style); // s="0" is no style to ExcelJS
@@ -676,7 +779,10 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
 
       if (used) {
         let vr = vals[row];
-        if (!vr) vals[row] = vr = [];
+        if (!vr) {
+          vals[row] = vr = [];
+          usedRows.push(row);
+        }
         vr[col] = value;
         if (formula !== null) (fmls[row] ??= [])[col] = formula;
         rowUsed = true;
@@ -693,7 +799,7 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
       const tag = xml.slice(lt, gt + 1);
       const r = parseInt(attr(tag, "r") ?? "", 10);
       row = r >= 1 ? r - 1 : row + 1;
-      if (flag(attr(tag, "hidden"))) hiddenRows.push(row);
+      if (flag(attr(tag, "hidden")) && row < ROWS) hiddenRows.push(row);
       inRow = true;
       prevCol = -1;
       rowCols = 0;
@@ -759,6 +865,33 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
       if (last < 0) continue;
       height = r + 1;
       width = Math.max(width, last + 1);
+    }
+  }
+
+  if (height * width > Math.max(DENSE_MIN, DENSE_RATIO * cells)) {
+    const cut = farCut(vals, usedRows, Math.max(DENSE_MIN, DENSE_RATIO * cells));
+    height = 0;
+    width = 0;
+    for (const r of usedRows) {
+      const vr = vals[r]!;
+      let keep = false;
+      vr.forEach((v, c) => {
+        if (v === undefined) return;
+        if (r < cut.rows && c < cut.cols) {
+          keep = true;
+          if (c >= width) width = c + 1;
+          return;
+        }
+        if (problems.length < MAX_PROBLEMS)
+          problems.push({
+            kind: "farAway",
+            cell: `${colLetter(c)}${r + 1}`,
+            detail: typeof v === "string" ? v.slice(0, 40) : v === null ? "" : String(v),
+          });
+        vr[c] = undefined;
+      });
+      if (keep) height = Math.max(height, r + 1);
+      if (r >= cut.rows) vals[r] = undefined;
     }
   }
 
@@ -834,5 +967,67 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
     hiddenCols,
     merges,
     validations: readValidations(tail, own, ctx),
+    ...(problems.length ? { problems } : {}),
   };
+};
+
+/** Why a cell is left out of the grid (see the top of this file), or null when it is not. */
+const cellTrouble = (
+  xml: string,
+  refFrom: number,
+  refTo: number,
+  row: number,
+  col: number,
+  refRow: number,
+  type: string,
+  raw: string | undefined,
+  badRef: string | null,
+  badStrings: ReadonlySet<number>,
+  content: boolean
+): CellProblem | "skip" | null => {
+  const at = (r: number): string => `${colLetter(Math.min(col, COLS))}${r + 1}`;
+  // A cell with nothing in it is only left out when it lies beyond the sheet, and nothing is said of it.
+  if (!content) return col >= COLS || row >= ROWS ? "skip" : null;
+  if (col >= COLS || row >= ROWS || refRow >= ROWS) {
+    const written = refTo > refFrom ? xml.slice(refFrom, Math.min(refTo, refFrom + 24)) : "";
+    const cell = written || at(Math.min(row, ROWS));
+    return { kind: "outsideSheet", cell, detail: cell };
+  }
+  if (refRow >= 0 && refRow !== row)
+    return { kind: "rowMismatch", cell: at(refRow), detail: String(row + 1) };
+  if (!CELL_TYPES.has(type)) return { kind: "unknownType", cell: at(row), detail: type };
+  let bad = badRef;
+  if (raw !== undefined && raw.indexOf("&#") >= 0) bad = badCharRef(raw) ?? bad;
+  if (type === "s" && raw !== undefined && badStrings.has(parseInt(raw, 10))) bad ??= "&#…;";
+  return bad === null ? null : { kind: "badCharacter", cell: at(row), detail: bad };
+};
+
+/** Where the dense grid stops (exclusive), by the gap rule above; cells beyond are far away. */
+const farCut = (
+  vals: ((CellValue | undefined)[] | undefined)[],
+  usedRows: number[],
+  budget: number
+): { rows: number; cols: number } => {
+  const rows = [...new Set(usedRows)].sort((a, b) => a - b);
+  let lastRow = rows[0]!;
+  for (const r of rows) {
+    if (r - lastRow > ROW_GAP) break;
+    lastRow = r;
+  }
+  const colSet = new Set<number>();
+  for (const r of rows) {
+    if (r > lastRow) break;
+    vals[r]!.forEach((v, c) => {
+      if (v !== undefined) colSet.add(c);
+    });
+  }
+  const cols = [...colSet].sort((a, b) => a - b);
+  let lastCol = cols[0] ?? 0;
+  for (const c of cols) {
+    if (c - lastCol > COL_GAP) break;
+    lastCol = c;
+  }
+  const colCount = lastCol + 1;
+  // Still too large (cells spread evenly below the gaps): keep as many rows as the budget allows.
+  return { rows: Math.min(lastRow + 1, Math.max(1, Math.floor(budget / colCount))), cols: colCount };
 };

@@ -31,13 +31,39 @@ const TAG_BODY = `(?:[^>"']|"[^"]*"|'[^']*')*`;
 export const tagPattern = (name: string, flags = "g"): RegExp =>
   new RegExp(`<(?:\\w+:)?(${name})\\b${TAG_BODY}>`, flags);
 
-/** Text or attribute value as written in XML → the string it stands for. */
+/** Whether XML 1.0 allows a character reference to this code point (Char production). */
+const xmlChar = (cp: number): boolean =>
+  cp === 9 ||
+  cp === 10 ||
+  cp === 13 ||
+  (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) ||
+  (cp >= 0x10000 && cp <= 0x10ffff);
+
+/** The code point a numeric reference stands for, or -1 when XML does not allow it (e.g. &#x110000;). */
+const refCodePoint = (hex: string | undefined, dec: string | undefined): number => {
+  const digits = hex ?? dec!;
+  if (digits.length > 8) return -1; // beyond any code point, and beyond what parseInt keeps exact
+  const cp = hex ? parseInt(hex, 16) : parseInt(dec!, 10);
+  return xmlChar(cp) ? cp : -1;
+};
+
+/** Text or attribute value as written in XML → the string it stands for; a bad reference reads U+FFFD. */
 export const decodeXml = (s: string): string =>
   s.indexOf("&") < 0
     ? s
-    : s.replace(ENTITY, (_m, hex: string | undefined, dec: string | undefined, named: string | undefined) =>
-        named ? NAMED[named]! : String.fromCodePoint(hex ? parseInt(hex, 16) : parseInt(dec!, 10))
-      );
+    : s.replace(ENTITY, (_m, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+        if (named) return NAMED[named]!;
+        const cp = refCodePoint(hex, dec);
+        return cp < 0 ? "\ufffd" : String.fromCodePoint(cp);
+      });
+
+/** The first numeric character reference in raw XML text that stands for no allowed character, or null. */
+export const badCharRef = (s: string): string | null => {
+  if (s.indexOf("&#") < 0) return null;
+  for (const m of s.matchAll(ENTITY)) if (!m[3] && refCodePoint(m[1], m[2]) < 0) return m[0];
+  return null;
+};
 
 /** Characters XML 1.0 does not allow at all (a pasted control character would make Excel refuse the file). */
 // eslint-disable-next-line no-control-regex -- these are exactly the characters to remove

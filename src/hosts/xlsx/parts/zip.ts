@@ -6,6 +6,7 @@
  */
 import { Inflate, strFromU8, strToU8 } from "fflate";
 import { portableCodec, type ZipCodec } from "./codec";
+import { decodePartBytes } from "./xmlCanon";
 import {
   PackageRefusedError,
   deepCheckRefusal,
@@ -91,7 +92,7 @@ export class ZipParts {
 
   text(name: string): string | undefined {
     const b = this.bytesOf(name);
-    return b ? strFromU8(b) : undefined;
+    return b ? decodePartBytes(b) : undefined;
   }
 
   /** The first `n` characters (about) of a part, inflating no more than that: enough to see a sheet's views. */
