@@ -165,7 +165,9 @@ const inspectOne = async (
     filled: row.reduce((s, c) => s + c.filled, 0),
     total: row.reduce((s, c) => s + c.total, 0),
   };
-  if (!scores || !member || hasErrors(book.findings)) return { ...withMember, status: "invalid" };
+  // Any error, in the book's layout or in its scores ("2,5", a level that does not exist), keeps it out: a book
+  // with errors is never shown as ready, and the member sends a corrected one.
+  if (!scores || !member || hasErrors(findings)) return { ...withMember, status: "invalid" };
   // The council workbook may already hold this member's scores (typed there, or an earlier book).
   const current = councilScores.get(normaliseCode(member.code));
   if (current && hasEntries(current)) {

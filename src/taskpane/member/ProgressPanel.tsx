@@ -114,7 +114,7 @@ function ProductItem({
           {t(p.complete ? "progress.sum" : "progress.sumPartial", { sum: num(p.sum), count: p.sum })}
         </Text>
         {p.stars && (
-          <Text aria-label={t("progress.starsLabel", { stars: p.stars })}>
+          <Text role="img" aria-label={t("progress.starsLabel", { stars: p.stars })}>
             <span className={styles.stars} aria-hidden>
               {"★".repeat(p.stars)}
               {"☆".repeat(5 - p.stars)}

@@ -22,7 +22,7 @@ afterEach(() => {
 describe("standalone page", () => {
   test("says it works on a copy, offline, and offers a file or the example session", async () => {
     renderPane(<StandalonePage />);
-    expect(screen.getByRole("heading", { level: 2, name: "Trang độc lập" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 2, name: "Chấm điểm không cần Excel" })).toBeInTheDocument();
     expect(screen.getByTestId("copy-notice")).toHaveTextContent(
       "Trang làm việc trên bản sao của tệp trong bộ nhớ trình duyệt: tệp gốc không bị sửa, không tệp nào rời khỏi máy."
     );
@@ -63,6 +63,6 @@ describe("standalone page", () => {
     expect(screen.getByTestId("working-on")).toHaveTextContent(
       "Đang làm việc trên bản sao của “phien-mau.xlsx”."
     );
-    expect(screen.getByText("Chọn tên và chèn phiếu để thấy phiếu chấm ở đây.")).toBeInTheDocument();
+    expect(screen.getByText("Chọn tên của bạn ở trên để hiện phiếu chấm.")).toBeInTheDocument();
   });
 });
