@@ -82,6 +82,7 @@ export const recordMetric = (name: string, value: number, unit: string, note?: s
 };
 
 const AXE_SCRIPT = require.resolve("axe-core/axe.min.js");
+export const DOCS_IMAGES = path.join(__dirname, "..", "..", "docs", "images");
 
 export interface AxeProblem {
   id: string;
@@ -118,15 +119,26 @@ export const horizontalOverflow = (page: Page): Promise<number> =>
  * The checks every screen passes, at each width given (default 320 and 500 px, the task pane's range): no
  * sideways scrolling, no serious or critical axe violation. The viewport is put back afterwards.
  */
-export const checkScreen = async (page: Page, name: string, widths: number[] = [320, 500]): Promise<void> => {
+export const checkScreen = async (
+  page: Page,
+  name: string,
+  options: { widths?: number[]; docShot?: string } = {}
+): Promise<void> => {
+  const { widths = [320, 500], docShot } = options;
   const before = page.viewportSize();
   for (const width of widths) {
     await page.setViewportSize({ width, height: before?.height ?? 900 });
+    // The README's pictures: each screen as it looks in the narrowest task pane.
+    if (docShot && width === 320) {
+      fs.mkdirSync(DOCS_IMAGES, { recursive: true });
+      await page.screenshot({ path: path.join(DOCS_IMAGES, docShot), animations: "disabled" });
+    }
     const overflow = await horizontalOverflow(page);
     const problems = await axeProblems(page);
     // E2E_SURVEY=1 lists every screen's problems instead of stopping at the first (for fixing many at once).
     if (process.env.E2E_SURVEY === "1") {
-      if (overflow || problems.length) console.log(JSON.stringify({ name, width, overflow, problems }, null, 1));
+      if (overflow || problems.length)
+        console.log(JSON.stringify({ name, width, overflow, problems }, null, 1));
       continue;
     }
     expect([name, width, overflow]).toEqual([name, width, 0]);

@@ -28,9 +28,6 @@ import {
   recordMetric,
   type OpenedPage,
 } from "./harness";
-import path from "node:path";
-
-const DOCS_IMAGES = path.join(__dirname, "..", "..", "docs", "images");
 
 const MEMBER = "TV02";
 const SHEET = `Phiếu ${MEMBER}`;
@@ -132,12 +129,6 @@ const oneKeyLevels = (choices: ReturnType<typeof levelChoices>) =>
       !choices.some((o) => o !== c && String(o.points).startsWith(String(c.points)))
   );
 
-/** Screenshots for the README, at the narrowest task pane. */
-const docShot = async (page: Page, name: string): Promise<void> => {
-  fs.mkdirSync(DOCS_IMAGES, { recursive: true });
-  await page.screenshot({ path: path.join(DOCS_IMAGES, name), animations: "disabled" });
-};
-
 describe("standalone page, council member", () => {
   test("opens a member workbook, scores a product with the keyboard, checks, downloads", async () => {
     const opened = await openContext(browser);
@@ -194,7 +185,7 @@ describe("standalone page, council member", () => {
       .evaluate((el) => Math.round(el.getBoundingClientRect().top + window.scrollY));
     recordMetric("member: assistant's distance from the top of the page (1280 px)", assistantTop, "px");
     expect(assistantTop).toBeLessThan(400);
-    await checkScreen(page, "member: assistant");
+    await checkScreen(page, "member: assistant", { docShot: "pane-320-member-3-assistant.png" });
 
     // Keyboard: one digit per criterion writes the level it names and moves on.
     const expected = new Map<string, number>();
@@ -277,7 +268,7 @@ describe("standalone page, council member", () => {
     );
     // The finding's cell is open in the assistant, with the focus on its levels.
     await focusOnLevels(page);
-    await checkScreen(page, "member: findings");
+    await checkScreen(page, "member: findings", { docShot: "pane-320-member-4-findings.png" });
     await expect(
       page.locator(`[role="gridcell"][data-cell="${goToCell}"]`).getAttribute("aria-selected")
     ).resolves.toBe("true");
@@ -292,7 +283,6 @@ describe("standalone page, council member", () => {
       expect(overflow).toBeLessThanOrEqual(0); // usable at 320 px: no sideways scrolling of the page
       await page.getByTestId("assistant").evaluate((el) => el.scrollIntoView({ block: "start" }));
       await page.screenshot({ path: artifact(`member-pane-${width}.png`) });
-      if (width === 320) await docShot(page, "member-2-assistant.png");
       await page.getByTestId("member-pane").screenshot({ path: artifact(`member-pane-${width}-full.png`) });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -333,10 +323,7 @@ describe("standalone page, council member", () => {
     // The first screen: the environment is one line, and the page never says no workbook is open.
     await expect(page.getByTestId("host-line").textContent()).resolves.toContain("chế độ độc lập");
     await expect(page.getByText(/Không có sổ làm việc Excel/).count()).resolves.toBe(0);
-    await checkScreen(page, "member: first screen");
-    await page.setViewportSize({ width: 320, height: 900 });
-    await docShot(page, "member-0-start.png");
-    await page.setViewportSize({ width: 500, height: 900 });
+    await checkScreen(page, "member: first screen", { docShot: "pane-320-member-1-start.png" });
 
     const clicked = Date.now();
     await page.getByRole("button", { name: "Mở phiên mẫu" }).click();
@@ -345,10 +332,7 @@ describe("standalone page, council member", () => {
     recordMetric("open the example session (click → pane ready)", Date.now() - clicked, "ms");
     // The focus follows: on the list of names, the one thing to do.
     await page.waitForFunction(() => document.activeElement?.tagName === "SELECT");
-    await checkScreen(page, "member: choose your name");
-    await page.setViewportSize({ width: 320, height: 900 });
-    await docShot(page, "member-1-choose-name.png");
-    await page.setViewportSize({ width: 500, height: 900 });
+    await checkScreen(page, "member: choose your name", { docShot: "pane-320-member-2-choose-name.png" });
     await picker.selectOption({ index: 1 });
     await page.getByRole("button", { name: "Chấm với tên này" }).click();
     await page.getByTestId("progress-summary").filter({ hasText: "Đã chấm 0/128 ô · còn 128" }).waitFor();
@@ -417,7 +401,7 @@ describe("standalone page, council member", () => {
     const offer = page.getByTestId("restore-offer");
     await offer.waitFor();
     await expect(offer.textContent()).resolves.toContain("phien-mau.xlsx");
-    await checkScreen(page, "member: restore offer");
+    await checkScreen(page, "member: restore offer", { docShot: "pane-320-member-5-restore.png" });
     await offer.getByRole("button", { name: "Khôi phục" }).click();
     await page.getByTestId("progress-summary").filter({ hasText: "Đã chấm 2/128 ô" }).waitFor();
 
@@ -425,7 +409,7 @@ describe("standalone page, council member", () => {
     await page.getByRole("button", { name: "Đóng tệp" }).click();
     const dialog = page.getByTestId("confirm-close");
     await dialog.waitFor();
-    await checkScreen(page, "member: close confirmation");
+    await checkScreen(page, "member: close confirmation", { docShot: "pane-320-member-6-close.png" });
     await dialog.getByRole("button", { name: "Tiếp tục làm việc" }).click();
     await dialog.waitFor({ state: "detached" });
     await expect(page.getByTestId("progress-summary").textContent()).resolves.toContain("Đã chấm 2/128 ô");

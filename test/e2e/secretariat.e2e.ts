@@ -181,7 +181,7 @@ describe("standalone page, council secretariat", () => {
     await page.goto(`${BASE_URL}taskpane.html#secretariat`);
     await page.getByTestId("new-council").click();
     await page.getByTestId("council-name").waitFor();
-    await checkScreen(page, "secretariat: setup");
+    await checkScreen(page, "secretariat: setup", { docShot: "pane-320-secretariat-1-setup.png" });
     recordMetric(
       "secretariat: navigation to the setup form",
       Date.now() - started,
@@ -223,7 +223,7 @@ describe("standalone page, council secretariat", () => {
 
     // 2. The members' books, as one zip.
     await step(page, "generate");
-    await checkScreen(page, "secretariat: books");
+    await checkScreen(page, "secretariat: books", { docShot: "pane-320-secretariat-2-books.png" });
     await shot(page.getByTestId("secretariat"), "secretariat-2-generate.png");
     const zip = await download(page, () => page.getByTestId("generate-zip").click());
     expect(zip.name).toMatch(/\.zip$/);
@@ -253,7 +253,7 @@ describe("standalone page, council secretariat", () => {
     await page.getByTestId("collect-item").nth(3).waitFor();
     await status(page).filter({ hasText: "4 tệp sẵn sàng để nhập" }).waitFor();
     expect(await statuses(page)).toEqual(["ready", "ready", "ready", "ready"]);
-    await checkScreen(page, "secretariat: collect");
+    await checkScreen(page, "secretariat: collect", { docShot: "pane-320-secretariat-3-collect.png" });
     await shot(page.getByTestId("collect-list"), "secretariat-3-collect.png");
     await page.getByTestId("collect-import").click();
     await status(page).filter({ hasText: "Đã nhập 4 tệp" }).waitFor();
@@ -265,7 +265,9 @@ describe("standalone page, council secretariat", () => {
     const blocked = page.getByTestId("consolidate-blocked");
     await blocked.waitFor();
     expect(await blocked.textContent()).toMatch(/Lỗi nằm ở: TV05 \(8\)/);
-    await checkScreen(page, "secretariat: consolidation refused");
+    await checkScreen(page, "secretariat: consolidation refused", {
+      docShot: "pane-320-secretariat-4-refused.png",
+    });
     await scrollToTop(page.getByTestId("secretariat"));
     await shot(page, "secretariat-4-refused.png");
 
@@ -286,7 +288,7 @@ describe("standalone page, council secretariat", () => {
     await status(page).filter({ hasText: "Kiểm tra xong" }).waitFor();
     expect(await status(page).textContent()).toBe("Kiểm tra xong: 0 lỗi, 0 cảnh báo.");
     expect(await page.getByTestId("progress").textContent()).toContain("100% phiếu");
-    await checkScreen(page, "secretariat: check");
+    await checkScreen(page, "secretariat: check", { docShot: "pane-320-secretariat-5-check.png" });
     await shot(page.getByTestId("progress"), "secretariat-6-check.png");
 
     // 6. Consolidate: the ranking with stars, flags and counts in the pane.
@@ -299,7 +301,7 @@ describe("standalone page, council secretariat", () => {
         stars: Number(i.getAttribute("data-stars")),
       }))
     );
-    await checkScreen(page, "secretariat: ranking");
+    await checkScreen(page, "secretariat: ranking", { docShot: "pane-320-secretariat-6-ranking.png" });
     await scrollToTop(page.getByRole("heading", { name: "Số sản phẩm theo hạng sao" }));
     await shot(page, "secretariat-7-ranking.png");
 
@@ -312,7 +314,7 @@ describe("standalone page, council secretariat", () => {
     await step(page, "publish");
     await page.getByTestId("publish").click();
     await page.getByTestId("certified").waitFor({ timeout: 60000 });
-    await checkScreen(page, "secretariat: publish");
+    await checkScreen(page, "secretariat: publish", { docShot: "pane-320-secretariat-7-publish.png" });
     await shot(page.getByTestId("secretariat"), "secretariat-8-publish.png");
     const council = await download(page, () => page.getByTestId("save-workbook").click());
 

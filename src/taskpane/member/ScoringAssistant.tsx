@@ -115,6 +115,8 @@ export function ScoringAssistant({
   /** Whether the focus was inside the assistant when its cell view was last replaced. */
   const focusInside = useRef(false);
   const announced = useRef<string | null>(null);
+  /** What was just written, said together with the next cell's words (one announcement, not two racing). */
+  const written = useRef<string | null>(null);
   /** The last focus request of the pane that a cell's view has carried out. */
   const handledToken = useRef(0);
   const [stay, setStay] = useState(storedStay);
@@ -137,21 +139,26 @@ export function ScoringAssistant({
   useEffect(() => {
     if (!current || announced.current === current.address) return;
     announced.current = current.address;
+    const before = written.current ? `${written.current} ` : "";
+    written.current = null;
     announce(
-      t("assistant.announceCell", {
-        cell: current.address,
-        product: current.product.name,
-        number: current.flat.criterion.number,
-        max: num(current.flat.criterion.max),
-        now: nowText(current),
-      })
+      before +
+        t("assistant.announceCell", {
+          cell: current.address,
+          product: current.product.name,
+          number: current.flat.criterion.number,
+          max: num(current.flat.criterion.max),
+          now: nowText(current),
+        })
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- announce once per cell, not on every re-render
   }, [current?.address]);
 
   const go = async (target: ScoreCell | undefined, fromInside: boolean): Promise<void> => {
     if (!target) {
-      announce(t("assistant.announceDone"));
+      const before = written.current ? `${written.current} ` : "";
+      written.current = null;
+      announce(before + t("assistant.announceDone"));
       return;
     }
     keepFocus.current = fromInside;
@@ -202,12 +209,16 @@ export function ScoringAssistant({
       onWrite={async (points, advance) => {
         const ok = await onScore(current, points);
         if (!ok) return;
-        announce(
+        const text =
           points === null
             ? t("assistant.announceCleared", { cell: current.address })
-            : t("assistant.announceWritten", { points: num(points), count: points, cell: current.address })
-        );
-        if (advance) await go(stepCell(sheet, current, 1), true);
+            : t("assistant.announceWritten", { points: num(points), count: points, cell: current.address });
+        if (!advance) {
+          announce(text);
+          return;
+        }
+        written.current = text;
+        await go(stepCell(sheet, current, 1), true);
       }}
       onMove={(where) => {
         const target =
