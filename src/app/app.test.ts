@@ -98,6 +98,26 @@ describe("use cases on the xlsx host", () => {
     );
   });
 
+  it('a book holding a score that is not allowed ("2,5") is never ready and is not imported', async () => {
+    const host = await council();
+    const read = await readWorkbook(host);
+    const member = read.session!.members[1]!;
+    const book = XlsxHost.createEmpty();
+    await book.apply({ plans: planMemberBook({ session: read.session!, catalogue, member }) });
+    const at = await cellOf(book, "TV02", "SP03", "3.1");
+    await book.apply({
+      plans: [],
+      cellWrites: [{ sheet: at.sheet, row: at.row, col: at.col, value: "2,5" }],
+    });
+    const files = [{ name: "TV02.xlsx", bytes: await book.toBuffer() }];
+    const reports = await inspectBooks(host, files, { load });
+    expect(reports.map((r) => r.status)).toEqual(["invalid"]);
+    expect(reports[0]!.findings.some((f) => f.severity === "error" && f.code !== "score.missing")).toBe(true);
+    const imported = await importBooks(host, files, reports, { load });
+    expect(imported.map((r) => r.status)).toEqual(["invalid"]);
+    expect(await score(host, "TV02", "SP03", "3.1")).toBeNull();
+  });
+
   it("imports a member's book with its SHA-256, and never overwrites different scores unless confirmed", async () => {
     const host = await council();
     const read = await readWorkbook(host);

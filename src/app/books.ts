@@ -35,7 +35,18 @@ export const readBook = async (
       code: APP_CODES.bookOtherSession,
       severity: "error",
       where,
-      params: { found: read.meta.session.id, expected: session.id },
+      params: {
+        found: read.meta.session.id,
+        expected: session.id,
+        // Sessions are named by their titles in the message: ids mean nothing to the secretariat.
+        foundName: read.meta.session.council.name,
+        foundYear: read.meta.session.council.year,
+        expectedName: session.council.name,
+        expectedYear: session.council.year,
+        // Whose book it seems to be, in the session it came from.
+        member: read.meta.member ?? "",
+        memberName: read.meta.session.members.find((m) => m.code === read.meta!.member)?.name ?? "",
+      },
     });
     return { book, scores: null, findings };
   }

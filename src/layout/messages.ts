@@ -175,7 +175,10 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
       fix: "Không cần làm gì nếu đây là bản mới nhất của thành viên.",
     },
     "book.otherSession": {
-      message: "Tệp thuộc phiên đánh giá khác (mã phiên {found}, phiên này là {expected}).",
+      message: (p) =>
+        p.foundName
+          ? `Phiếu này của «${String(p.foundName)} — năm ${String(p.foundYear)}», không phải của Hội đồng này («${String(p.expectedName)} — năm ${String(p.expectedYear)}»).${p.member ? ` Tệp có vẻ là phiếu của ${p.memberName ? `${String(p.memberName)} (${String(p.member)})` : String(p.member)} trong phiên đó.` : ""}`
+          : `Tệp thuộc phiên đánh giá khác (mã phiên ${String(p.found)}, phiên này là ${String(p.expected)}).`,
       fix: "Dùng phiếu được phát cho phiên này.",
     },
     "book.otherEdition": {
@@ -349,7 +352,10 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
       fix: "Nothing to do if this is the member's latest copy.",
     },
     "book.otherSession": {
-      message: "The file belongs to another session (session id {found}; this one is {expected}).",
+      message: (p) =>
+        p.foundName
+          ? `This book belongs to “${String(p.foundName)}, ${String(p.foundYear)}”, not to this council (“${String(p.expectedName)}, ${String(p.expectedYear)}”).${p.member ? ` It seems to be the book of ${p.memberName ? `${String(p.memberName)} (${String(p.member)})` : String(p.member)} in that session.` : ""}`
+          : `The file belongs to another session (session id ${String(p.found)}; this one is ${String(p.expected)}).`,
       fix: "Use the sheets issued for this session.",
     },
     "book.otherEdition": {

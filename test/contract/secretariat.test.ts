@@ -15,6 +15,8 @@ import { parseAuditSheet } from "../../src/layout/audit";
 import { SHEETS } from "../../src/layout/names";
 import { emptyPlan } from "../../src/layout/plan";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
+import { describeFinding } from "../../src/ocop/messages";
+import "../../src/layout/messages";
 import type { Catalogue } from "../../src/ocop/criteria/types";
 import type { MemberScores, Session } from "../../src/ocop/session";
 import { generateScores, generateSession } from "../../src/sim/generate";
@@ -299,6 +301,19 @@ describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
     ]);
     expect(reports.map((r) => r.status)).toEqual(["unreadable", "invalid"]);
     expect(reports[1]!.findings.map((f) => f.code)).toContain("book.otherSession");
+    // A member's book of that other session: the message names both sessions by their titles and whose book it is.
+    const foreignTv02 = await createSecretariat(foreign, { tool: "contract" }).memberBook("TV02");
+    const [own] = await s.inspectBooks([{ name: "tv02-other.xlsx", bytes: foreignTv02.bytes }]);
+    const finding = own!.findings.find((f) => f.code === "book.otherSession")!;
+    const tv02 = draft.members.find((m) => m.code === "TV02")!;
+    const title = `«${draft.council.name} — năm ${draft.council.year}»`;
+    expect(describeFinding(finding, "vi").message).toBe(
+      `Phiếu này của ${title}, không phải của Hội đồng này (${title}). ` +
+        `Tệp có vẻ là phiếu của ${tv02.name} (TV02) trong phiên đó.`
+    );
+    expect(describeFinding(finding, "en").message).toContain(
+      `the book of ${tv02.name} (TV02) in that session`
+    );
     // A member's book opened as if it were the council workbook says so.
     const bytes = (await s.memberBook("TV01")).bytes;
     const opened = await createSecretariat(await XlsxHost.fromBuffer(bytes), { tool: "contract" }).open();

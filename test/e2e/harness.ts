@@ -80,3 +80,81 @@ export const recordMetric = (name: string, value: number, unit: string, note?: s
   all[name] = { value, unit, ...(note ? { note } : {}) };
   fs.writeFileSync(METRICS, JSON.stringify(all, null, 2));
 };
+
+const AXE_SCRIPT = require.resolve("axe-core/axe.min.js");
+export const DOCS_IMAGES = path.join(__dirname, "..", "..", "docs", "images");
+
+export interface AxeProblem {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core's serious and critical violations on the page as it is now (axe is injected on first use). */
+export const axeProblems = async (page: Page): Promise<AxeProblem[]> => {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_SCRIPT });
+  return page.evaluate(async () => {
+    type Result = {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<Result> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? "",
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.map(String).join(" ")),
+      }));
+  });
+};
+
+/** How far the page scrolls sideways (0 when everything fits the width). */
+export const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/**
+ * The checks every screen passes, at each width given (default 320 and 500 px, the task pane's range): no
+ * sideways scrolling, no serious or critical axe violation. The viewport is put back afterwards.
+ */
+export const checkScreen = async (
+  page: Page,
+  name: string,
+  options: { widths?: number[]; docShot?: string } = {}
+): Promise<void> => {
+  const { widths = [320, 500], docShot } = options;
+  const before = page.viewportSize();
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: before?.height ?? 900 });
+    // The README's pictures: each screen as it looks in the narrowest task pane.
+    if (docShot && width === 320) {
+      fs.mkdirSync(DOCS_IMAGES, { recursive: true });
+      await page.screenshot({ path: path.join(DOCS_IMAGES, docShot), animations: "disabled" });
+    }
+    const overflow = await horizontalOverflow(page);
+    const problems = await axeProblems(page);
+    // E2E_SURVEY=1 lists every screen's problems instead of stopping at the first (for fixing many at once).
+    if (process.env.E2E_SURVEY === "1") {
+      if (overflow || problems.length)
+        console.log(JSON.stringify({ name, width, overflow, problems }, null, 1));
+      continue;
+    }
+    expect([name, width, overflow]).toEqual([name, width, 0]);
+    expect([name, width, problems]).toEqual([name, width, []]);
+  }
+  if (before) await page.setViewportSize(before);
+};
+
+/** What has the focus: its role or type, and its accessible name as far as the page says. */
+export const focused = (page: Page): Promise<{ tag: string; type: string; role: string; text: string }> =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? "",
+      type: el?.getAttribute("type") ?? "",
+      role: el?.getAttribute("role") ?? "",
+      text: (el?.getAttribute("aria-label") ?? el?.textContent ?? "").trim(),
+    };
+  });

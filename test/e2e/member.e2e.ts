@@ -20,6 +20,8 @@ import { levelChoices } from "../../src/taskpane/member/levels";
 import {
   artifact,
   BASE_URL,
+  checkScreen,
+  focused,
   launch,
   OFFICE_CDN,
   openContext,
@@ -99,11 +101,33 @@ const expectEnabled = async (locator: ReturnType<Page["getByRole"]>) => {
 
 const assistantCell = (page: Page) => page.getByTestId("assistant-cell");
 
-/** The address in the assistant's "Ô E12 · Phiếu số 01" line. */
+/** The address in the assistant's "Ô E12 trên Phiếu TV02 · Phiếu số 01" line. */
 const currentAddress = async (page: Page): Promise<string> => {
   const text = (await assistantCell(page).textContent()) ?? "";
-  return /Ô ([A-Z]+\d+) ·/.exec(text)?.[1] ?? "";
+  return /Ô ([A-Z]+\d+) trên/.exec(text)?.[1] ?? "";
 };
+
+/** Waits until the assistant has left the cell at `address`. */
+const leftCell = (page: Page, address: string) =>
+  page.waitForFunction(
+    (prev) =>
+      !(document.querySelector('[data-testid="assistant-cell"]')?.textContent ?? "").includes(
+        `Ô ${prev} trên`
+      ),
+    address
+  );
+
+const focusOnLevels = (page: Page) =>
+  page.waitForFunction(() => document.activeElement?.getAttribute("type") === "radio");
+
+/** The levels one digit names alone (no other level's points start with it): one key writes them. */
+const oneKeyLevels = (choices: ReturnType<typeof levelChoices>) =>
+  choices.filter(
+    (c) =>
+      Number.isInteger(c.points) &&
+      c.points < 10 &&
+      !choices.some((o) => o !== c && String(o.points).startsWith(String(c.points)))
+  );
 
 describe("standalone page, council member", () => {
   test("opens a member workbook, scores a product with the keyboard, checks, downloads", async () => {
@@ -147,43 +171,76 @@ describe("standalone page, council member", () => {
     await expect(page.getByTestId("working-on").textContent()).resolves.toContain(`e2e-input-${MEMBER}.xlsx`);
     await expect(page.getByRole("grid", { name: `Phiếu chấm ${SHEET}` }).isVisible()).resolves.toBe(true);
 
-    // Score the first product through the assistant, keyboard only.
-    const block = blocksOf(session, catalogue)[0]!;
-    const product = block.products[0]!;
-    const criteria = criteriaOf(block.form);
-    await page.getByRole("button", { name: "Đến ô chưa chấm", exact: true }).click();
+    // The book names its member: the focus is already on the levels of the first unscored criterion, and the
+    // assistant is at the top of the page.
+    const order = blocksOf(session, catalogue).flatMap((b) =>
+      b.products.map((p) => ({ product: p, form: b.form }))
+    );
+    const product = order[0]!.product;
+    const criteria = criteriaOf(order[0]!.form);
     await assistantCell(page).waitFor();
+    await focusOnLevels(page);
+    const assistantTop = await page
+      .getByTestId("assistant")
+      .evaluate((el) => Math.round(el.getBoundingClientRect().top + window.scrollY));
+    recordMetric("member: assistant's distance from the top of the page (1280 px)", assistantTop, "px");
+    expect(assistantTop).toBeLessThan(400);
+    await checkScreen(page, "member: assistant", { docShot: "pane-320-member-3-assistant.png" });
+
+    // Keyboard: one digit per criterion writes the level it names and moves on.
     const expected = new Map<string, number>();
+    let keys = 0;
     for (const [i, { criterion }] of criteria.entries()) {
       const address = await currentAddress(page);
       await expect(assistantCell(page).textContent()).resolves.toContain(`Tiêu chí ${criterion.number}.`);
       await expect(assistantCell(page).textContent()).resolves.toContain(product.name);
-      const choices = levelChoices(criterion);
-      // The focus is on the levels; no level is chosen in an empty cell. ArrowUp from the first wraps to the
-      // highest level, ArrowDown picks the second lowest.
-      await page.waitForFunction(() => document.activeElement?.getAttribute("type") === "radio");
-      const pick = i % 3 === 0 ? choices[Math.min(1, choices.length - 1)]! : choices[choices.length - 1]!;
-      await page.keyboard.press(i % 3 === 0 ? "ArrowDown" : "ArrowUp");
-      await page.keyboard.press("Enter");
+      await focusOnLevels(page);
+      const typable = oneKeyLevels(levelChoices(criterion));
+      expect([criterion.number, typable.length > 0]).toEqual([criterion.number, true]);
+      const pick = typable[i % typable.length]!;
+      await page.keyboard.press(String(pick.points));
+      keys++;
       expected.set(address, pick.points);
-      if (i < criteria.length - 1) {
-        await page.waitForFunction(
-          (prev) =>
-            !(document.querySelector('[data-testid="assistant-cell"]')?.textContent ?? "").includes(
-              `Ô ${prev} ·`
-            ),
-          address
-        );
-      }
+      await leftCell(page, address);
     }
+    recordMetric(`member: keys to score a ${criteria.length}-criterion product`, keys, "keys");
+    expect(keys).toBe(criteria.length);
     const item = page.getByTestId(`progress-${product.code}`);
     await item.filter({ hasText: `${criteria.length}/${criteria.length} tiêu chí` }).waitFor();
     const sum = [...expected.values()].reduce((s, v) => s + v, 0);
     await expect(item.textContent()).resolves.toContain(`${String(sum).replace(".", ",")} điểm`);
     await expect(item.getByLabel(/Xếp hạng xem trước: \d sao/).count()).resolves.toBe(1);
 
-    // Type a score straight into the page's grid: the second product's first cell; the pane follows.
-    const second = block.products[1] ?? blocksOf(session, catalogue)[1]!.products[0]!;
+    // Mouse: one click on a level per criterion writes it and moves on; "Ô sau" stays where it was.
+    const mouse = order[1]!;
+    const mouseCriteria = criteriaOf(mouse.form);
+    let clicks = 0;
+    const nextOffsets = new Set<number>();
+    for (const [i, { criterion }] of mouseCriteria.entries()) {
+      const address = await currentAddress(page);
+      await expect(assistantCell(page).textContent()).resolves.toContain(mouse.product.name);
+      const choices = levelChoices(criterion);
+      const pick = choices[i % choices.length]!;
+      const [cellBox, nextBox] = await Promise.all([
+        assistantCell(page).boundingBox(),
+        assistantCell(page).getByRole("button", { name: "Ô sau" }).boundingBox(),
+      ]);
+      nextOffsets.add(Math.round(nextBox!.y - cellBox!.y));
+      await assistantCell(page).getByRole("radio").nth(choices.indexOf(pick)).click();
+      clicks++;
+      expected.set(address, pick.points);
+      await leftCell(page, address);
+    }
+    recordMetric(`member: clicks to score a ${mouseCriteria.length}-criterion product`, clicks, "clicks");
+    expect(clicks).toBe(mouseCriteria.length);
+    expect([...nextOffsets]).toHaveLength(1);
+    await page
+      .getByTestId(`progress-${mouse.product.code}`)
+      .filter({ hasText: `${mouseCriteria.length}/${mouseCriteria.length} tiêu chí` })
+      .waitFor();
+
+    // Type a score straight into the page's grid: the third product's first cell; the pane follows.
+    const second = order[2]!.product;
     await page.getByRole("button", { name: `Đến ô chưa chấm của ${second.code}` }).click();
     const typedAt = await currentAddress(page);
     const typedCell = page.locator(`[role="gridcell"][data-cell="${typedAt}"]`);
@@ -206,9 +263,12 @@ describe("standalone page, council member", () => {
     await goTo.click();
     await page.waitForFunction(
       (a) =>
-        (document.querySelector('[data-testid="assistant-cell"]')?.textContent ?? "").includes(`Ô ${a} ·`),
+        (document.querySelector('[data-testid="assistant-cell"]')?.textContent ?? "").includes(`Ô ${a} trên`),
       goToCell
     );
+    // The finding's cell is open in the assistant, with the focus on its levels.
+    await focusOnLevels(page);
+    await checkScreen(page, "member: findings", { docShot: "pane-320-member-4-findings.png" });
     await expect(
       page.locator(`[role="gridcell"][data-cell="${goToCell}"]`).getAttribute("aria-selected")
     ).resolves.toBe("true");
@@ -260,24 +320,36 @@ describe("standalone page, council member", () => {
     const opened = await openContext(browser, { width: 500, height: 900 });
     const { page } = opened;
     await openPage(opened);
+    // The first screen: the environment is one line, and the page never says no workbook is open.
+    await expect(page.getByTestId("host-line").textContent()).resolves.toContain("chế độ độc lập");
+    await expect(page.getByText(/Không có sổ làm việc Excel/).count()).resolves.toBe(0);
+    await checkScreen(page, "member: first screen", { docShot: "pane-320-member-1-start.png" });
+
     const clicked = Date.now();
     await page.getByRole("button", { name: "Mở phiên mẫu" }).click();
     const picker = page.getByRole("combobox", { name: "Tên của tôi" });
     await picker.waitFor();
     recordMetric("open the example session (click → pane ready)", Date.now() - clicked, "ms");
+    // The focus follows: on the list of names, the one thing to do.
+    await page.waitForFunction(() => document.activeElement?.tagName === "SELECT");
+    await checkScreen(page, "member: choose your name", { docShot: "pane-320-member-2-choose-name.png" });
     await picker.selectOption({ index: 1 });
     await page.getByRole("button", { name: "Chấm với tên này" }).click();
     await page.getByTestId("progress-summary").filter({ hasText: "Đã chấm 0/128 ô · còn 128" }).waitFor();
-    await page.getByRole("button", { name: "Đến ô chưa chấm", exact: true }).click();
+    // …then on the levels of the first unscored criterion.
+    await focusOnLevels(page);
+    expect((await focused(page)).type).toBe("radio");
+    const first = await currentAddress(page);
     await page
+      .getByTestId("assistant-cell")
       .getByRole("radio", { name: /^3 điểm/ })
-      .first()
       .click();
     await page.getByTestId("progress-summary").filter({ hasText: "Đã chấm 1/128 ô" }).waitFor();
     await page
       .getByTestId("live")
-      .filter({ hasText: /Đã ghi 3 điểm vào ô [A-Z]+\d+\./ })
+      .filter({ hasText: new RegExp(`Đã ghi 3 điểm vào ô ${first}\\.`) })
       .waitFor();
+    await leftCell(page, first);
 
     await page.getByRole("button", { name: "English" }).click();
     await page
@@ -287,7 +359,64 @@ describe("standalone page, council member", () => {
     await expect(
       page.getByRole("button", { name: "Download score sheet (.xlsx)" }).isVisible()
     ).resolves.toBe(true);
+    await checkScreen(page, "member: in English");
     expect(opened.external.every((u) => u.includes(OFFICE_CDN))).toBe(true);
+    expect(opened.errors).toEqual([]);
+    await opened.context.close();
+  });
+
+  test("work survives a reload; closing with unsaved changes asks first; Ctrl+Z undoes", async () => {
+    const opened = await openContext(browser, { width: 500, height: 900 });
+    const { page } = opened;
+    await openPage(opened);
+    await page.getByRole("button", { name: "Mở phiên mẫu" }).click();
+    await page.getByRole("combobox", { name: "Tên của tôi" }).selectOption({ index: 2 });
+    await page.getByRole("button", { name: "Chấm với tên này" }).click();
+    await focusOnLevels(page);
+    // Three criteria by keyboard, then Ctrl+Z takes the last one back.
+    for (let i = 0; i < 3; i++) {
+      const address = await currentAddress(page);
+      await page.keyboard.press("1");
+      await leftCell(page, address);
+    }
+    await page.getByTestId("progress-summary").filter({ hasText: "Đã chấm 3/128 ô" }).waitFor();
+    await page.keyboard.press("Control+z");
+    await page.getByTestId("progress-summary").filter({ hasText: "Đã chấm 2/128 ô" }).waitFor();
+    await focusOnLevels(page);
+    await page.getByTestId("draft-kept").filter({ hasText: "chưa tải về" }).waitFor();
+    // The kept copy is the one after the undo (2 scores): wait for the copy taken after the last change.
+    await page.waitForTimeout(400);
+
+    // Leaving asks first (beforeunload); the reload goes ahead when the user agrees.
+    const asked: string[] = [];
+    page.on("dialog", (d) => {
+      asked.push(d.type());
+      void d.accept();
+    });
+    await page.reload();
+    await page.getByRole("button", { name: "Mở phiên mẫu" }).waitFor();
+    expect(asked).toEqual(["beforeunload"]);
+
+    // After the reload: the page offers the kept copy back, and it holds the scores.
+    const offer = page.getByTestId("restore-offer");
+    await offer.waitFor();
+    await expect(offer.textContent()).resolves.toContain("phien-mau.xlsx");
+    await checkScreen(page, "member: restore offer", { docShot: "pane-320-member-5-restore.png" });
+    await offer.getByRole("button", { name: "Khôi phục" }).click();
+    await page.getByTestId("progress-summary").filter({ hasText: "Đã chấm 2/128 ô" }).waitFor();
+
+    // Closing with changes not downloaded asks; "Tiếp tục làm việc" keeps everything.
+    await page.getByRole("button", { name: "Đóng tệp" }).click();
+    const dialog = page.getByTestId("confirm-close");
+    await dialog.waitFor();
+    await checkScreen(page, "member: close confirmation", { docShot: "pane-320-member-6-close.png" });
+    await dialog.getByRole("button", { name: "Tiếp tục làm việc" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await expect(page.getByTestId("progress-summary").textContent()).resolves.toContain("Đã chấm 2/128 ô");
+    await page.getByRole("button", { name: "Đóng tệp" }).click();
+    await dialog.getByRole("button", { name: "Đóng, bỏ thay đổi" }).click();
+    await page.getByRole("button", { name: "Mở phiên mẫu" }).waitFor();
+    await expect(page.getByTestId("restore-offer").count()).resolves.toBe(0);
     expect(opened.errors).toEqual([]);
     await opened.context.close();
   });

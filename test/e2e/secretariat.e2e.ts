@@ -26,6 +26,7 @@ import { generateScores } from "../../src/sim/generate";
 import {
   artifact,
   BASE_URL,
+  checkScreen,
   launch,
   OFFICE_CDN,
   openContext,
@@ -182,6 +183,7 @@ describe("standalone page, council secretariat", () => {
     await page.goto(`${BASE_URL}taskpane.html#secretariat`);
     await page.getByTestId("new-council").click();
     await page.getByTestId("council-name").waitFor();
+    await checkScreen(page, "secretariat: setup", { docShot: "pane-320-secretariat-1-setup.png" });
     recordMetric(
       "secretariat: navigation to the setup form",
       Date.now() - started,
@@ -223,6 +225,7 @@ describe("standalone page, council secretariat", () => {
 
     // 2. The members' books, as one zip.
     await step(page, "generate");
+    await checkScreen(page, "secretariat: books", { docShot: "pane-320-secretariat-2-books.png" });
     await shot(page.getByTestId("secretariat"), "secretariat-2-generate.png");
     const zip = await download(page, () => page.getByTestId("generate-zip").click());
     expect(zip.name).toMatch(/\.zip$/);
@@ -252,6 +255,7 @@ describe("standalone page, council secretariat", () => {
     await page.getByTestId("collect-item").nth(3).waitFor();
     await status(page).filter({ hasText: "4 tệp sẵn sàng để nhập" }).waitFor();
     expect(await statuses(page)).toEqual(["ready", "ready", "ready", "ready"]);
+    await checkScreen(page, "secretariat: collect", { docShot: "pane-320-secretariat-3-collect.png" });
     await shot(page.getByTestId("collect-list"), "secretariat-3-collect.png");
     await page.getByTestId("collect-import").click();
     await status(page).filter({ hasText: "Đã nhập 4 tệp" }).waitFor();
@@ -263,6 +267,9 @@ describe("standalone page, council secretariat", () => {
     const blocked = page.getByTestId("consolidate-blocked");
     await blocked.waitFor();
     expect(await blocked.textContent()).toMatch(/Lỗi nằm ở: TV05 \(8\)/);
+    await checkScreen(page, "secretariat: consolidation refused", {
+      docShot: "pane-320-secretariat-4-refused.png",
+    });
     await scrollToTop(page.getByTestId("secretariat"));
     await shot(page, "secretariat-4-refused.png");
 
@@ -283,6 +290,7 @@ describe("standalone page, council secretariat", () => {
     await status(page).filter({ hasText: "Kiểm tra xong" }).waitFor();
     expect(await status(page).textContent()).toBe("Kiểm tra xong: 0 lỗi, 0 cảnh báo.");
     expect(await page.getByTestId("progress").textContent()).toContain("100% phiếu");
+    await checkScreen(page, "secretariat: check", { docShot: "pane-320-secretariat-5-check.png" });
     await shot(page.getByTestId("progress"), "secretariat-6-check.png");
 
     // 6. Consolidate: the ranking with stars, flags and counts in the pane.
@@ -296,6 +304,7 @@ describe("standalone page, council secretariat", () => {
         outcome: i.getAttribute("data-outcome"),
       }))
     );
+    await checkScreen(page, "secretariat: ranking", { docShot: "pane-320-secretariat-6-ranking.png" });
     await scrollToTop(page.getByRole("heading", { name: "Số sản phẩm theo hạng sao" }));
     await shot(page, "secretariat-7-ranking.png");
 
@@ -316,6 +325,7 @@ describe("standalone page, council secretariat", () => {
     expect(await page.getByTestId("proposed-propose-4").textContent()).toContain(
       "Đề nghị Chủ tịch UBND cấp tỉnh công nhận sản phẩm OCOP đạt 4 sao"
     );
+    await checkScreen(page, "secretariat: publish", { docShot: "pane-320-secretariat-7-publish.png" });
     await shot(page.getByTestId("secretariat"), "secretariat-8-publish.png");
     const council = await download(page, () => page.getByTestId("save-workbook").click());
 

@@ -53,13 +53,18 @@ describe("task pane shell, standalone (no Office global)", () => {
     expect(screen.getByRole("main")).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 1, name: "OCOP Chấm điểm" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 2, name: "Môi trường" })).toBeInTheDocument();
-    expect(screen.getByRole("heading", { level: 2, name: "Phiên hội đồng OCOP" })).toBeInTheDocument();
     expect(await screen.findByTestId("host-line")).toHaveTextContent(
       "Trình duyệt thông thường — chế độ độc lập."
     );
-    expect(screen.getByTestId("session-line")).toHaveTextContent(
-      "Không có sổ làm việc Excel nào đang mở (chế độ độc lập)."
-    );
+    // Outside Excel there is no workbook to speak of: the page never says "no Excel workbook is open".
+    expect(screen.queryByTestId("session-line")).not.toBeInTheDocument();
+    expect(screen.queryByText(/Không có sổ làm việc Excel/)).not.toBeInTheDocument();
+    // The environment is one line; its details come on demand.
+    expect(screen.queryByText(/^Kiểm tra lúc/)).not.toBeInTheDocument();
+    const details = screen.getByRole("button", { name: "Chi tiết" });
+    expect(details).toHaveAttribute("aria-expanded", "false");
+    await userEvent.setup().click(details);
+    expect(screen.getByRole("button", { name: "Ẩn chi tiết" })).toHaveAttribute("aria-expanded", "true");
     expect(screen.getByText(/^Kiểm tra lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/)).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: /ExcelApi/ })).not.toBeInTheDocument();
     expect(document.documentElement.lang).toBe("vi");
@@ -103,9 +108,7 @@ describe("task pane shell, standalone (no Office global)", () => {
     localStorage.setItem("ocop.language", "en");
     await start();
     expect(await screen.findByTestId("host-line")).toHaveTextContent("A plain browser — standalone mode.");
-    expect(screen.getByTestId("session-line")).toHaveTextContent(
-      "No Excel workbook is open (standalone mode)."
-    );
+    expect(screen.queryByTestId("session-line")).not.toBeInTheDocument();
   });
 
   test("the real entry point (index.tsx) renders outside Office without errors", async () => {
@@ -128,6 +131,7 @@ describe("task pane shell in Excel (mocked host)", () => {
     await start();
 
     expect(await screen.findByText("Running in Excel (on the web).")).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole("button", { name: "Details" }));
     const list = screen.getByRole("list", { name: "Excel API sets (ExcelApi)" });
     const items = within(list).getAllByRole("listitem");
     expect(items).toHaveLength(EXCEL_API_VERSIONS.length);
@@ -147,6 +151,7 @@ describe("task pane shell in Excel (mocked host)", () => {
     await start();
 
     expect(await screen.findByTestId("host-line")).toHaveTextContent("Đang chạy trong Excel (Windows).");
+    await user.click(screen.getByRole("button", { name: "Chi tiết" }));
     expect(screen.getByRole("list", { name: "Bộ API Excel (ExcelApi)" })).toBeInTheDocument();
     expect(screen.getByTestId("session-line")).toHaveTextContent(
       "Sổ làm việc đang mở chưa có phiên hội đồng OCOP."

@@ -97,6 +97,18 @@ export const writeScore = async (
   });
 };
 
+/** Puts back what a score cell held before the member's last change (undo), whatever it was. */
+export const restoreCell = async (
+  host: WorkbookHost,
+  cell: { sheet: string; row: number; col: number },
+  value: RawValue
+): Promise<void> => {
+  await host.apply({
+    plans: [],
+    cellWrites: [{ sheet: cell.sheet, row: cell.row, col: cell.col, value }],
+  });
+};
+
 /**
  * "Check my sheet": the sheet's structure and every value, as the secretariat's check will see them. Reads only;
  * nothing in the workbook changes.

@@ -15,6 +15,7 @@ import { planMeta, type ImportRecord } from "../../layout/meta";
 import { scoreSheetName, SHEETS } from "../../layout/names";
 import { enteredValues, planScoreSheet } from "../../layout/scoreSheet";
 import type { Catalogue } from "../../ocop/criteria/types";
+import { CODES } from "../../ocop/codes";
 import type { Finding } from "../../ocop/findings";
 import { hasErrors } from "../../ocop/findings";
 import type { MemberScores, Session } from "../../ocop/session";
@@ -165,7 +166,13 @@ const inspectOne = async (
     filled: row.reduce((s, c) => s + c.filled, 0),
     total: row.reduce((s, c) => s + c.total, 0),
   };
-  if (!scores || !member || hasErrors(book.findings)) return { ...withMember, status: "invalid" };
+  // An error in the book's layout or in a score it holds ("2,5", a level that does not exist) keeps it out: a
+  // book with errors is never shown as ready, and the member sends a corrected one. Cells not yet scored are
+  // not errors of the book: a partly scored book can be collected and completed later.
+  const wrong = findings.filter(
+    (f) => f.severity === "error" && f.code !== CODES.scoreMissing && f.code !== CODES.scoreProductMissing
+  );
+  if (!scores || !member || wrong.length > 0) return { ...withMember, status: "invalid" };
   // The council workbook may already hold this member's scores (typed there, or an earlier book).
   const current = councilScores.get(normaliseCode(member.code));
   if (current && hasEntries(current)) {

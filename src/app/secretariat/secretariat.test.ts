@@ -121,13 +121,23 @@ test("progress: who has scored which products", () => {
   const scores: MemberScores[] = [
     {
       member: "TV01",
-      entries: ["1.1", "1.2", "2.1", "3.1"].map((c) => ({
-        product: "SP01",
-        criterion: c,
-        raw: { value: 10 },
-      })),
+      entries: [
+        ["1.1", 10],
+        ["1.2", 10],
+        ["2.1", 15],
+        ["3.1", 10],
+      ].map(([c, v]) => ({ product: "SP01", criterion: String(c), raw: { value: v! } })),
     },
   ];
+  // SP02: every criterion filled, but "2,5" is not a score: not done.
+  scores[0]!.entries.push(
+    ...[
+      ["1.1", 10],
+      ["1.2", "2,5"],
+      ["2.1", 15],
+      ["3.1", 10],
+    ].map(([c, v]) => ({ product: "SP02", criterion: String(c), raw: { value: v! } }))
+  );
   scores[0]!.entries.push(
     { product: "SP03", criterion: "1.1", raw: { value: 0 } },
     { product: "SP03", criterion: "1.2", raw: { value: null } }
@@ -135,10 +145,11 @@ test("progress: who has scored which products", () => {
   const p = computeProgress(session, miniCatalogue(), scores);
   expect(p.products).toEqual(["SP01", "SP02", "SP03"]);
   expect(p.cells.map((row) => row.map((c) => c.state))).toEqual([
-    ["done", "empty", "partial"],
+    ["done", "partial", "partial"],
     ["noSheet", "noSheet", "noSheet"],
   ]);
-  expect(p.cells[0]![2]).toMatchObject({ filled: 1, total: 4 });
+  expect(p.cells[0]![2]).toMatchObject({ filled: 1, invalid: 0, total: 4 });
+  expect(p.cells[0]![1]).toMatchObject({ filled: 4, invalid: 1, total: 4 });
   expect(p.members).toEqual([
     { member: "TV01", done: 1, products: 3, hasSheet: true },
     { member: "TV02", done: 0, products: 3, hasSheet: false },

@@ -1,18 +1,9 @@
-import {
-  Body1,
-  Button,
-  makeStyles,
-  Spinner,
-  Subtitle1,
-  Text,
-  Title3,
-  tokens,
-} from "@fluentui/react-components";
-import { ArrowClockwise16Regular } from "@fluentui/react-icons";
+import { Body1, Button, makeStyles, Spinner, Text, Title3, tokens } from "@fluentui/react-components";
+import { ArrowClockwise16Regular, ChevronDown16Regular, ChevronUp16Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DetectHost, HostInfo } from "../hostInfo";
-import { HostStatus } from "./HostStatus";
+import { HostStatus, hostLine } from "./HostStatus";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { MemberArea } from "../member/MemberArea";
 import { RoleArea } from "../secretariat";
@@ -61,7 +52,23 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalL,
     ":focus": { outlineStyle: "none" },
   },
-  section: {
+  heading: { margin: 0 },
+  paragraph: { margin: 0, minWidth: 0, flexGrow: 1, flexBasis: "12rem" },
+  env: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+    color: tokens.colorNeutralForeground2,
+  },
+  envLine: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  details: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
@@ -69,18 +76,18 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-    overflowWrap: "anywhere",
   },
-  sectionHeader: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    justifyContent: "space-between",
-    gap: tokens.spacingHorizontalS,
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
   },
-  heading: { margin: 0 },
-  paragraph: { margin: 0 },
 });
 
 interface Detection {
@@ -100,7 +107,8 @@ export function App({ detectHost }: AppProps) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const hostHeadingId = useId();
-  const sessionHeadingId = useId();
+  const detailsId = useId();
+  const [showDetails, setShowDetails] = useState<boolean | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [detection, setDetection] = useState<Detection | null>(null);
 
@@ -125,9 +133,14 @@ export function App({ detectHost }: AppProps) {
   // While re-checking, keep showing the previous answer rather than flashing a spinner.
   const info = detection?.info ?? null;
   const checking = detectHost !== null && !current;
+  // The details open by themselves when they hold something to act on (an Excel below the minimum, a failed check).
+  const needsDetails =
+    (info?.kind === "excel" && (!info.meetsRequirement || info.session.state === "unknown")) ||
+    (info?.kind === "standalone" && info.officeTimeoutMs !== null);
+  const detailsOpen = showDetails ?? needsDetails;
 
   let sessionText: string | null = null;
-  if (info) {
+  if (info && info.kind === "excel") {
     const s = info.session;
     sessionText =
       s.state === "unknown" ? t("session.unknown", { reason: s.reason }) : t(`session.${s.state}`);
@@ -151,25 +164,22 @@ export function App({ detectHost }: AppProps) {
       </header>
 
       <main id="main" tabIndex={-1} className={styles.main}>
-        <section className={styles.section} aria-labelledby={hostHeadingId}>
-          <div className={styles.sectionHeader}>
-            <Subtitle1 as="h2" id={hostHeadingId} className={styles.heading}>
-              {t("host.heading")}
-            </Subtitle1>
-            {detectHost && info?.kind === "excel" && (
-              <Button
-                size="small"
-                icon={<ArrowClockwise16Regular />}
-                disabled={checking}
-                onClick={() => setAttempt((n) => n + 1)}
-              >
-                {t("host.recheck")}
-              </Button>
-            )}
-          </div>
-          <div aria-live="polite">
+        <section className={styles.env} aria-labelledby={hostHeadingId} data-testid="environment">
+          <h2 id={hostHeadingId} className={styles.visuallyHidden}>
+            {t("host.heading")}
+          </h2>
+          <div className={styles.envLine} aria-live="polite">
             {info ? (
-              <HostStatus info={info} />
+              <Body1 as="p" className={styles.paragraph}>
+                <span data-testid="host-line">{hostLine(info, t)}</span>
+                {/* Only Excel has a workbook to speak of: the page never says none is open. */}
+                {sessionText && (
+                  <>
+                    {" "}
+                    <span data-testid="session-line">{sessionText}</span>
+                  </>
+                )}
+              </Body1>
             ) : detection?.error ? (
               <Body1 as="p" className={styles.paragraph}>
                 {detection.error}
@@ -181,22 +191,36 @@ export function App({ detectHost }: AppProps) {
                 label={t(detectHost ? "host.detecting" : "host.waiting")}
               />
             )}
-          </div>
-        </section>
-
-        <section className={styles.section} aria-labelledby={sessionHeadingId}>
-          <Subtitle1 as="h2" id={sessionHeadingId} className={styles.heading}>
-            {t("session.heading")}
-          </Subtitle1>
-          <div aria-live="polite">
-            {sessionText ? (
-              <Body1 as="p" data-testid="session-line" className={styles.paragraph}>
-                {sessionText}
-              </Body1>
-            ) : (
-              <Spinner size="tiny" labelPosition="after" label={t("host.detecting")} />
+            {info && (
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={detailsOpen ? <ChevronUp16Regular /> : <ChevronDown16Regular />}
+                aria-expanded={detailsOpen}
+                aria-controls={detailsId}
+                onClick={() => setShowDetails(!detailsOpen)}
+              >
+                {t(detailsOpen ? "host.hideDetails" : "host.details")}
+              </Button>
             )}
           </div>
+          {info && detailsOpen && (
+            <div id={detailsId} className={styles.details}>
+              <HostStatus info={info} />
+              {detectHost && info.kind === "excel" && (
+                <div>
+                  <Button
+                    size="small"
+                    icon={<ArrowClockwise16Regular />}
+                    disabled={checking}
+                    onClick={() => setAttempt((n) => n + 1)}
+                  >
+                    {t("host.recheck")}
+                  </Button>
+                </div>
+              )}
+            </div>
+          )}
         </section>
 
         <RoleArea info={info} member={<MemberArea info={info} />} />

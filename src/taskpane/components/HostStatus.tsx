@@ -1,6 +1,7 @@
 import { Badge, Body1, Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle16Filled, DismissCircle16Regular } from "@fluentui/react-icons";
 import { useId } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatNumber } from "../format";
 import { REQUIRED_EXCEL_API, type HostInfo } from "../hostInfo";
@@ -26,26 +27,25 @@ const useStyles = makeStyles({
 
 const PLATFORMS = ["PC", "OfficeOnline", "Mac", "iOS", "Android", "Universal"];
 
-/** The host line, the ExcelApi sets (in Excel) and when this was checked. */
+/** Where the pane runs, in one sentence (the environment's folded line). */
+export const hostLine = (info: HostInfo, t: TFunction): string => {
+  const platform = t(
+    `platform.${info.platform && PLATFORMS.includes(info.platform) ? info.platform : "unknown"}`
+  );
+  if (info.kind === "excel") return t("host.excel", { platform });
+  if (info.kind === "otherOffice") return t("host.otherOffice", { host: info.host });
+  return t("host.standalone");
+};
+
+/** The environment's details, on demand: the ExcelApi sets (in Excel), why standalone, when this was checked. */
 export function HostStatus({ info }: { info: HostInfo }) {
   const { t, i18n } = useTranslation();
   const numberLocale = i18n.language === "en" ? "en" : "vi";
   const styles = useStyles();
   const apiHeadingId = useId();
 
-  const platform = t(
-    `platform.${info.platform && PLATFORMS.includes(info.platform) ? info.platform : "unknown"}`
-  );
-  let hostLine: string;
-  if (info.kind === "excel") hostLine = t("host.excel", { platform });
-  else if (info.kind === "otherOffice") hostLine = t("host.otherOffice", { host: info.host });
-  else hostLine = t("host.standalone");
-
   return (
     <div className={styles.stack}>
-      <Body1 as="p" data-testid="host-line" className={styles.paragraph}>
-        <strong>{hostLine}</strong>
-      </Body1>
       {info.kind === "standalone" && info.officeTimeoutMs !== null && (
         <Body1 as="p" className={styles.paragraph}>
           {t("host.officeTimeout", {

@@ -51,12 +51,14 @@ afterEach(() => {
 describe("member pane in Excel (fake Excel)", () => {
   test("follows Excel's selection, writes the chosen level into the cell, follows a typed value", async () => {
     const { fake, sheet, user } = await setup();
-    const [c0, c1] = sheet.cells;
+    const [c0, c, c1] = sheet.cells;
     await act(() => fake.userSelect("Phiếu TV03", c0!.row, c0!.col));
     const assistant = await screen.findByTestId("assistant-cell");
     expect(assistant).toHaveTextContent(`Ô ${c0!.address}`);
+    // A click writes and selects the next cell in Excel.
     await user.click(within(assistant).getByRole("radio", { name: /^2 điểm/ }));
     await waitFor(() => expect(fake.cell("Phiếu TV03", c0!.row, c0!.col)?.value).toBe(2));
+    await waitFor(() => expect(screen.getByTestId("assistant-cell")).toHaveTextContent(`Ô ${c!.address}`));
 
     // Keyboard: Enter writes and selects the next cell in Excel itself.
     within(screen.getByTestId("assistant-cell")).getAllByRole("radio")[0]!.focus();
@@ -71,7 +73,7 @@ describe("member pane in Excel (fake Excel)", () => {
     await waitFor(() => expect(screen.getByTestId("assistant-now")).toHaveTextContent("Điểm trong ô: 1."), {
       timeout: 3000,
     });
-    await waitFor(() => expect(screen.getByTestId("progress-summary")).toHaveTextContent("Đã chấm 2/128 ô"));
+    await waitFor(() => expect(screen.getByTestId("progress-summary")).toHaveTextContent("Đã chấm 3/128 ô"));
   });
 
   test("Excel's errors become words: a cell being edited, a workbook protected by someone else", async () => {

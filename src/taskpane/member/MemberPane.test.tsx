@@ -72,7 +72,7 @@ describe("member pane on a council workbook", () => {
     expect(within(picker).getAllByRole("option")).toHaveLength(6); // placeholder + five members
     await pickMember(user, /\(TV02\)/);
     expect(screen.getByTestId("member-who")).toHaveTextContent(/Bạn chấm với tư cách: .+ \(TV02\)/);
-    expect(screen.getByText("Phiếu của bạn: sheet “Phiếu TV02”.")).toBeInTheDocument();
+    expect(screen.getByText("Phiếu của bạn: trang tính “Phiếu TV02”.")).toBeInTheDocument();
     expect(screen.getByTestId("progress-summary")).toHaveTextContent("Đã chấm 0/128 ô · còn 128");
     unmount();
 
@@ -116,11 +116,12 @@ describe("scoring assistant", () => {
 
   test("shows the product, the criterion, its maximum and every level with its points", async () => {
     const { ws, sheet } = await ready();
-    expect(screen.getByText(/Chọn một ô điểm trên phiếu/)).toBeInTheDocument();
+    // On opening, the assistant is on the first unscored cell with the focus on its levels.
     const cell = sheet.cells[0]!;
-    act(() => ws.selection.set(cell));
     const assistant = await screen.findByTestId("assistant-cell");
-    expect(assistant).toHaveTextContent(`Ô ${cell.address} · Phiếu số 04`);
+    await waitFor(() => expect(document.activeElement).toHaveAttribute("type", "radio"));
+    expect(ws.selection.peek()).toMatchObject({ row: cell.row, col: cell.col });
+    expect(assistant).toHaveTextContent(`Ô ${cell.address} trên Phiếu TV02 · Phiếu số 04`);
     expect(within(assistant).getByRole("heading", { level: 3 })).toHaveTextContent(
       `${cell.product.name} (${cell.product.code})`
     );
@@ -137,7 +138,7 @@ describe("scoring assistant", () => {
         name: "3 điểm — Sản phẩm được nuôi/trồng trên địa bàn cấp xã từ 75% đến 100%",
       })
     ).toBeInTheDocument();
-    expect(screen.getByTestId("assistant-now")).toHaveTextContent("Ô đang trống (chưa chấm).");
+    expect(screen.getByTestId("assistant-now")).toHaveTextContent("Chưa chấm — chọn một mức: 0; 1; 2; 3.");
   });
 
   test("keyboard only: arrows choose, Enter writes and moves on, PageUp/PageDown and Shift+PageDown move", async () => {
@@ -158,8 +159,8 @@ describe("scoring assistant", () => {
     await waitFor(() => expect(screen.getByTestId("live")).toHaveTextContent(`Ô ${c1!.address}:`));
     expect(screen.getByTestId("progress-summary")).toHaveTextContent("Đã chấm 1/128 ô");
 
-    // Typing the points chooses that level; Enter writes.
-    await user.keyboard("1{Enter}");
+    // Typing a digit that names one level writes it and moves on: one key per criterion.
+    await user.keyboard("1");
     await waitFor(() => expect(host.value(c1!.sheet, c1!.row, c1!.col)).toBe(1));
     await waitFor(() => expect(screen.getByTestId("assistant-cell")).toHaveTextContent(`Ô ${c2!.address}`));
 
@@ -175,7 +176,9 @@ describe("scoring assistant", () => {
 
     // Shift+PageDown: the next unscored cell, wrapping round past the end.
     act(() => ws.selection.set(sheet.cells[sheet.cells.length - 1]!));
-    await screen.findByText(`Ô ${sheet.cells[sheet.cells.length - 1]!.address} · Phiếu số 11`);
+    await screen.findByText(
+      `Ô ${sheet.cells[sheet.cells.length - 1]!.address} trên Phiếu TV02 · Phiếu số 11`
+    );
     await waitFor(() => expect(screen.getByRole("radiogroup")).toBeInTheDocument());
     within(screen.getByRole("radiogroup")).getAllByRole("radio")[0]!.focus();
     await user.keyboard("{Shift>}{PageDown}{/Shift}");
@@ -183,19 +186,37 @@ describe("scoring assistant", () => {
     expect(ws.selection.peek()).toMatchObject({ row: c2!.row, col: c2!.col });
   });
 
-  test("a click on a level writes it at once; Delete clears the cell", async () => {
+  test("a click on a level writes it and moves on, or stays when asked; Delete clears; Ctrl+Z undoes", async () => {
     const { host, ws, sheet, user } = await ready();
     const cell = sheet.cells[1]!;
+    const next = sheet.cells[2]!;
     act(() => ws.selection.set(cell));
     await user.click(await screen.findByRole("radio", { name: /^1 điểm/ }));
     await waitFor(() => expect(host.value(cell.sheet, cell.row, cell.col)).toBe(1));
     await waitFor(() =>
       expect(screen.getByTestId("live")).toHaveTextContent(`Đã ghi 1 điểm vào ô ${cell.address}.`)
     );
-    // The assistant stays on the cell after a click.
-    expect(screen.getByTestId("assistant-cell")).toHaveTextContent(`Ô ${cell.address}`);
-    await user.click(screen.getByRole("button", { name: "Xoá điểm" }));
+    await waitFor(() => expect(screen.getByTestId("assistant-cell")).toHaveTextContent(`Ô ${next.address}`));
+
+    // With "stay" ticked, a click writes and the assistant stays on the cell.
+    await user.click(screen.getByRole("checkbox", { name: "Ở lại ô này khi bấm chọn một mức" }));
+    await user.click(screen.getByRole("radio", { name: /^2 điểm/ }));
+    await waitFor(() => expect(host.value(next.sheet, next.row, next.col)).toBe(2));
+    expect(screen.getByTestId("assistant-cell")).toHaveTextContent(`Ô ${next.address}`);
+    await user.click(screen.getByRole("button", { name: "Xóa điểm" }));
+    await waitFor(() => expect(host.value(next.sheet, next.row, next.col)).toBeNull());
+
+    // Ctrl+Z puts back what the cells held, last change first, and goes to the cell.
+    within(screen.getByRole("radiogroup")).getAllByRole("radio")[0]!.focus();
+    await user.keyboard("{Control>}z{/Control}");
+    await waitFor(() => expect(host.value(next.sheet, next.row, next.col)).toBe(2));
+    await user.keyboard("{Control>}z{/Control}");
+    await waitFor(() => expect(host.value(next.sheet, next.row, next.col)).toBeNull());
+    await user.keyboard("{Control>}z{/Control}");
     await waitFor(() => expect(host.value(cell.sheet, cell.row, cell.col)).toBeNull());
+    await waitFor(() => expect(screen.getByTestId("assistant-cell")).toHaveTextContent(`Ô ${cell.address}`));
+    await waitFor(() => expect(document.activeElement).toHaveAttribute("type", "radio"));
+    expect(screen.getByRole("button", { name: "Hoàn tác" })).toBeDisabled();
   });
 
   test("follows a value typed straight into the cell (with and without change events)", async () => {
@@ -330,7 +351,7 @@ describe("saving, errors, other workbooks, language", () => {
   });
 
   test.each([
-    ["protectedByOther", "Sheet hoặc sổ đang được bảo vệ bởi người khác", "bỏ bảo vệ"],
+    ["protectedByOther", "Trang tính hoặc sổ đang được bảo vệ bởi người khác", "bỏ bảo vệ"],
     ["cellEditMode", "Excel đang ở chế độ sửa ô.", "Nhấn Enter hoặc Esc"],
     ["apiMissing", "thiếu chức năng Add-in cần", "Cập nhật Excel"],
   ] as const)("a HostError %s becomes a message with what to do", async (code, message, action) => {

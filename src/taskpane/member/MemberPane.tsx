@@ -19,10 +19,10 @@ import {
   Dismiss16Regular,
   Save20Regular,
 } from "@fluentui/react-icons";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import "../../app/member/messages";
-import { memberSheetName, type ScoreCell } from "../../app/member/sheet";
+import { cellAt, memberSheetName, nextUnscored, type ScoreCell } from "../../app/member/sheet";
 import { describeFinding } from "../../ocop/messages";
 import { Page, PageSection } from "../components/Page";
 import { describeError, type ErrorText } from "./errors";
@@ -35,6 +35,12 @@ import type { CellRef, SaveOutcome, Workspace } from "./workspace";
 
 const useStyles = makeStyles({
   picker: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  // A long "name (code) — title" must not widen the pane: the list takes the width it is given.
+  select: {
+    minWidth: 0,
+    maxWidth: "100%",
+    "& select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
+  },
   heading: { margin: 0 },
   row: {
     display: "flex",
@@ -122,8 +128,35 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
   }, []);
 
   const { open, member, sheet, current } = model;
+  /** Raised to put the focus on the assistant's levels (see ScoringAssistant). */
+  const [focusToken, setFocusToken] = useState(0);
+  /** Set when the pane opens and when a name is chosen: once the sheet is read, the first unscored cell. */
+  const wantsFocus = useRef(true);
 
   const goTo = (cell: CellRef) => runQuiet(() => model.goTo(cell)).then((r) => r.ok);
+  /** Selects a cell and, when it is a score cell, opens it in the assistant with the focus on its levels. */
+  const openCell = async (cell: CellRef) => {
+    if (!(await goTo(cell))) return;
+    if (sheet && cellAt(sheet, cell)) setFocusToken((n) => n + 1);
+  };
+
+  useEffect(() => {
+    if (!wantsFocus.current || !member || sheet === undefined) return;
+    wantsFocus.current = false;
+    if (!sheet) return;
+    const target = current && current.state !== "valid" ? current : nextUnscored(sheet, undefined);
+    // Selecting is asynchronous (Excel); the assistant follows when the selection lands.
+    if (target) void Promise.resolve(target).then(openCell);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once the member's sheet is first read
+  }, [member, sheet]);
+
+  const undo = async () => {
+    const r = await run(() => model.undo());
+    if (!r.ok || !r.value) return;
+    const cell = r.value;
+    announce(t("assistant.announceUndone", { cell: cell.address }));
+    await openCell(cell);
+  };
 
   const live = (
     <div aria-live="polite" aria-atomic="true" className={styles.visuallyHidden} data-testid="live">
@@ -162,64 +195,44 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
   const session = context.session;
   const sheetName = member ? memberSheetName(member) : "";
 
-  return (
-    <Page testId="member-pane">
-      {live}
-      {error && (
-        <MessageBar intent="error" layout="multiline" data-testid="member-error">
-          <MessageBarBody>
-            <MessageBarTitle>{t("errors.heading")}</MessageBarTitle>
-            <div>{error.message}</div>
-            <div>{error.action}</div>
-            <Caption1>{t("errors.detail", { detail: error.detail })}</Caption1>
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={t("errors.dismiss")}
-                icon={<Dismiss16Regular />}
-                onClick={clearError}
-              />
-            }
-          />
-        </MessageBar>
+  const who = (
+    <PageSection title={t("pane.heading")}>
+      <Body1 as="p">{t("pane.session", { council: session.council.name, year: session.council.year })}</Body1>
+      {open.findings.length > 0 && (
+        <Caption1 as="p" className={styles.muted}>
+          {t("pane.sessionFindings", { count: open.findings.length })}
+        </Caption1>
       )}
-
-      <PageSection title={t("pane.heading")}>
-        <Body1 as="p">
-          {t("pane.session", { council: session.council.name, year: session.council.year })}
-        </Body1>
-        {open.findings.length > 0 && (
-          <Caption1 as="p" className={styles.muted}>
-            {t("pane.sessionFindings", { count: open.findings.length })}
-          </Caption1>
-        )}
-        {member ? (
-          <div className={styles.row}>
-            <Body1 as="p" data-testid="member-who">
-              {context.bookMember
-                ? t("who.fromBook", { name: member.name, code: member.code })
-                : t("who.you", { name: member.name, code: member.code })}
-            </Body1>
-            {!context.bookMember && (
-              <Button size="small" onClick={() => model.chooseMember(null)}>
-                {t("who.change")}
-              </Button>
-            )}
-          </div>
-        ) : context.kind === "member" && context.bookMemberCode ? (
-          <Body1 as="p" role="alert">
-            {t("who.unknownMember", { code: context.bookMemberCode })}
+      {member ? (
+        <div className={styles.row}>
+          <Body1 as="p" data-testid="member-who">
+            {context.bookMember
+              ? t("who.fromBook", { name: member.name, code: member.code })
+              : t("who.you", { name: member.name, code: member.code })}
           </Body1>
-        ) : (
-          <MemberPicker
-            members={session.members.map((m) => ({ code: m.code, name: m.name, title: m.title }))}
-            onChoose={(code) => model.chooseMember(code)}
-          />
-        )}
-      </PageSection>
-
+          {!context.bookMember && (
+            <Button size="small" onClick={() => model.chooseMember(null)}>
+              {t("who.change")}
+            </Button>
+          )}
+        </div>
+      ) : context.kind === "member" && context.bookMemberCode ? (
+        <Body1 as="p" role="alert">
+          {t("who.unknownMember", { code: context.bookMemberCode })}
+        </Body1>
+      ) : (
+        <MemberPicker
+          members={session.members.map((m) => ({ code: m.code, name: m.name, title: m.title }))}
+          onChoose={(code) => {
+            wantsFocus.current = true;
+            model.chooseMember(code);
+          }}
+        />
+      )}
+    </PageSection>
+  );
+  const sheetPart = (
+    <>
       {member && (
         <PageSection title={t("sheet.heading")}>
           {sheet === undefined ? (
@@ -265,7 +278,36 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
           )}
         </PageSection>
       )}
+    </>
+  );
+  // The task first: once the member's sheet is there, the assistant opens the page; who and which sheet follow.
+  const scoring = Boolean(member && sheet);
 
+  return (
+    <Page testId="member-pane">
+      {live}
+      {error && (
+        <MessageBar intent="error" layout="multiline" data-testid="member-error">
+          <MessageBarBody>
+            <MessageBarTitle>{t("errors.heading")}</MessageBarTitle>
+            <div>{error.message}</div>
+            <div>{error.action}</div>
+            <Caption1>{t("errors.detail", { detail: error.detail })}</Caption1>
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={t("errors.dismiss")}
+                icon={<Dismiss16Regular />}
+                onClick={clearError}
+              />
+            }
+          />
+        </MessageBar>
+      )}
+      {!scoring && who}
+      {!scoring && sheetPart}
       {member && sheet && (
         <PageSection title={t("assistant.heading")} testId="assistant">
           <ScoringAssistant
@@ -275,16 +317,17 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
             announce={announce}
             onGoTo={goTo}
             onScore={(cell: ScoreCell, points) => run(() => model.score(cell, points)).then((r) => r.ok)}
+            focusToken={focusToken}
+            canUndo={model.canUndo}
+            onUndo={() => void undo()}
           />
         </PageSection>
       )}
-
       {member && sheet && (
         <PageSection title={t("progress.heading")} testId="progress">
-          <ProgressPanel sheet={sheet} busy={busy} onGoTo={(cell) => void goTo(cell)} />
+          <ProgressPanel sheet={sheet} busy={busy} onGoTo={(cell) => void openCell(cell)} />
         </PageSection>
       )}
-
       {member && sheet !== undefined && (
         <PageSection title={t("check.heading")} testId="check">
           <FindingsPanel
@@ -292,11 +335,10 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
             busy={busy}
             announce={announce}
             onCheck={() => run(() => model.check()).then((r) => (r.ok ? r.value : undefined))}
-            onGoTo={(cell) => void goTo(cell)}
+            onGoTo={(cell) => void openCell(cell)}
           />
         </PageSection>
       )}
-
       {member && sheet && (
         <PageSection title={t("save.heading")} testId="save">
           <Caption1 as="p" className={styles.muted}>
@@ -327,6 +369,8 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
           )}
         </PageSection>
       )}
+      {scoring && who}
+      {scoring && sheetPart}
       {busy && <span className={styles.visuallyHidden}>{t("pane.busy")}</span>}
     </Page>
   );
@@ -342,6 +386,9 @@ function MemberPicker({
   const { t } = useTranslation(NS);
   const styles = useStyles();
   const [code, setCode] = useState("");
+  const selectRef = useRef<HTMLSelectElement>(null);
+  // The first thing to do on a council workbook: choose a name. The list takes the focus when it appears.
+  useEffect(() => selectRef.current?.focus(), []);
   return (
     <form
       className={styles.picker}
@@ -354,8 +401,13 @@ function MemberPicker({
         {t("who.heading")}
       </Subtitle2>
       <Body1 as="p">{t("who.intro")}</Body1>
-      <Field label={t("who.label")}>
-        <Select value={code} onChange={(_e, data) => setCode(data.value)}>
+      <Field label={t("who.label")} className={styles.select}>
+        <Select
+          ref={selectRef}
+          className={styles.select}
+          value={code}
+          onChange={(_e, data) => setCode(data.value)}
+        >
           <option value="">{t("who.placeholder")}</option>
           {members.map((m) => (
             <option key={m.code} value={m.code}>

@@ -110,9 +110,11 @@ function ProductItem({
       </Text>
       <div className={styles.line}>
         <Text>{t("progress.productLine", { scored: p.scored, total: p.total })}</Text>
-        <Text>{t(p.complete ? "progress.sum" : "progress.sumPartial", { sum: num(p.sum) })}</Text>
+        <Text>
+          {t(p.complete ? "progress.sum" : "progress.sumPartial", { sum: num(p.sum), count: p.sum })}
+        </Text>
         {p.stars && (
-          <Text aria-label={t("progress.starsLabel", { stars: p.stars })}>
+          <Text role="img" aria-label={t("progress.starsLabel", { stars: p.stars })}>
             <span className={styles.stars} aria-hidden>
               {"★".repeat(p.stars)}
               {"☆".repeat(5 - p.stars)}
@@ -129,7 +131,8 @@ function ProductItem({
           {t("progress.band", {
             band: p.band,
             stars: p.stars,
-            criteria: p.shortfalls.map((s) => s.criterion).join(", "),
+            // A criterion short of several levels' minimums is named once.
+            criteria: [...new Set(p.shortfalls.map((s) => s.criterion))].join(", "),
           })}
         </Caption1>
       )}

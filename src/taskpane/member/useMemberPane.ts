@@ -7,13 +7,14 @@ import {
   checkMemberSheet,
   insertMemberSheet,
   readMemberSheet,
+  restoreCell,
   writeScore,
   type InsertResult,
 } from "../../app/member/actions";
 import { findMember, openMemberContext, type MemberContext } from "../../app/member/context";
 import { cellAt, type MemberSheet, type ScoreCell } from "../../app/member/sheet";
 import type { Finding } from "../../ocop/findings";
-import type { Member } from "../../ocop/session";
+import type { Member, RawValue } from "../../ocop/session";
 import type { CellRef, SaveOutcome, Workspace } from "./workspace";
 
 const memberKey = (sessionId: string): string => `ocop.member.${sessionId}`;
@@ -56,7 +57,19 @@ export interface MemberPaneModel {
   check(): Promise<Finding[] | undefined>;
   save(): Promise<SaveOutcome | undefined>;
   reload(): Promise<MemberSheet | null>;
+  /** Whether a score change of this pane can be undone. */
+  canUndo: boolean;
+  /** Undoes the last score change (Ctrl+Z); resolves with the cell put back, or null when there was none. */
+  undo(): Promise<ScoreCell | null>;
 }
+
+/** A score change made through the pane, with what the cell held before. */
+interface Change {
+  cell: ScoreCell;
+  before: RawValue;
+}
+
+const UNDO_DEPTH = 100;
 
 export function useMemberPane(workspace: Workspace): MemberPaneModel {
   const [open, setOpen] = useState<OpenState>({ status: "loading" });
@@ -65,6 +78,7 @@ export function useMemberPane(workspace: Workspace): MemberPaneModel {
   const [read, setRead] = useState<{ member: string; sheet: MemberSheet | null } | null>(null);
   const [selection, setSelection] = useState<CellRef | null>(null);
   const readSeq = useRef(0);
+  const [history, setHistory] = useState<Change[]>([]);
 
   // The session and who the member is (a pane lives on one workspace: a new workbook gets a new pane).
   useEffect(() => {
@@ -152,6 +166,7 @@ export function useMemberPane(workspace: Workspace): MemberPaneModel {
       if (!context) return;
       storeMember(context.session.id, code);
       setMember(findMember(context.session, code));
+      setHistory([]);
     },
     [context]
   );
@@ -172,10 +187,20 @@ export function useMemberPane(workspace: Workspace): MemberPaneModel {
   const score = useCallback(
     async (cell: ScoreCell, points: number | null) => {
       await writeScore(workspace.host, cell, points);
+      setHistory((h) => [...h.slice(-(UNDO_DEPTH - 1)), { cell, before: cell.value }]);
       if (!workspace.onChanged) await reload();
     },
     [workspace, reload]
   );
+
+  const undo = useCallback(async (): Promise<ScoreCell | null> => {
+    const last = history[history.length - 1];
+    if (!last) return null;
+    await restoreCell(workspace.host, last.cell, last.before);
+    setHistory((h) => h.slice(0, -1));
+    if (!workspace.onChanged) await reload();
+    return last.cell;
+  }, [workspace, reload, history]);
 
   const goTo = useCallback(
     async (cell: CellRef) => {
@@ -211,5 +236,7 @@ export function useMemberPane(workspace: Workspace): MemberPaneModel {
     check,
     save,
     reload,
+    canUndo: history.length > 0,
+    undo,
   };
 }

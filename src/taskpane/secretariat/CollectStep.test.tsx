@@ -145,6 +145,10 @@ test("picks many books, lists each with its member, status and findings, then im
   expect(items[0]).toHaveTextContent("TV01.xlsx");
   expect(items[0]).toHaveTextContent("Sẵn sàng");
   expect(items[0]).toHaveTextContent("Thành viên TV01 Nguyễn Văn An · đã chấm 26/26 ô · 20 KB");
+  // The hash is short (8 characters); the whole of it on demand.
+  expect(items[0]).toHaveTextContent("SHA-256 abababab…");
+  expect(items[0]).not.toHaveTextContent(`SHA-256 ${"ab".repeat(32)}`);
+  await user.click(within(items[0]!).getByRole("button", { name: "Hiện đủ" }));
   expect(items[0]).toHaveTextContent(`SHA-256 ${"ab".repeat(32)}`);
   expect(items[1]).toHaveTextContent("Trùng thành viên");
   expect(items[1]).toHaveTextContent(
@@ -193,9 +197,12 @@ test("a book that would replace scores already held waits for the secretariat's 
   await user.upload(screen.getByTestId("collect-files"), files[0]!);
   const item = await screen.findByTestId("collect-item");
   expect(item).toHaveTextContent("Sổ Hội đồng đã có điểm của TV01 (3 ô khác với tệp này).");
+  // The badge asks, and answers once the secretariat has chosen.
+  expect(within(item).getByTestId("collect-badge")).toHaveTextContent("Đã có điểm — thay bằng tệp này?");
   expect(screen.getByRole("button", { name: "Nhập 0 tệp vào sổ" })).toBeDisabled();
   await user.click(within(item).getByRole("button", { name: "Thay bằng tệp này" }));
   expect(item).toHaveTextContent("Sẽ thay điểm đã có bằng tệp này.");
+  expect(within(item).getByTestId("collect-badge")).toHaveTextContent("Sẽ thay điểm đã có");
   await user.click(screen.getByRole("button", { name: "Nhập 1 tệp vào sổ" }));
   await waitFor(() => expect(api.importBooks).toHaveBeenCalled());
   expect([...api.importBooks.mock.calls[0]![2]!]).toEqual(["0:TV01-lan2.xlsx"]);
@@ -206,5 +213,5 @@ test("the import log lists earlier files with their SHA-256", async () => {
   renderWith(<Harness api={fakeApi()} announce={jest.fn()} changed={jest.fn()} />);
   await user.click(screen.getByRole("button", { name: "Nhật ký nhập tệp (1)" }));
   expect(screen.getByText("cu.xlsx")).toBeVisible();
-  expect(screen.getByText(`SHA-256 ${"cd".repeat(32)}`)).toBeVisible();
+  expect(screen.getByText("SHA-256 cdcdcdcd…")).toBeVisible();
 });

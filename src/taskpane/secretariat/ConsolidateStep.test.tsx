@@ -79,7 +79,7 @@ test("writes the results and shows the ranking with stars, the flags and the cou
   renderWith(<Harness api={fakeApi()} announce={announce} changed={changed} />);
   await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
   const ranking = await screen.findByTestId("ranking");
-  expect(announce).toHaveBeenLastCalledWith("Đã tổng hợp 3 sản phẩm và ghi các sheet kết quả.");
+  expect(announce).toHaveBeenLastCalledWith("Đã tổng hợp 3 sản phẩm và ghi các trang tính kết quả.");
   expect(changed).toHaveBeenCalled();
   const items = within(ranking).getAllByTestId("ranking-item");
   expect(items.map((i) => i.getAttribute("data-product"))).toEqual(["SP02", "SP01", "SP03"]);

@@ -48,7 +48,7 @@ test("lists each member's sheet in this workbook and re-creates them", async () 
 
 test("downloads one member's workbook, or all of them as a zip", async () => {
   const { user, api, download, announce } = setup();
-  await user.click(screen.getByRole("button", { name: "Tải sổ phiếu của TV02 Trần Thị Bình" }));
+  await user.click(screen.getByRole("button", { name: "Tải về sổ phiếu của TV02 Trần Thị Bình" }));
   await waitFor(() =>
     expect(download).toHaveBeenCalledWith({
       fileName: "Phieu-cham_TV02_2026.xlsx",
@@ -67,6 +67,6 @@ test("an Excel error becomes a clear message and the buttons come back", async (
   const { user } = setup(fakeApi({ writeScoreSheets: jest.fn(async () => Promise.reject(error)) }));
   const button = screen.getByRole("button", { name: "Tạo lại phiếu trong sổ" });
   await user.click(button);
-  expect(await screen.findByText(/Sổ hoặc sheet đang được bảo vệ/)).toBeInTheDocument();
+  expect(await screen.findByText(/Sổ hoặc trang tính đang được bảo vệ/)).toBeInTheDocument();
   expect(button).toBeEnabled();
 });

@@ -62,7 +62,9 @@ test("with a session every step is reachable with the keyboard; the status line 
   await user.keyboard("{Enter}");
   const status = screen.getByRole("status");
   expect(status).toHaveAttribute("aria-live", "polite");
-  await waitFor(() => expect(status).toHaveTextContent("Đã tổng hợp 3 sản phẩm và ghi các sheet kết quả."));
+  await waitFor(() =>
+    expect(status).toHaveTextContent("Đã tổng hợp 3 sản phẩm và ghi các trang tính kết quả.")
+  );
   // Steps keep their outcome when the secretariat moves between tabs.
   await user.click(within(tabs).getByRole("tab", { name: "4. Kiểm tra" }));
   await user.click(within(tabs).getByRole("tab", { name: "5. Tổng hợp" }));

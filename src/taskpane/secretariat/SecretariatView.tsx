@@ -4,8 +4,6 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Tab,
-  TabList,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -21,6 +19,7 @@ import type {
 } from "../../app/secretariat/types";
 import type { Where } from "../../ocop/findings";
 import { FindingList } from "./parts/FindingList";
+import { StepTabs } from "./parts/StepTabs";
 import { CheckStep } from "./steps/CheckStep";
 import { CollectStep, emptyCollect, type CollectState } from "./steps/CollectStep";
 import { ConsolidateStep } from "./steps/ConsolidateStep";
@@ -32,7 +31,6 @@ import { errorMessage } from "./errors";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS },
   status: {
     minHeight: "1.25rem",
     color: tokens.colorNeutralForeground2,
@@ -114,20 +112,17 @@ export function SecretariatView({ api, download, goTo, saveWorkbook, initialStep
 
   return (
     <div className={styles.root} data-testid="secretariat">
-      <TabList
-        id={tabsId}
-        className={styles.tabs}
-        size="small"
-        selectedValue={step}
-        onTabSelect={(_, d) => choose(d.value as Step)}
-        aria-label={t("view.stepsLabel")}
-      >
-        {STEPS.map((s, i) => (
-          <Tab key={s} value={s} disabled={s !== "setup" && !session} data-testid={`step-${s}`}>
-            {t("view.stepTab", { n: i + 1, name: t(`steps.${s}`) })}
-          </Tab>
-        ))}
-      </TabList>
+      <StepTabs
+        idPrefix={tabsId}
+        label={t("view.stepsLabel")}
+        selected={step}
+        onSelect={choose}
+        tabs={STEPS.map((s, i) => ({
+          value: s,
+          label: t("view.stepTab", { n: i + 1, name: t(`steps.${s}`) }),
+          disabled: s !== "setup" && !session,
+        }))}
+      />
       <Text role="status" aria-live="polite" className={styles.status} data-testid="status">
         {status}
       </Text>
@@ -139,7 +134,14 @@ export function SecretariatView({ api, download, goTo, saveWorkbook, initialStep
           <FindingList findings={state.findings} />
         </>
       )}
-      <div ref={panel} className={styles.panel} role="tabpanel" aria-label={t(`steps.${step}`)} tabIndex={-1}>
+      <div
+        ref={panel}
+        id={`${tabsId}-panel`}
+        className={styles.panel}
+        role="tabpanel"
+        aria-labelledby={`${tabsId}-tab-${step}`}
+        tabIndex={-1}
+      >
         {step === "setup" && (
           <>
             {!session && <Body1 as="p">{t("view.intro")}</Body1>}

@@ -2,15 +2,27 @@
  * The secretariat outside Office: the council workbook is an .xlsx file held in this page's memory. Start a
  * new one or open one from disk, work through the steps, then download it. Nothing leaves the machine.
  */
-import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  tokens,
+} from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentAdd20Regular, Dismiss16Regular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PickedFile } from "../../app/secretariat/types";
 import { asciiName } from "../../app/secretariat/secretariat";
 import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Page, PageSection } from "../components/Page";
-import { MemorySelection, type Workspace } from "../member/workspace";
+import { Emitter, MemorySelection, type Workspace } from "../member/workspace";
+import { dropDraft, loadDraft, type Draft } from "../standalone/draftStore";
+import { useDraftKeeper, type DraftSource } from "../standalone/useDraftKeeper";
+import { formatDateTime } from "../format";
 import { downloadInBrowser, type Download } from "../standalone/download";
 import { FilePicker } from "./parts/FilePicker";
 import SecretariatPane from "./SecretariatPane";
@@ -26,6 +38,9 @@ interface Opened {
   xlsx: PartsHost;
   fileName: string;
   key: number;
+  /** Every write to the workbook, and every download of it (for the kept copy and the close question). */
+  changes: Emitter<void>;
+  saved: Emitter<void>;
 }
 
 /** A workspace over an in-memory workbook: selecting a cell makes it the active cell of the file to download. */
@@ -52,13 +67,71 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
   const styles = useStyles();
   const [opened, setOpened] = useState<Opened | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const adopt = (xlsx: PartsHost, fileName: string) =>
+  const [confirmClose, setConfirmClose] = useState(false);
+  /** A copy kept from an earlier visit, offered back until a workbook is opened. */
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    let live = true;
+    loadDraft("secretariat").then(
+      (d) => live && setDraft(d),
+      () => undefined
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const adopt = (xlsx: PartsHost, fileName: string, fromDraft = false) => {
+    setDraft(null);
+    setRestored(fromDraft);
+    const changes = new Emitter<void>();
+    const saved = new Emitter<void>();
+    // Every step writes through apply: tell the draft keeper after each write, and after each download.
+    const apply = xlsx.apply.bind(xlsx);
+    xlsx.apply = async (request) => {
+      await apply(request);
+      changes.emit();
+    };
+    const save = (bytes: Uint8Array, name: string) => {
+      download(bytes, name);
+      saved.emit();
+    };
     setOpened((o) => ({
-      workspace: standaloneWorkspace(xlsx, fileName, download),
+      workspace: standaloneWorkspace(xlsx, fileName, save),
       xlsx,
       fileName,
       key: (o?.key ?? 0) + 1,
+      changes,
+      saved,
     }));
+  };
+  const source = useMemo<DraftSource | null>(
+    () =>
+      opened
+        ? {
+            fileName: opened.fileName,
+            unsavedAtStart: restored,
+            snapshot: () => opened.xlsx.toBuffer(),
+            onChange: (listener) => opened.changes.on(listener),
+            onSaved: (listener) => opened.saved.on(listener),
+          }
+        : null,
+    [opened, restored]
+  );
+  const { unsaved } = useDraftKeeper("secretariat", source);
+  const close = () => {
+    setConfirmClose(false);
+    setOpened(null);
+    void dropDraft("secretariat");
+  };
+  const restore = async (d: Draft) => {
+    setError(null);
+    try {
+      adopt(await PartsHost.fromBuffer(d.bytes, { fileName: d.fileName }), d.fileName, d.unsaved);
+    } catch (e) {
+      setError(t("standalone.unreadable", { file: d.fileName, detail: errorMessage(e, t) }));
+    }
+  };
   const create = () => {
     setError(null);
     const name = `${asciiName(t("standalone.newFileName", { year: new Date().getFullYear() }))}.xlsx`;
@@ -77,6 +150,27 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
     <Page>
       <PageSection title={t("standalone.heading")}>
         <Body1 as="p">{t("standalone.intro")}</Body1>
+        {!opened && draft && (
+          <MessageBar intent="warning" layout="multiline" data-testid="restore-offer">
+            <MessageBarBody>
+              {t("standalone.draft", { file: draft.fileName, time: formatDateTime(new Date(draft.savedAt)) })}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" appearance="primary" onClick={() => void restore(draft)}>
+                {t("standalone.restore")}
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  setDraft(null);
+                  void dropDraft("secretariat");
+                }}
+              >
+                {t("standalone.discard")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         {opened ? (
           <div className={styles.row}>
             <Body1 data-testid="council-file">{t("standalone.working", { file: opened.fileName })}</Body1>
@@ -88,7 +182,11 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
             >
               {t("standalone.download")}
             </Button>
-            <Button size="small" icon={<Dismiss16Regular />} onClick={() => setOpened(null)}>
+            <Button
+              size="small"
+              icon={<Dismiss16Regular />}
+              onClick={() => (unsaved ? setConfirmClose(true) : close())}
+            >
               {t("standalone.close")}
             </Button>
           </div>
@@ -119,6 +217,17 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
           </MessageBar>
         )}
       </PageSection>
+      {confirmClose && opened && (
+        <ConfirmDialog
+          title={t("standalone.closeTitle")}
+          text={t("standalone.closeText", { file: opened.fileName })}
+          confirm={t("standalone.closeConfirm")}
+          cancel={t("standalone.closeCancel")}
+          onConfirm={close}
+          onCancel={() => setConfirmClose(false)}
+          testId="confirm-close"
+        />
+      )}
       {opened && (
         <SecretariatPane
           key={opened.key}

@@ -11,7 +11,7 @@ const t = i18n.t.bind(i18n);
 
 test("the port's errors, Excel's codes and anything else become sentences", () => {
   expect(errorMessage(new HostError("protectedByOther", "AccessDenied at Sheet1"), t)).toMatch(
-    /^Sổ hoặc sheet đang được bảo vệ/
+    /^Sổ hoặc trang tính đang được bảo vệ/
   );
   expect(
     errorMessage(new HostError("unknown", "boom", { officeCode: "InvalidOperationInCellEditMode" }), t)

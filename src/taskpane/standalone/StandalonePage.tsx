@@ -4,15 +4,25 @@ import {
   Caption1,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { DocumentArrowUp20Regular, DocumentOnePage20Regular, Dismiss16Regular } from "@fluentui/react-icons";
-import { lazy, Suspense, useRef, useState } from "react";
+import {
+  ArrowClockwise16Regular,
+  DocumentArrowUp20Regular,
+  DocumentOnePage20Regular,
+  Dismiss16Regular,
+} from "@fluentui/react-icons";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Page, PageSection } from "../components/Page";
+import { formatDateTime } from "../format";
 import { ensureMemberStrings, NS } from "../member/strings";
+import { dropDraft, loadDraft, type Draft } from "./draftStore";
+import { useDraftKeeper, type DraftSource } from "./useDraftKeeper";
 import type { StandaloneSession } from "./xlsxWorkspace";
 
 const useStyles = makeStyles({
@@ -47,12 +57,36 @@ export default function StandalonePage() {
   const [opened, setOpened] = useState(0);
   const [opening, setOpening] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  /** A copy kept from an earlier visit (reload, crash, closed tab), offered back until a file is opened. */
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [restored, setRestored] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
 
-  const open = async (load: () => Promise<StandaloneSession>, fileName: string) => {
+  useEffect(() => {
+    let live = true;
+    loadDraft("member").then(
+      (d) => live && setDraft(d),
+      () => undefined
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const source = useMemo<DraftSource | null>(
+    () => (session ? { ...session, unsavedAtStart: restored } : null),
+    [session, restored]
+  );
+  const { unsaved, keptAt } = useDraftKeeper("member", source);
+
+  const open = async (load: () => Promise<StandaloneSession>, fileName: string, fromDraft = false) => {
     setOpening(true);
     setFailure(null);
     try {
-      setSession(await load());
+      const next = await load();
+      setDraft(null);
+      setRestored(fromDraft && draft?.unsaved === true);
+      setSession(next);
       setOpened((n) => n + 1);
     } catch {
       setFailure(t("standalone.unreadable", { ns: NS, file: fileName }));
@@ -71,21 +105,80 @@ export default function StandalonePage() {
 
   const exampleFile = t("standalone.exampleFile", { ns: NS });
 
+  const close = () => {
+    setConfirmClose(false);
+    setSession(null);
+    void dropDraft("member");
+  };
+
   return (
     <Page testId="standalone">
       <PageSection title={t("standalone.heading", { ns: NS })}>
-        <Body1 as="p">{t("standalone.intro", { ns: NS })}</Body1>
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody data-testid="copy-notice">{t("standalone.copy", { ns: NS })}</MessageBarBody>
-        </MessageBar>
+        {/* Once a file is open the task comes first: the introduction gives way to one line and "Đóng tệp". */}
+        {!session && <Body1 as="p">{t("standalone.intro", { ns: NS })}</Body1>}
+        {!session && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody data-testid="copy-notice">{t("standalone.copy", { ns: NS })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {!session && draft && (
+          <MessageBar intent="warning" layout="multiline" data-testid="restore-offer">
+            <MessageBarBody>
+              {t(draft.unsaved ? "standalone.draftUnsaved" : "standalone.draft", {
+                ns: NS,
+                file: draft.fileName,
+                time: formatDateTime(new Date(draft.savedAt)),
+              })}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                appearance="primary"
+                icon={<ArrowClockwise16Regular />}
+                disabled={opening}
+                onClick={() =>
+                  void open(
+                    async () => (await loadXlsx()).openWorkbookBytes(draft.bytes, draft.fileName),
+                    draft.fileName,
+                    true
+                  )
+                }
+              >
+                {t("standalone.restore", { ns: NS })}
+              </Button>
+              <Button
+                size="small"
+                disabled={opening}
+                onClick={() => {
+                  setDraft(null);
+                  void dropDraft("member");
+                }}
+              >
+                {t("standalone.discard", { ns: NS })}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         {session ? (
           <div className={styles.buttons}>
             <Body1 as="p" data-testid="working-on">
               {t("standalone.working", { ns: NS, file: session.fileName })}
             </Body1>
-            <Button size="small" icon={<Dismiss16Regular />} onClick={() => setSession(null)}>
+            <Button
+              size="small"
+              icon={<Dismiss16Regular />}
+              onClick={() => (unsaved ? setConfirmClose(true) : close())}
+            >
               {t("standalone.close", { ns: NS })}
             </Button>
+            {keptAt && (
+              <Caption1 as="p" className={styles.muted} data-testid="draft-kept">
+                {t(unsaved ? "standalone.keptUnsaved" : "standalone.kept", {
+                  ns: NS,
+                  time: formatDateTime(keptAt),
+                })}
+              </Caption1>
+            )}
           </div>
         ) : (
           <>
@@ -132,6 +225,17 @@ export default function StandalonePage() {
           </MessageBar>
         )}
       </PageSection>
+      {confirmClose && session && (
+        <ConfirmDialog
+          title={t("standalone.closeTitle", { ns: NS })}
+          text={t("standalone.closeText", { ns: NS, file: session.fileName })}
+          confirm={t("standalone.closeConfirm", { ns: NS })}
+          cancel={t("standalone.closeCancel", { ns: NS })}
+          onConfirm={close}
+          onCancel={() => setConfirmClose(false)}
+          testId="confirm-close"
+        />
+      )}
       {session && (
         <Suspense
           fallback={<Spinner size="tiny" labelPosition="after" label={t("standalone.opening", { ns: NS })} />}

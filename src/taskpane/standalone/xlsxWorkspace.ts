@@ -15,6 +15,12 @@ export interface StandaloneSession {
   workspace: Workspace;
   selection: MemorySelection;
   fileName: string;
+  /** The workbook's bytes as it is now (kept in the browser as a draft). */
+  snapshot(): Promise<Uint8Array>;
+  /** Called after every change to the workbook. */
+  onChange(listener: () => void): () => void;
+  /** Called when the member downloaded the workbook: nothing is unsaved any more. */
+  onSaved(listener: () => void): () => void;
 }
 
 /** The xlsx host, telling listeners which sheets changed after each apply. */
@@ -41,6 +47,7 @@ class ObservedHost implements WorkbookHost {
 const workspaceOver = (xlsx: PartsHost, fileName: string, download: Download): StandaloneSession => {
   const host = new ObservedHost(xlsx);
   const selection = new MemorySelection();
+  const saved = new Emitter<void>();
   const workspace: Workspace = {
     kind: "standalone",
     host,
@@ -72,10 +79,18 @@ const workspaceOver = (xlsx: PartsHost, fileName: string, download: Download): S
         name = memberBookFileName(context, member);
       }
       download(bytes, name);
+      saved.emit();
       return { kind: "downloaded", fileName: name };
     },
   };
-  return { workspace, selection, fileName };
+  return {
+    workspace,
+    selection,
+    fileName,
+    snapshot: () => xlsx.toBuffer(),
+    onChange: (listener) => host.changes.on(() => listener()),
+    onSaved: (listener) => saved.on(listener),
+  };
 };
 
 /** Opens .xlsx bytes read from disk; throws when they are not a readable workbook. */

@@ -84,12 +84,12 @@ export const progress = (): Progress => ({
   ],
   cells: [
     [
-      { member: "TV01", product: "SP01", filled: 12, total: 12, state: "done" },
-      { member: "TV01", product: "SP02", filled: 14, total: 14, state: "done" },
+      { member: "TV01", product: "SP01", filled: 12, invalid: 0, total: 12, state: "done" },
+      { member: "TV01", product: "SP02", filled: 14, invalid: 0, total: 14, state: "done" },
     ],
     [
-      { member: "TV02", product: "SP01", filled: 5, total: 12, state: "partial" },
-      { member: "TV02", product: "SP02", filled: 0, total: 14, state: "empty" },
+      { member: "TV02", product: "SP01", filled: 5, invalid: 0, total: 12, state: "partial" },
+      { member: "TV02", product: "SP02", filled: 0, invalid: 0, total: 14, state: "empty" },
     ],
   ],
   ratio: 0.5,

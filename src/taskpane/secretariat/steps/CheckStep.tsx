@@ -9,6 +9,7 @@ import {
   ProgressBar,
   tokens,
 } from "@fluentui/react-components";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProgressCell } from "../../../app/secretariat/progress";
 import type { CheckOutcome, SecretariatApi } from "../../../app/secretariat/types";
@@ -44,7 +45,9 @@ const useStyles = makeStyles({
   done: { color: tokens.colorPaletteGreenForeground1 },
   partial: { color: tokens.colorPaletteMarigoldForeground1 },
   empty: { color: tokens.colorNeutralForeground3 },
+  invalid: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  legend: { margin: 0, overflowWrap: "anywhere" },
 });
 
 export interface CheckStepProps {
@@ -58,6 +61,7 @@ export interface CheckStepProps {
 export function CheckStep({ api, session, outcome, onOutcome, announce }: CheckStepProps) {
   const { t, i18n } = useTranslation(NS);
   const styles = useStyles();
+  const legendId = useId();
   const lang = langOf(i18n);
   const check = useAction(async () => {
     announce(t("check.running"));
@@ -78,12 +82,18 @@ export function CheckStep({ api, session, outcome, onOutcome, announce }: CheckS
     c.state === "done"
       ? "✓"
       : c.state === "partial"
-        ? `${c.filled}/${c.total}`
+        ? `${c.filled}/${c.total}${c.invalid > 0 ? " !" : ""}`
         : c.state === "empty"
           ? "○"
           : "—";
   const cellLabel = (c: ProgressCell): string =>
-    t(`check.cell.${c.state}`, { member: c.member, product: c.product, filled: c.filled, total: c.total });
+    t(`check.cell.${c.state === "partial" && c.invalid > 0 ? "invalid" : c.state}`, {
+      member: c.member,
+      product: c.product,
+      filled: c.filled,
+      total: c.total,
+      invalid: c.invalid,
+    });
   const progress = outcome?.progress ?? null;
   const errors = outcome?.findings.filter((f) => f.severity === "error").length ?? 0;
 
@@ -115,9 +125,18 @@ export function CheckStep({ api, session, outcome, onOutcome, announce }: CheckS
           >
             <ProgressBar value={progress.ratio} max={1} thickness="large" />
           </Field>
-          <div className={styles.scroll} role="region" aria-label={t("check.matrixLabel")} tabIndex={0}>
+          {/* The legend wraps in the pane; the grid scrolls inside itself, member names staying in view. */}
+          <Body1 as="p" className={mergeClasses(styles.empty, styles.legend)} id={legendId}>
+            {t("check.legend")}
+          </Body1>
+          <div
+            className={styles.scroll}
+            role="region"
+            aria-label={t("check.matrixLabel")}
+            aria-describedby={legendId}
+            tabIndex={0}
+          >
             <table className={styles.table}>
-              <caption className={styles.empty}>{t("check.legend")}</caption>
               <thead>
                 <tr>
                   <th scope="col" className={mergeClasses(styles.th, styles.rowHead)}>
@@ -150,7 +169,7 @@ export function CheckStep({ api, session, outcome, onOutcome, announce }: CheckS
                           key={c.product}
                           className={mergeClasses(
                             styles.td,
-                            styles[c.state === "noSheet" ? "empty" : c.state]
+                            c.invalid > 0 ? styles.invalid : styles[c.state === "noSheet" ? "empty" : c.state]
                           )}
                         >
                           <span role="img" aria-label={cellLabel(c)} title={cellLabel(c)}>

@@ -2,15 +2,14 @@ import {
   Badge,
   Body1,
   Button,
-  Caption1,
   makeStyles,
-  mergeClasses,
   MessageBar,
   MessageBarBody,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import { Dismiss16Regular } from "@fluentui/react-icons";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type {
   BookReport,
@@ -22,6 +21,7 @@ import type {
 import { formatDateTime, formatNumber } from "../../format";
 import { FilePicker } from "../parts/FilePicker";
 import { FindingList } from "../parts/FindingList";
+import { HashLine } from "../parts/HashLine";
 import { Panel } from "../parts/Panel";
 import { langOf, NS } from "../strings";
 import { useAction } from "../useAction";
@@ -47,7 +47,43 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  // The import button stays in view at the bottom of the pane however long the list of books is.
+  sticky: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
+
+/** Score cells (or else findings) with an error in a book: what "có lỗi: 67 ô" counts. */
+const errorCount = (r: BookReport): { cells: number; findings: number } => {
+  const errors = r.findings.filter((f) => f.severity === "error");
+  return {
+    cells: new Set(errors.filter((f) => f.where.cell).map((f) => f.where.cell)).size,
+    findings: errors.length,
+  };
+};
+
+/** The words on a book's badge: what it holds, and for a corrected book sent again, the question. */
+const badgeText = (r: BookReport, confirmed: readonly string[], t: TFunction<typeof NS>): string => {
+  if (r.status === "invalid") {
+    const { cells } = errorCount(r);
+    return cells > 0 ? t("collect.status.invalidCells", { count: cells }) : t("collect.status.invalid");
+  }
+  if (
+    r.status === "duplicate" &&
+    r.replaces !== null &&
+    !r.findings.some((f) => f.code === "collect.duplicate")
+  )
+    return t(confirmed.includes(r.id) ? "collect.status.willReplace" : "collect.status.replaces");
+  return t(`collect.status.${r.status}`);
+};
 
 const COLOR: Record<BookStatus, "success" | "danger" | "warning" | "informative" | "brand"> = {
   ready: "success",
@@ -135,8 +171,14 @@ export function CollectStep({ api, state, onState, imports, announce, onWorkbook
               <li key={r.id} className={styles.item} data-testid="collect-item" data-status={r.status}>
                 <div className={styles.head}>
                   <Text weight="semibold">{r.file}</Text>
-                  <Badge appearance="filled" color={COLOR[r.status]}>
-                    {t(`collect.status.${r.status}`)}
+                  <Badge
+                    appearance="filled"
+                    color={
+                      r.status === "duplicate" && state.confirmed.includes(r.id) ? "success" : COLOR[r.status]
+                    }
+                    data-testid="collect-badge"
+                  >
+                    {badgeText(r, state.confirmed, t)}
                   </Badge>
                 </div>
                 <Text size={200} className={styles.muted}>
@@ -150,7 +192,7 @@ export function CollectStep({ api, state, onState, imports, announce, onWorkbook
                     .filter(Boolean)
                     .join(" · ")}
                 </Text>
-                <Caption1 className={mergeClasses(styles.muted, styles.mono)}>SHA-256 {r.sha256}</Caption1>
+                <HashLine sha256={r.sha256} />
                 {r.findings.length > 0 && <FindingList findings={r.findings} />}
                 {r.status !== "imported" && (
                   <div className={styles.row}>
@@ -179,7 +221,7 @@ export function CollectStep({ api, state, onState, imports, announce, onWorkbook
               </li>
             ))}
           </ul>
-          <div className={styles.row}>
+          <div className={styles.sticky}>
             <Button
               appearance="primary"
               disabled={busy || ready.length === 0}
@@ -211,7 +253,7 @@ export function CollectStep({ api, state, onState, imports, announce, onWorkbook
                 <Text size={200}>
                   {t("collect.logLine", { member: i.member, at: formatDateTime(new Date(i.at)) })}
                 </Text>
-                <Caption1 className={mergeClasses(styles.muted, styles.mono)}>SHA-256 {i.sha256}</Caption1>
+                <HashLine sha256={i.sha256} />
               </li>
             ))}
           </ul>
