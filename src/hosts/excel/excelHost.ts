@@ -214,7 +214,14 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
 
   async readSheets(names: string[]): Promise<{ sheets: SheetGrid[]; missing: string[]; warnings: string[] }> {
     const warnings: string[] = [];
-    const readMerges = this.supports("1.13");
+    // Built here, under the guard, so scripts/checkApi.ts sees every 1.13 member used behind supports().
+    const readMerges: MergeReader | null = this.supports("1.13")
+      ? (ws) => {
+          const merged = ws.getRange().getMergedAreasOrNullObject();
+          merged.load("address");
+          return () => (merged.isNullObject ? [] : parseAreas(merged.address));
+        }
+      : null;
     if (!readMerges) warnings.push("Merged cells are not read: this Excel lacks ExcelApi 1.13.");
     // When the last listing saw every name asked for (readWorkbook lists, then reads what it listed), the sheets
     // are addressed by name and the listing sync is skipped. The listing is only a hint: if a sheet went away
@@ -743,6 +750,9 @@ function cellInput(value: CellValue, textCell: boolean): string | number | boole
   return `'${value}`; // the apostrophe prefix keeps user text as text without touching the cell's format
 }
 
+/** Queues the reading of a sheet's merged areas; the returned function gives them after the sync. */
+type MergeReader = (ws: Excel.Worksheet) => () => CellRange[];
+
 /**
  * The used ranges (values, formulas), merged areas, then hidden rows and columns of the given sheets: two syncs.
  * The sheets' name, visibility and protection must be loaded in the first of them or before.
@@ -750,14 +760,12 @@ function cellInput(value: CellValue, textCell: boolean): string | number | boole
 async function readGrids(
   context: Excel.RequestContext,
   found: Excel.Worksheet[],
-  readMerges: boolean
+  readMerges: MergeReader | null
 ): Promise<SheetGrid[]> {
   const reads = found.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("values,formulas,rowIndex,columnIndex,rowCount,columnCount");
-    const merged = readMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
-    if (merged) merged.load("address");
-    return { ws, used, merged };
+    return { ws, used, merges: readMerges ? readMerges(ws) : () => [] };
   });
   await context.sync();
 
@@ -773,7 +781,7 @@ async function readGrids(
   });
   await context.sync();
 
-  return reads.map(({ ws, used, merged }, i): SheetGrid => {
+  return reads.map(({ ws, used, merges }, i): SheetGrid => {
     const { rows, cols } = lines[i]!;
     const grid: SheetGrid = {
       name: ws.name,
@@ -783,7 +791,7 @@ async function readGrids(
       formulas: [],
       hiddenRows: rows.flatMap((r, idx) => (r.rowHidden ? [idx] : [])),
       hiddenCols: cols.flatMap((c, idx) => (c.columnHidden ? [idx] : [])),
-      merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
+      merges: merges(),
       validations: [],
     };
     if (!used.isNullObject) fillGrid(grid, used);
