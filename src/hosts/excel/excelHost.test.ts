@@ -416,7 +416,7 @@ describe("ExcelHost reads", () => {
 describe("errors and addresses", () => {
   test.each([
     ["AccessDenied", "protectedByOther"],
-    ["InvalidOperation", "protectedByOther"],
+    ["InvalidOperation", "invalidRequest"],
     ["InvalidOperationInCellEditMode", "cellEditMode"],
     ["RequestPayloadSizeLimitExceeded", "payloadTooLarge"],
     ["ResponsePayloadSizeLimitExceeded", "payloadTooLarge"],

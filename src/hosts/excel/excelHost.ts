@@ -321,7 +321,11 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       const visibleAfter =
         before.filter((b) => !dying.has(b.id) && b.visibility === VISIBLE).length +
         planned.filter((p) => p.plan.visibility === "visible").length;
-      if (visibleAfter === 0) throw new HostError("invalidRequest", "At least one sheet must stay visible.");
+      // Checked here, before any change, rather than left to Excel's InvalidOperation half-way through.
+      if (visibleAfter === 0)
+        throw new HostError("invalidRequest", "At least one sheet must stay visible.", {
+          reason: "lastVisibleSheet",
+        });
 
       const survivingTables = tables.items
         .filter((t) => !dying.has(find(t.worksheet.name)?.id ?? ""))
