@@ -1,7 +1,7 @@
 /** The fake must behave like Excel where the host depends on it, or the host's tests prove nothing. */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
    these tests read unloaded properties on purpose, to check the fake throws where Excel would. */
-import { FakeExcel, FakeOfficeError } from "./fakeExcel";
+import { FakeExcel, FakeOfficeError, PROTOCOL } from "./fakeExcel";
 
 type Ctx = Excel.RequestContext;
 
@@ -179,6 +179,43 @@ describe("fake Excel: proxies and sync", () => {
       ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(1200, 0, 600, 100).values = big;
     });
     expect(desktop.fake.stats.syncs).toBe(1); // the implicit sync at the end of Excel.run
+  });
+
+  test("a response over 5 MB fails with ResponsePayloadSizeLimitExceeded; stats record the largest response", async () => {
+    const { fake, run } = setup();
+    const text = Array.from({ length: 1000 }, (_, r) =>
+      Array.from({ length: 100 }, (_, c) => `ô ${r}:${c} – nội dung`)
+    );
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1000, 100).values = text;
+    });
+    fake.resetStats();
+    await expect(
+      run(async (ctx) => {
+        const rg = ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1000, 100);
+        rg.load("values,formulas");
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    expect(fake.stats.maxResponseBytes).toBeGreaterThan(5 * 1024 * 1024);
+    const desktop = setup({ responseLimitBytes: null });
+    await desktop.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1000, 100).load("values");
+      await ctx.sync();
+    });
+  });
+
+  test("every command and every object path (with its parents) costs protocol bytes beyond its values", async () => {
+    const { fake, run } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      for (let r = 0; r < 100; r++) ws.getRangeByIndexes(r, 0, 1, 1).format.font.bold = true;
+      await ctx.sync();
+    });
+    const [req] = fake.stats.requests;
+    // 100 ranges × (range, format, font) + the sheet, the collection and the workbook.
+    expect(req).toMatchObject({ commands: 100, objectPaths: 303 });
+    expect(req!.bytes).toBeGreaterThan(100 * PROTOCOL.commandBytes + 303 * PROTOCOL.objectPathBytes);
   });
 
   test("requirement sets: isSetSupported follows maxApi; newer members fail with ApiNotFound at sync", async () => {

@@ -180,7 +180,9 @@ export abstract class FakeObject {
   }
   private _loadScalar(name: string, s: Spec): void {
     if (s.api) this._ctx._checkApi(s.api, `${this._kind}.${name}`);
-    this._loaded.set(name, clone(s.get!(this, this._ref<never>())));
+    const value = s.get!(this, this._ref<never>());
+    this._ctx._respond(name, value);
+    this._loaded.set(name, clone(value));
     this._local.delete(name);
   }
 
@@ -224,6 +226,7 @@ const cellCount = (v: unknown): number =>
 // ---------------------------------------------------------------- helpers on state
 
 type RangeTarget = { sheet: SheetState; rect: Rect };
+type AreasTarget = { sheet: SheetState; areas: Rect[] };
 
 function protectedCheck(
   sheet: SheetState,
@@ -303,7 +306,11 @@ function readMatrix(t: RangeTarget, fn: (c: CellState | undefined) => unknown): 
 const cellValue = (c: CellState | undefined): Scalar => (c?.value !== undefined ? c.value : "");
 const cellFormula = (c: CellState | undefined): Scalar => c?.formula ?? cellValue(c);
 
-function setFormat(t: RangeTarget, key: string, value: unknown): void {
+function setFormat(t: RangeTarget | AreasTarget, key: string, value: unknown): void {
+  if ("areas" in t) {
+    for (const rect of t.areas) setFormat({ sheet: t.sheet, rect }, key, value);
+    return;
+  }
   protectedCheck(t.sheet, "format", `formatting (${key})`);
   if (value === null) throw officeError("InvalidArgument", `${key} can't be set to null.`);
   forEachCell(clampToUsedForWholeLines(t), (r, c) => {
@@ -324,7 +331,8 @@ function clampToUsedForWholeLines(t: RangeTarget): Rect {
   return { row, col, rows: Math.max(0, r1 - row), cols: Math.max(0, c1 - col) };
 }
 
-function getFormat(t: RangeTarget, key: string, dflt: unknown): unknown {
+function getFormat(t: RangeTarget | AreasTarget, key: string, dflt: unknown): unknown {
+  if ("areas" in t) return getFormat({ sheet: t.sheet, rect: t.areas[0]! }, key, dflt);
   let first: unknown = undefined;
   let mixed = false;
   forEachCell(clampToUsedForWholeLines(t), (r, c) => {
@@ -527,6 +535,15 @@ export class FakeWorksheet extends FakeObject {
   getRange(address?: string): FakeRange {
     return this._range(`getRange(${JSON.stringify(address ?? "")})`, () =>
       address === undefined ? { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } : parseA1(address)
+    );
+  }
+  /** "A1:B2, D4" → the areas (ExcelApi 1.9). */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this._ctx,
+      `${this._path}.getRanges(${JSON.stringify(address)})`,
+      () => ({ sheet: this._ref<SheetState>(), areas: address.split(",").map((a) => parseA1(a)) }),
+      { api: "1.9" }
     );
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
@@ -863,7 +880,15 @@ function tri(start: number, count: number, fn: (i: number) => boolean): boolean 
   return yes === 0 ? false : yes === count ? true : null;
 }
 
-export class FakeRangeAreas extends FakeObject {}
+export class FakeRangeAreas extends FakeObject {
+  /** One format for all the areas (ExcelApi 1.9): setting a property sets it on each area. */
+  get format(): FakeRangeFormat {
+    return this._nav(
+      "format",
+      () => new FakeRangeFormat(this._ctx, `${this._path}.format`, () => this._ref())
+    );
+  }
+}
 defineProps(FakeRangeAreas, {
   address: {
     get: (_s, t: { sheet: SheetState; areas: Rect[] }) =>
