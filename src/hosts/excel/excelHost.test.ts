@@ -443,3 +443,27 @@ describe("errors and addresses", () => {
     ]);
   });
 });
+
+test("styles look the same whether sent by RangeAreas (ExcelApi 1.9+) or rectangle by rectangle (1.8)", async () => {
+  const cells: PlannedCell[] = [];
+  for (let r = 0; r < 40; r++)
+    for (let c = 0; c < 6; c++)
+      cells.push({
+        row: r,
+        col: c,
+        value: r * c,
+        style: r === 0 ? "header" : (r + c) % 2 ? "score" : "total",
+      });
+  const formats = async (maxApi: string) => {
+    const { fake, host } = setup(maxApi);
+    await host.apply({ plans: [plan("Kiểu", cells)] });
+    const sheet = fake.sheet("Kiểu");
+    return { formats: [...sheet.cells.entries()].map(([k, c]) => [k, c.format]), calls: fake.calls };
+  };
+  const old = await formats("1.8");
+  const areas = await formats("1.17");
+  expect(areas.formats).toEqual(old.formats);
+  // One command per style property for all its rectangles, instead of one per rectangle.
+  const fills = (calls: string[]) => calls.filter((c) => c === "RangeFill.color=").length;
+  expect(fills(areas.calls)).toBeLessThan(fills(old.calls));
+});
