@@ -218,6 +218,28 @@ describe("fake Excel: proxies and sync", () => {
     expect(req!.bytes).toBeGreaterThan(100 * PROTOCOL.commandBytes + 303 * PROTOCOL.objectPathBytes);
   });
 
+  test("a table cannot be added or renamed on a protected sheet (AccessDenied)", async () => {
+    const { fake, run } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:A2").values = [["Mã"], ["TV01"]];
+      ws.tables.add(ws.getRange("A1:A2"), true).name = "T_A";
+    });
+    fake.protectSheet("Sheet1");
+    const rename = run(async (ctx) => {
+      ctx.workbook.tables.getItemOrNullObject("T_A").name = "T_B";
+      await ctx.sync();
+    });
+    await expect(rename).rejects.toMatchObject({ code: "AccessDenied" });
+    const add = run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.tables.add(ws.getRange("C1:C2"), true);
+      await ctx.sync();
+    });
+    await expect(add).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(fake.sheet("Sheet1").tables.map((t) => t.name)).toEqual(["T_A"]);
+  });
+
   test("requirement sets: isSetSupported follows maxApi; newer members fail with ApiNotFound at sync", async () => {
     const { fake, run } = setup({ maxApi: "1.8" });
     expect(fake.requirements.isSetSupported("ExcelApi", "1.8")).toBe(true);

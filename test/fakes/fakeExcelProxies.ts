@@ -1151,6 +1151,8 @@ defineProps(FakeTable, {
   name: {
     get: (_s, t: TableTarget) => t.table.name,
     set: (self, t: TableTarget, v) => {
+      // Excel refuses to rename a table on a protected sheet, as it refuses to add one.
+      protectedCheck(t.sheet, "structure", "renaming a table");
       checkTableName(v);
       const name = v as string;
       if (allTables(self._ctx).some((x) => x !== t.table && sameName(x.name, name)))

@@ -467,3 +467,22 @@ test("styles look the same whether sent by RangeAreas (ExcelApi 1.9+) or rectang
   const fills = (calls: string[]) => calls.filter((c) => c === "RangeFill.color=").length;
   expect(fills(areas.calls)).toBeLessThan(fills(old.calls));
 });
+
+test("a protected sheet with a table: the table gets its name before the sheet is protected", async () => {
+  const { fake, host } = setup();
+  const protectedTable = plan(
+    "Thành viên",
+    [
+      { row: 0, col: 0, value: "Mã" },
+      { row: 1, col: 0, value: "TV01" },
+    ],
+    {
+      tables: [{ name: "T_ThanhVien", range: { row: 0, col: 0, rowCount: 2, colCount: 1 } }],
+      protection: { password: "ocop" },
+    }
+  );
+  await host.apply({ plans: [protectedTable] });
+  await host.apply({ plans: [protectedTable] }); // replaced: the old table must give up its name first
+  expect(fake.sheet("Thành viên").tables.map((t) => t.name)).toEqual(["T_ThanhVien"]);
+  expect(fake.sheet("Thành viên").protection.protected).toBe(true);
+});

@@ -524,19 +524,12 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
         w.existing.ws.getRangeByIndexes(w.row, w.col, 1, 1).values = [[cellInput(w.value, w.text)]];
       });
 
-    // 5. visibility and protection of the new sheets
+    // 5. visibility of the new sheets
     for (const p of s.planned)
-      unit(cost(3, 2), () => {
-        if (p.plan.visibility !== "visible") p.ws!.visibility = toExcelVisibility(p.plan.visibility);
-        if (p.plan.protection) {
-          const options: Excel.WorksheetProtectionOptions = {
-            allowFormatColumns: true,
-            allowFormatRows: true,
-          };
-          if (p.plan.protection.password) p.ws!.protection.protect(options, p.plan.protection.password);
-          else p.ws!.protection.protect(options);
-        }
-      });
+      if (p.plan.visibility !== "visible")
+        unit(cost(2, 1), () => {
+          p.ws!.visibility = toExcelVisibility(p.plan.visibility);
+        });
 
     // 6. the swap: old sheets step aside, new ones take their names and places; then the deletes
     const tableCount = s.planned.reduce((n, p) => n + p.plan.tables.length, 0);
@@ -569,6 +562,19 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
         } else s.warnings.push(`Selection skipped: "${sel.sheet}" is missing or not visible.`);
       }
     });
+    // 7. protection last: Excel refuses to rename a table on a protected sheet, and the swap renames them
+    for (const p of s.planned)
+      if (p.plan.protection) {
+        const password = p.plan.protection.password;
+        unit(cost(3, 1, 100), () => {
+          const options: Excel.WorksheetProtectionOptions = {
+            allowFormatColumns: true,
+            allowFormatRows: true,
+          };
+          if (password) p.ws!.protection.protect(options, password);
+          else p.ws!.protection.protect(options);
+        });
+      }
     return units;
   }
 
