@@ -281,8 +281,13 @@ function writeCells(t: RangeTarget, value: unknown, prop: "values" | "formulas")
     const k = coerceInput(v, cell.numberFormat);
     delete cell.value;
     delete cell.formula;
+    delete cell.error;
     if (k.kind === "value") cell.value = k.value;
-    else if (k.kind === "formula") cell.formula = k.formula;
+    else if (k.kind === "error") {
+      // Values read it back as the same text; the cell holds an error, not text (valueTypes "Error").
+      cell.value = k.value;
+      cell.error = true;
+    } else if (k.kind === "formula") cell.formula = k.formula;
   });
 }
 

@@ -104,7 +104,9 @@ const toExcelVisibility = (v: Visibility) =>
 
 /**
  * Strings Excel would not keep as typed when written to a General cell: formulas (= + -), the @ operator, the
- * ' text prefix, and anything it may parse as a number, percentage, currency, boolean, date or time.
+ * ' text prefix, error literals (#N/A), and anything it may parse as a number, percentage, currency, fraction,
+ * boolean, date or time (in the user's locale: so any digits with separators count). Held to the fake's
+ * coercion by a property test (coercion.test.ts): whatever the fake converts, this protects.
  */
 export function excelWouldConvert(s: string): boolean {
   const t = s.trim();
@@ -118,6 +120,14 @@ export function excelWouldConvert(s: string): boolean {
   )
     return true;
   if (/^\d{1,2}:\d{2}/.test(t)) return true;
+  if (/^\d{1,2}(:\d{1,2}){0,2}(\.\d+)?\s*[ap]m?$/i.test(t)) return true; // "9 am", "1:30 PM"
+  // Error literals become error values ("#N/A"), not text.
+  if (
+    /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i.test(
+      t
+    )
+  )
+    return true;
   return false;
 }
 
