@@ -218,6 +218,18 @@ describe("fake Excel: proxies and sync", () => {
     expect(req!.bytes).toBeGreaterThan(100 * PROTOCOL.commandBytes + 303 * PROTOCOL.objectPathBytes);
   });
 
+  test("a new table rewrites its header row: blanks named, repeats numbered, formulas and numbers made text", async () => {
+    const { fake, run } = setup();
+    fake.setCells("Sheet1", 0, 0, [["Mã", "mã", "", "=B1", 5, "Column3"]]);
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.tables.add(ws.getRange("A1:F3"), true);
+    });
+    const headers = [0, 1, 2, 3, 4, 5].map((c) => fake.cell("Sheet1", 0, c));
+    expect(headers.map((h) => h?.value)).toEqual(["Mã", "mã2", "Column4", "Column5", "5", "Column3"]);
+    expect(headers.some((h) => h?.formula !== undefined)).toBe(false);
+  });
+
   test("a table cannot be added or renamed on a protected sheet (AccessDenied)", async () => {
     const { fake, run } = setup();
     await run(async (ctx) => {

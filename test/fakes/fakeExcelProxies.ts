@@ -1118,6 +1118,7 @@ export class FakeTableCollection extends FakeObject {
       let n = id;
       while (allTables(this._ctx).some((t) => sameName(t.name, `Table${n}`))) n++;
       const table: TableState = { id, name: `Table${n}`, rect: target.rect, hasHeaders };
+      if (hasHeaders) normaliseHeaders(target);
       target.sheet.tables.push(table);
       created = { sheet: target.sheet, table };
     });
@@ -1140,6 +1141,35 @@ export class FakeTableCollection extends FakeObject {
 }
 
 const allTables = (ctx: FakeRequestContext): TableState[] => ctx.state.sheets.flatMap((s) => s.tables);
+
+/**
+ * What Excel does to a new table's header row: every header becomes constant text (a formula keeps its value;
+ * the fake, which does not calculate, keeps "" and so names it), a blank one "Column1", "Column2"… (by position),
+ * and a repeat of an earlier one (case-insensitive) gets the lowest free number appended: "Mã", "Mã2".
+ */
+function normaliseHeaders(t: RangeTarget): void {
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) {
+    const cell = t.sheet.cell(t.rect.row, c);
+    texts.push(cell?.value === undefined ? "" : String(cell.value).trim());
+  }
+  const all = new Set(texts.map((x) => x.toLowerCase()));
+  texts.forEach((text, i) => {
+    let name = text === "" ? `Column${i + 1}` : text;
+    if (seen.has(name.toLowerCase()) || (text === "" && all.has(name.toLowerCase()))) {
+      const base = text === "" ? "Column" : text;
+      let k = text === "" ? i + 1 : 2;
+      while (seen.has(`${base}${k}`.toLowerCase()) || all.has(`${base}${k}`.toLowerCase())) k++;
+      name = `${base}${k}`;
+    }
+    seen.add(name.toLowerCase());
+    const cell = t.sheet.cellForWrite(t.rect.row, t.rect.col + i);
+    delete cell.formula;
+    delete cell.error;
+    cell.value = name;
+  });
+}
 
 export class FakeTable extends FakeObject {
   get worksheet(): FakeWorksheet {

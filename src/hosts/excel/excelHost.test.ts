@@ -1,4 +1,5 @@
 import { emptyPlan, type PlannedCell, type SheetPlan } from "../../layout/plan";
+import { lintPlan } from "../../layout/planLint";
 import { HostError } from "../workbook";
 import { FakeExcel } from "../../../test/fakes/fakeExcel";
 import { renameSheetRefs, parseAreas } from "./a1";
@@ -485,4 +486,20 @@ test("a protected sheet with a table: the table gets its name before the sheet i
   await host.apply({ plans: [protectedTable] }); // replaced: the old table must give up its name first
   expect(fake.sheet("Thành viên").tables.map((t) => t.name)).toEqual(["T_ThanhVien"]);
   expect(fake.sheet("Thành viên").protection.protected).toBe(true);
+});
+
+test("table headers: lint-clean headers come back as written; ones the linter refuses Excel rewrites", async () => {
+  const { host } = setup();
+  const table = (name: string, headers: string[]) =>
+    plan(name, [...headers.map((value, col) => ({ row: 0, col, value })), { row: 1, col: 0, value: "x" }], {
+      tables: [{ name: `T_${name}`, range: { row: 0, col: 0, rowCount: 2, colCount: headers.length } }],
+    });
+  const clean = table("Sach", ["Mã", "Tên", "Hạng"]);
+  const dirty = table("Ban", ["Mã", "mã", ""]);
+  expect(lintPlan(clean)).toEqual([]);
+  expect(lintPlan(dirty).map((p) => p.kind)).toEqual(["tableHeaderDuplicate", "tableHeaderBlank"]);
+  await host.apply({ plans: [clean, dirty] });
+  const { sheets } = await host.readSheets(["Sach", "Ban"]);
+  expect(sheets[0]!.values[0]).toEqual(["Mã", "Tên", "Hạng"]);
+  expect(sheets[1]!.values[0]).not.toEqual(["Mã", "mã", null]);
 });
