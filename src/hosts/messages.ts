@@ -124,6 +124,10 @@ export const HOST_MESSAGES = defineMessages<Code>({
       message: "Excel hết bộ nhớ cho thao tác này.",
       fix: "Đóng bớt sổ và ứng dụng khác, rồi thử lại.",
     },
+    "host.cancelled": {
+      message: "Đã huỷ thao tác trong lúc chờ Excel.",
+      fix: `${unchanged.vi} Kết thúc sửa ô trong Excel (Enter hoặc Esc) rồi làm lại nếu cần.`,
+    },
     "host.general": {
       message: "Excel gặp lỗi chung khi thực hiện.",
       fix: `${unchanged.vi} Thử lại; nếu vẫn lỗi, báo nhóm hỗ trợ kèm chi tiết bên dưới.`,
@@ -241,6 +245,10 @@ export const HOST_MESSAGES = defineMessages<Code>({
     "host.outOfMemory": {
       message: "Excel ran out of memory for this operation.",
       fix: "Close other workbooks and applications, then try again.",
+    },
+    "host.cancelled": {
+      message: "The operation was cancelled while waiting for Excel.",
+      fix: `${unchanged.en} Finish editing the cell in Excel (Enter or Esc), then do it again if needed.`,
     },
     "host.general": {
       message: "Excel hit a general error.",

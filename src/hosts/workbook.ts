@@ -130,6 +130,7 @@ export const HOST_ERROR_REASONS = [
   "editConflict",
   "serviceUnavailable",
   "outOfMemory",
+  "cancelled",
   "general",
   "unknown",
 ] as const;

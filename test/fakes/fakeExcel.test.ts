@@ -295,7 +295,13 @@ describe("fake Excel: proxies and sync", () => {
     await expect(run(async (ctx) => ctx.sync())).rejects.toMatchObject({
       code: "InvalidOperationInCellEditMode",
     });
-    await expect(run(async (ctx) => ctx.sync(), { delayForCellEdit: true })).resolves.toBeUndefined();
+    let done = false;
+    const delayed = run(async (ctx) => ctx.sync(), { delayForCellEdit: true }).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect([done, fake.waitingForCellEdit]).toEqual([false, 1]); // held while the cell is being edited
+    fake.cellEditMode = false;
+    await delayed;
+    expect(done).toBe(true);
   });
 
   test("installGlobals provides Office and Excel for code that uses the globals", async () => {

@@ -201,6 +201,8 @@ export class FakeRequestContext {
     e.stats.maxRequestCells = Math.max(e.stats.maxRequestCells, req.cells);
     if (e.cellEditMode && !this.options.delayForCellEdit)
       throw officeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+    // With delayForCellEdit Excel holds the batch until the user leaves the cell (Enter, Esc, a click elsewhere).
+    if (e.cellEditMode) await e._cellEditEnded();
     if (e.payloadLimitBytes !== null && req.bytes > e.payloadLimitBytes)
       throw officeError(
         "RequestPayloadSizeLimitExceeded",
@@ -242,7 +244,26 @@ export class FakeExcel {
   maxApi: string;
   payloadLimitBytes: number | null;
   responseLimitBytes: number | null;
-  cellEditMode = false;
+  private editing = false;
+  private editWaiters: (() => void)[] = [];
+  /** The user is editing a cell: batches without delayForCellEdit fail, the others wait until it ends. */
+  get cellEditMode(): boolean {
+    return this.editing;
+  }
+  set cellEditMode(on: boolean) {
+    this.editing = on;
+    if (on) return;
+    const waiters = this.editWaiters;
+    this.editWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+  /** Batches waiting for the cell edit to end. */
+  get waitingForCellEdit(): number {
+    return this.editWaiters.length;
+  }
+  _cellEditEnded(): Promise<void> {
+    return new Promise((resolve) => this.editWaiters.push(resolve));
+  }
   readonly calls: string[] = [];
   stats: FakeStats = FakeExcel.emptyStats();
   readonly _selectionHandlers = new Set<(args: unknown) => Promise<unknown>>();

@@ -392,10 +392,15 @@ describe("ExcelHost reads", () => {
   test("works while the user edits a cell (delayForCellEdit)", async () => {
     const { fake, host } = setup();
     fake.cellEditMode = true;
-    await expect(host.listSheets()).resolves.toHaveLength(1);
     await expect(fake.run(async (ctx) => ctx.sync())).rejects.toMatchObject({
       code: "InvalidOperationInCellEditMode",
     });
+    // The host asks Excel to wait: the call is held, not failed, and goes through once the edit ends.
+    const listed = host.listSheets();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fake.waitingForCellEdit).toBe(1);
+    fake.cellEditMode = false;
+    await expect(listed).resolves.toHaveLength(1);
   });
 
   test("selection: current cell, change events, cleanup", async () => {
@@ -502,4 +507,19 @@ test("table headers: lint-clean headers come back as written; ones the linter re
   const { sheets } = await host.readSheets(["Sach", "Ban"]);
   expect(sheets[0]!.values[0]).toEqual(["Mã", "Tên", "Hạng"]);
   expect(sheets[1]!.values[0]).not.toEqual(["Mã", "mã", null]);
+});
+
+test("a call held while a cell is edited can be cancelled: it fails as cancelled and writes nothing", async () => {
+  const { fake, host } = setup();
+  const before = fake.snapshot();
+  fake.cellEditMode = true;
+  const apply = host.apply({ plans: [plan("Mới", [{ row: 0, col: 0, value: 1 }])] });
+  await new Promise((r) => setTimeout(r, 10));
+  expect(fake.waitingForCellEdit).toBe(1);
+  host.cancelWaiting();
+  fake.cellEditMode = false;
+  await expect(apply).rejects.toMatchObject({ name: "HostError", reason: "cancelled" });
+  expect(fake.snapshot()).toEqual(before);
+  // The next call is not affected.
+  await expect(host.listSheets()).resolves.toHaveLength(1);
 });

@@ -212,12 +212,40 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
   }
 
   private async batch<T>(what: string, fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const generation = this.generation;
     try {
-      return await this.runExcel({ delayForCellEdit: true }, fn);
+      return await this.runExcel({ delayForCellEdit: true }, (context) => {
+        // Excel holds a batch while a cell is being edited (delayForCellEdit); if the user cancels meanwhile, the
+        // call stops at the next sync it comes back from, before anything else is queued (an apply's first sync
+        // only reads; a failure after writes rolls back as any other).
+        const sync = context.sync.bind(context);
+        let stopped = false;
+        context.sync = async <S>(passThrough?: S) => {
+          const out = await sync(passThrough);
+          // Once only: a rollback after the stop must still reach Excel.
+          if (!stopped && this.generation !== generation) {
+            stopped = true;
+            throw new HostError("unknown", `${what} cancelled while Excel was waiting.`, {
+              reason: "cancelled",
+            });
+          }
+          return out;
+        };
+        return fn(context);
+      });
     } catch (error) {
       throw toHostError(error, what);
     }
   }
+
+  /**
+   * Gives up the calls now waiting on Excel (e.g. held while the user edits a cell): each fails with the reason
+   * "cancelled" when Excel answers, and writes nothing that wasn't already undone.
+   */
+  cancelWaiting(): void {
+    this.generation++;
+  }
+  private generation = 0;
 
   // ------------------------------------------------------------------ listSheets: 1 sync
 
