@@ -838,6 +838,21 @@ defineProps(FakeRange, {
     get: (_s, t: RangeTarget) => readMatrix(t, cellFormula),
     set: (_s, t: RangeTarget, v) => writeCells(t, v, "formulas"),
   },
+  /** "Error" for an error literal Excel made of text, else the type of the constant (formulas: of their "" value). */
+  valueTypes: {
+    get: (_s, t: RangeTarget) =>
+      readMatrix(t, (c) =>
+        c?.error
+          ? "Error"
+          : c?.value === undefined
+            ? "Empty"
+            : typeof c.value === "number"
+              ? "Double"
+              : typeof c.value === "boolean"
+                ? "Boolean"
+                : "String"
+      ),
+  },
   numberFormat: {
     get: (_s, t: RangeTarget) => readMatrix(t, (c) => c?.numberFormat ?? "General"),
     set: (_s, t: RangeTarget, v) => {
