@@ -6,7 +6,16 @@ import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "artifacts/**", "src/ocop/criteria/data/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "dist-excel-check/**",
+      "node_modules/**",
+      "coverage/**",
+      "artifacts/**",
+      "src/ocop/criteria/data/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -16,6 +16,8 @@ export const EDITION = DEFAULT_EDITION;
 
 export const DISTRICT: CouncilSize = { products: 10, members: 5 };
 export const PROVINCE: CouncilSize = { products: 400, members: 15 };
+/** Above a province, for Excel on the web's payload limits: every request and response must stay under 4 MB. */
+export const LARGE: CouncilSize = { products: 800, members: 30 };
 
 export const sizeLabel = (s: CouncilSize): string => `${s.members} members × ${s.products} products`;
 

@@ -100,8 +100,66 @@ export type HostErrorCode =
   | "invalidRequest"
   | "unknown";
 
+/**
+ * What exactly went wrong, finer than the code: one per Excel error code (and, for Excel's catch-all
+ * InvalidOperation, per operation that raised it). Each has its own message in src/hosts/messages.ts.
+ */
+export const HOST_ERROR_REASONS = [
+  // protectedByOther
+  "accessDenied",
+  "badPassword",
+  // cellEditMode
+  "cellEditMode",
+  // payloadTooLarge
+  "requestTooLarge",
+  "responseTooLarge",
+  "tooManyCells",
+  // apiMissing
+  "apiNotFound",
+  "notImplemented",
+  // invalidName, nameTaken, notFound
+  "invalidName",
+  "nameTaken",
+  "notFound",
+  // invalidRequest: Excel refused an argument or the operation in the workbook's current state
+  "invalidArgument",
+  "invalidReference",
+  "formulaTooLong",
+  "mergeOverlap",
+  "mergeConflict",
+  "tableOverlap",
+  "rangeConflict",
+  "sheetHidden",
+  "lastVisibleSheet",
+  "invalidOperation",
+  "unsupportedOperation",
+  // unknown: Excel's state, not the request
+  "busy",
+  "editConflict",
+  "serviceUnavailable",
+  "outOfMemory",
+  "cancelled",
+  "general",
+  "unknown",
+] as const;
+export type HostErrorReason = (typeof HOST_ERROR_REASONS)[number];
+
+/** The reason a HostError has when its thrower named none. */
+export const DEFAULT_REASON: Record<HostErrorCode, HostErrorReason> = {
+  protectedByOther: "accessDenied",
+  cellEditMode: "cellEditMode",
+  payloadTooLarge: "requestTooLarge",
+  apiMissing: "apiNotFound",
+  invalidName: "invalidName",
+  nameTaken: "nameTaken",
+  notFound: "notFound",
+  invalidRequest: "invalidArgument",
+  unknown: "unknown",
+};
+
 export class HostError extends Error {
   readonly code: HostErrorCode;
+  readonly reason: HostErrorReason;
   /** The host's own error code when there is one (office-js `error.code`, e.g. "AccessDenied"). */
   readonly officeCode?: string;
   /** Sheet the error is about, when known. */
@@ -109,11 +167,12 @@ export class HostError extends Error {
   constructor(
     code: HostErrorCode,
     message: string,
-    options: { officeCode?: string; sheet?: string; cause?: unknown } = {}
+    options: { officeCode?: string; sheet?: string; cause?: unknown; reason?: HostErrorReason } = {}
   ) {
     super(message);
     this.name = "HostError";
     this.code = code;
+    this.reason = options.reason ?? DEFAULT_REASON[code];
     if (options.officeCode !== undefined) this.officeCode = options.officeCode;
     if (options.sheet !== undefined) this.sheet = options.sheet;
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;

@@ -1,7 +1,7 @@
 /** The fake must behave like Excel where the host depends on it, or the host's tests prove nothing. */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
    these tests read unloaded properties on purpose, to check the fake throws where Excel would. */
-import { FakeExcel, FakeOfficeError } from "./fakeExcel";
+import { FakeExcel, FakeOfficeError, PROTOCOL } from "./fakeExcel";
 
 type Ctx = Excel.RequestContext;
 
@@ -181,6 +181,77 @@ describe("fake Excel: proxies and sync", () => {
     expect(desktop.fake.stats.syncs).toBe(1); // the implicit sync at the end of Excel.run
   });
 
+  test("a response over 5 MB fails with ResponsePayloadSizeLimitExceeded; stats record the largest response", async () => {
+    const { fake, run } = setup();
+    const text = Array.from({ length: 1000 }, (_, r) =>
+      Array.from({ length: 100 }, (_, c) => `ô ${r}:${c} – nội dung`)
+    );
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1000, 100).values = text;
+    });
+    fake.resetStats();
+    await expect(
+      run(async (ctx) => {
+        const rg = ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1000, 100);
+        rg.load("values,formulas");
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    expect(fake.stats.maxResponseBytes).toBeGreaterThan(5 * 1024 * 1024);
+    const desktop = setup({ responseLimitBytes: null });
+    await desktop.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1000, 100).load("values");
+      await ctx.sync();
+    });
+  });
+
+  test("every command and every object path (with its parents) costs protocol bytes beyond its values", async () => {
+    const { fake, run } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      for (let r = 0; r < 100; r++) ws.getRangeByIndexes(r, 0, 1, 1).format.font.bold = true;
+      await ctx.sync();
+    });
+    const [req] = fake.stats.requests;
+    // 100 ranges × (range, format, font) + the sheet, the collection and the workbook.
+    expect(req).toMatchObject({ commands: 100, objectPaths: 303 });
+    expect(req!.bytes).toBeGreaterThan(100 * PROTOCOL.commandBytes + 303 * PROTOCOL.objectPathBytes);
+  });
+
+  test("a new table rewrites its header row: blanks named, repeats numbered, formulas and numbers made text", async () => {
+    const { fake, run } = setup();
+    fake.setCells("Sheet1", 0, 0, [["Mã", "mã", "", "=B1", 5, "Column3"]]);
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.tables.add(ws.getRange("A1:F3"), true);
+    });
+    const headers = [0, 1, 2, 3, 4, 5].map((c) => fake.cell("Sheet1", 0, c));
+    expect(headers.map((h) => h?.value)).toEqual(["Mã", "mã2", "Column4", "Column5", "5", "Column3"]);
+    expect(headers.some((h) => h?.formula !== undefined)).toBe(false);
+  });
+
+  test("a table cannot be added or renamed on a protected sheet (AccessDenied)", async () => {
+    const { fake, run } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:A2").values = [["Mã"], ["TV01"]];
+      ws.tables.add(ws.getRange("A1:A2"), true).name = "T_A";
+    });
+    fake.protectSheet("Sheet1");
+    const rename = run(async (ctx) => {
+      ctx.workbook.tables.getItemOrNullObject("T_A").name = "T_B";
+      await ctx.sync();
+    });
+    await expect(rename).rejects.toMatchObject({ code: "AccessDenied" });
+    const add = run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.tables.add(ws.getRange("C1:C2"), true);
+      await ctx.sync();
+    });
+    await expect(add).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(fake.sheet("Sheet1").tables.map((t) => t.name)).toEqual(["T_A"]);
+  });
+
   test("requirement sets: isSetSupported follows maxApi; newer members fail with ApiNotFound at sync", async () => {
     const { fake, run } = setup({ maxApi: "1.8" });
     expect(fake.requirements.isSetSupported("ExcelApi", "1.8")).toBe(true);
@@ -224,7 +295,13 @@ describe("fake Excel: proxies and sync", () => {
     await expect(run(async (ctx) => ctx.sync())).rejects.toMatchObject({
       code: "InvalidOperationInCellEditMode",
     });
-    await expect(run(async (ctx) => ctx.sync(), { delayForCellEdit: true })).resolves.toBeUndefined();
+    let done = false;
+    const delayed = run(async (ctx) => ctx.sync(), { delayForCellEdit: true }).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect([done, fake.waitingForCellEdit]).toEqual([false, 1]); // held while the cell is being edited
+    fake.cellEditMode = false;
+    await delayed;
+    expect(done).toBe(true);
   });
 
   test("installGlobals provides Office and Excel for code that uses the globals", async () => {

@@ -35,14 +35,61 @@ export interface FakeExcelOptions {
   maxApi?: string;
   /** Request payload limit of Excel on the web (default 5 MB); null for no limit (desktop). */
   payloadLimitBytes?: number | null;
+  /** Response payload limit of Excel on the web (default 5 MB); null for no limit (desktop). */
+  responseLimitBytes?: number | null;
   /** Sheets of a new workbook (default ["Sheet1"]). */
   sheets?: string[];
 }
 
 export interface RequestStats {
+  /** Request body as the protocol model prices it (PROTOCOL): commands, object paths and their arguments. */
   bytes: number;
   cells: number;
   commands: number;
+  /** Distinct object paths the request refers to (with their parents). */
+  objectPaths: number;
+  /** Response body: a result per load or null-object check, with the loaded values as JSON. */
+  responseBytes: number;
+}
+
+/**
+ * What a request and its response cost beyond the values, after the RichApi body office-js builds
+ * (`ClientRequestBase.buildRequestMessageBodyAndRequestFlags` in @microsoft/office-js dist/excel-web-16.00.debug.js):
+ * `{"Actions":[…],"ObjectPaths":{…}}`. Every queued command is an action
+ * (`{"Id":41,"ActionType":4,"Name":"values","ObjectPathId":40,"ArgumentInfo":{"Arguments":[…]}}`, ~80 bytes
+ * before its arguments); every object a request touches, and each of its parents, is an object path
+ * (`"40":{"Id":40,"ObjectPathType":3,"Name":"getRangeByIndexes","ParentObjectPathId":39,"ArgumentInfo":{…}}`,
+ * ~90 bytes) plus the Instantiate action that creates it (~50 bytes); each load answers
+ * `{"ActionId":41,"Value":{…}}` (~30 bytes before the values). See docs/excel-limits.md.
+ */
+export const PROTOCOL = {
+  commandBytes: 80,
+  objectPathBytes: 140,
+  resultBytes: 30,
+};
+
+/** "wb.worksheets.getItem(\"A.b\").getRange()" → its prefixes at top-level dots, i.e. the path and its parents. */
+const pathCache = new Map<string, string[]>();
+function pathAndParents(path: string): string[] {
+  let out = pathCache.get(path);
+  if (out) return out;
+  out = [];
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < path.length; i++) {
+    const ch = path[i]!;
+    if (quoted) {
+      if (ch === "\\") i++;
+      else if (ch === '"') quoted = false;
+    } else if (ch === '"') quoted = true;
+    else if (ch === "(" || ch === "[") depth++;
+    else if (ch === ")" || ch === "]") depth--;
+    else if (ch === "." && depth === 0) out.push(path.slice(0, i));
+  }
+  out.push(path);
+  if (pathCache.size > 200_000) pathCache.clear();
+  pathCache.set(path, out);
+  return out;
 }
 
 export interface FakeStats {
@@ -51,12 +98,17 @@ export interface FakeStats {
   runs: number;
   maxRequestBytes: number;
   maxRequestCells: number;
+  maxResponseBytes: number;
   requests: RequestStats[];
 }
 
 interface Command {
   desc: string;
   bytes: number;
+  /** The object path the command acts on ("" for none). */
+  path: string;
+  /** Loads and null-object checks answer with a result. */
+  answers: boolean;
   cells: number;
   api?: string;
   exec: () => void;
@@ -98,8 +150,17 @@ export class FakeRequestContext {
     exec: () => void,
     api?: string
   ): void {
-    const json = JSON.stringify(payload, jsonReplacer) ?? "";
-    this.queue.push({ desc, bytes: utf8Length(json) + 16, cells, exec, ...(api ? { api } : {}) });
+    const { p, ...args } = (payload ?? {}) as { p?: unknown };
+    const json = JSON.stringify(args, jsonReplacer) ?? "";
+    this.queue.push({
+      desc,
+      bytes: utf8Length(json) + PROTOCOL.commandBytes,
+      path: typeof p === "string" ? p : (_obj?._path ?? ""),
+      answers: desc.endsWith(".load") || desc.endsWith(".instantiate"),
+      cells,
+      exec,
+      ...(api ? { api } : {}),
+    });
     this.engine.calls.push(desc);
   }
 
@@ -111,15 +172,28 @@ export class FakeRequestContext {
       );
   }
 
+  private responseBytes = 0;
+  /** A loaded property's share of the response: `"name":value`. */
+  _respond(name: string, value: unknown): void {
+    this.responseBytes += name.length + 4 + utf8Length(JSON.stringify(value) ?? "null");
+  }
+
   async sync(): Promise<void> {
     await Promise.resolve();
     const queue = this.queue;
     this.queue = [];
     const e = this.engine;
+    const paths = new Set<string>();
+    for (const c of queue) if (c.path) for (const x of pathAndParents(c.path)) paths.add(x);
+    let pathBytes = 0;
+    for (const x of paths)
+      pathBytes += PROTOCOL.objectPathBytes + utf8Length(x.slice(x.lastIndexOf(".") + 1));
     const req: RequestStats = {
-      bytes: queue.reduce((n, c) => n + c.bytes, 0),
+      bytes: queue.reduce((n, c) => n + c.bytes, 0) + pathBytes,
       cells: queue.reduce((n, c) => n + c.cells, 0),
       commands: queue.length,
+      objectPaths: paths.size,
+      responseBytes: 0,
     };
     e.stats.syncs++;
     e.stats.requests.push(req);
@@ -127,11 +201,14 @@ export class FakeRequestContext {
     e.stats.maxRequestCells = Math.max(e.stats.maxRequestCells, req.cells);
     if (e.cellEditMode && !this.options.delayForCellEdit)
       throw officeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+    // With delayForCellEdit Excel holds the batch until the user leaves the cell (Enter, Esc, a click elsewhere).
+    if (e.cellEditMode) await e._cellEditEnded();
     if (e.payloadLimitBytes !== null && req.bytes > e.payloadLimitBytes)
       throw officeError(
         "RequestPayloadSizeLimitExceeded",
         `The request payload (${req.bytes} bytes) is over the limit.`
       );
+    this.responseBytes = queue.filter((c) => c.answers).length * PROTOCOL.resultBytes;
     for (const cmd of queue) {
       try {
         e._checkFault(cmd.desc);
@@ -146,6 +223,14 @@ export class FakeRequestContext {
         throw officeError("GeneralException", `${cmd.desc}: ${String(err)}`, cmd.desc);
       }
     }
+    req.responseBytes = this.responseBytes;
+    e.stats.maxResponseBytes = Math.max(e.stats.maxResponseBytes, req.responseBytes);
+    // Excel on the web answers with an error instead of the results (the batch's writes are already done).
+    if (e.responseLimitBytes !== null && req.responseBytes > e.responseLimitBytes)
+      throw officeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload (${req.responseBytes} bytes) is over the limit.`
+      );
   }
 }
 
@@ -158,7 +243,27 @@ export class FakeExcel {
   state: WorkbookState;
   maxApi: string;
   payloadLimitBytes: number | null;
-  cellEditMode = false;
+  responseLimitBytes: number | null;
+  private editing = false;
+  private editWaiters: (() => void)[] = [];
+  /** The user is editing a cell: batches without delayForCellEdit fail, the others wait until it ends. */
+  get cellEditMode(): boolean {
+    return this.editing;
+  }
+  set cellEditMode(on: boolean) {
+    this.editing = on;
+    if (on) return;
+    const waiters = this.editWaiters;
+    this.editWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+  /** Batches waiting for the cell edit to end. */
+  get waitingForCellEdit(): number {
+    return this.editWaiters.length;
+  }
+  _cellEditEnded(): Promise<void> {
+    return new Promise((resolve) => this.editWaiters.push(resolve));
+  }
   readonly calls: string[] = [];
   stats: FakeStats = FakeExcel.emptyStats();
   readonly _selectionHandlers = new Set<(args: unknown) => Promise<unknown>>();
@@ -168,6 +273,8 @@ export class FakeExcel {
     this.maxApi = options.maxApi ?? "1.17";
     this.payloadLimitBytes =
       options.payloadLimitBytes === undefined ? 5 * 1024 * 1024 : options.payloadLimitBytes;
+    this.responseLimitBytes =
+      options.responseLimitBytes === undefined ? 5 * 1024 * 1024 : options.responseLimitBytes;
     this.state = {
       sheets: [],
       activeSheetId: null,
@@ -180,7 +287,7 @@ export class FakeExcel {
   }
 
   private static emptyStats(): FakeStats {
-    return { syncs: 0, runs: 0, maxRequestBytes: 0, maxRequestCells: 0, requests: [] };
+    return { syncs: 0, runs: 0, maxRequestBytes: 0, maxRequestCells: 0, maxResponseBytes: 0, requests: [] };
   }
   resetStats(): void {
     this.stats = FakeExcel.emptyStats();

@@ -36,6 +36,8 @@ export interface CellState {
   value?: Scalar;
   /** Formula text including the leading "=". */
   formula?: string;
+  /** The value is an error literal Excel made of written text ("#N/A"), not text. */
+  error?: boolean;
   numberFormat?: string;
   /** Excel cells are locked by default. */
   locked?: boolean;
@@ -334,7 +336,58 @@ function dateSerial(y: number, m: number, d: number): number {
 }
 
 export type Coerced =
-  { kind: "empty" } | { kind: "value"; value: Scalar } | { kind: "formula"; formula: string };
+  | { kind: "empty" }
+  | { kind: "value"; value: Scalar }
+  | { kind: "formula"; formula: string }
+  | { kind: "error"; value: string };
+
+/** Error literals Excel turns into error values when typed or written to a General cell. */
+const ERROR_LITERAL =
+  /^\s*#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)\s*$/i;
+const TIME = /^\s*(\d{1,2})(?::(\d{1,2}))?(?::(\d{1,2}(?:\.\d+)?))?\s*([ap]m?)?\s*$/i;
+const CURRENCY = /^\s*[-(]?\s*[$€£¥₫]\s*\d[\d,]*(\.\d+)?\s*\)?\s*$|^\s*-?\d[\d,]*(\.\d+)?\s*[$€£¥₫]\s*$/;
+const PAREN_NEGATIVE = /^\s*\(\s*\d[\d,]*(\.\d+)?\s*\)\s*$/;
+const MIXED_FRACTION = /^\s*-?\d+\s+\d+\/\d+\s*$/;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+const SLASH_DATE = /^\s*(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2,4}))?\s*$/;
+const DAY_MONTH = new RegExp(`^\\s*(\\d{1,2})[\\s\\-/.]*${MONTH}\\.?(?:[\\s\\-/.,]*(\\d{2,4}))?\\s*$`, "i");
+const MONTH_DAY = new RegExp(`^\\s*${MONTH}\\.?[\\s\\-/.,]*(\\d{1,4})(?:[\\s\\-/.,]+(\\d{2,4}))?\\s*$`, "i");
+
+/** A time of day as Excel reads it ("13:45", "1:30 PM", "9 am"), or null. */
+function timeOf(v: string): number | null {
+  const m = TIME.exec(v);
+  if (!m || (m[2] === undefined && !m[4])) return null;
+  let h = Number(m[1]);
+  const min = Number(m[2] ?? 0);
+  const sec = Number(m[3] ?? 0);
+  if (m[4]) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (/^p/i.test(m[4]) ? 12 : 0);
+  }
+  if (h > 23 || min > 59 || sec >= 60) return null;
+  return (h * 3600 + min * 60 + sec) / 86400;
+}
+
+/** A date as an en-US Excel reads it ("12/5/2024", "5-Jan", "Jan 5, 2024"), or null. */
+function dateOf(v: string): number | null {
+  const year = (y: string | undefined) =>
+    y === undefined ? 2026 : y.length === 2 ? 2000 + Number(y) : Number(y);
+  const valid = (y: number, m: number, d: number) =>
+    m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() ? dateSerial(y, m, d) : null;
+  let m = SLASH_DATE.exec(v);
+  if (m) return valid(year(m[3]), Number(m[1]), Number(m[2]));
+  m = DAY_MONTH.exec(v);
+  if (m) return valid(year(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()) + 1, Number(m[1]));
+  m = MONTH_DAY.exec(v);
+  if (m) {
+    const month = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
+    // "Jan 2024" is a month and year; "Jan 5" or "Jan 5, 2024" a day.
+    if (m[2]!.length > 2 && m[3] === undefined) return valid(Number(m[2]), month, 1);
+    return valid(year(m[3]), month, Number(m[2]));
+  }
+  return null;
+}
 
 /**
  * How Excel stores a value written to `Range.values` (or a constant written to `Range.formulas`):
@@ -358,6 +411,20 @@ export function coerceInput(v: unknown, numberFormat: string | undefined): Coerc
   if (/^(true|false)$/i.test(v)) return { kind: "value", value: v.toUpperCase() === "TRUE" };
   const iso = ISO_DATE.exec(v);
   if (iso) return { kind: "value", value: dateSerial(Number(iso[1]), Number(iso[2]), Number(iso[3])) };
+  if (ERROR_LITERAL.test(v)) return { kind: "error", value: v.trim().toUpperCase() };
+  if (CURRENCY.test(v) || PAREN_NEGATIVE.test(v)) {
+    const n = Number(v.replace(/[\s$€£¥₫,()]/g, ""));
+    return { kind: "value", value: /\(/.test(v) ? -Math.abs(n) : n };
+  }
+  if (MIXED_FRACTION.test(v)) {
+    const [whole, frac] = v.trim().split(/\s+/);
+    const [a, b] = frac!.split("/").map(Number);
+    if (b) return { kind: "value", value: Number(whole) + (Number(whole) < 0 ? -1 : 1) * (a! / b) };
+  }
+  const time = timeOf(v);
+  if (time !== null) return { kind: "value", value: time };
+  const date = dateOf(v);
+  if (date !== null) return { kind: "value", value: date };
   if (v.startsWith("=") && v.length > 1) return { kind: "formula", formula: v };
   if ((v.startsWith("+") || v.startsWith("-")) && v.length > 1) return { kind: "formula", formula: `=${v}` };
   return { kind: "value", value: v };

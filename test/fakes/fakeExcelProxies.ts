@@ -180,7 +180,9 @@ export abstract class FakeObject {
   }
   private _loadScalar(name: string, s: Spec): void {
     if (s.api) this._ctx._checkApi(s.api, `${this._kind}.${name}`);
-    this._loaded.set(name, clone(s.get!(this, this._ref<never>())));
+    const value = s.get!(this, this._ref<never>());
+    this._ctx._respond(name, value);
+    this._loaded.set(name, clone(value));
     this._local.delete(name);
   }
 
@@ -224,6 +226,7 @@ const cellCount = (v: unknown): number =>
 // ---------------------------------------------------------------- helpers on state
 
 type RangeTarget = { sheet: SheetState; rect: Rect };
+type AreasTarget = { sheet: SheetState; areas: Rect[] };
 
 function protectedCheck(
   sheet: SheetState,
@@ -278,8 +281,13 @@ function writeCells(t: RangeTarget, value: unknown, prop: "values" | "formulas")
     const k = coerceInput(v, cell.numberFormat);
     delete cell.value;
     delete cell.formula;
+    delete cell.error;
     if (k.kind === "value") cell.value = k.value;
-    else if (k.kind === "formula") cell.formula = k.formula;
+    else if (k.kind === "error") {
+      // Values read it back as the same text; the cell holds an error, not text (valueTypes "Error").
+      cell.value = k.value;
+      cell.error = true;
+    } else if (k.kind === "formula") cell.formula = k.formula;
   });
 }
 
@@ -303,7 +311,11 @@ function readMatrix(t: RangeTarget, fn: (c: CellState | undefined) => unknown): 
 const cellValue = (c: CellState | undefined): Scalar => (c?.value !== undefined ? c.value : "");
 const cellFormula = (c: CellState | undefined): Scalar => c?.formula ?? cellValue(c);
 
-function setFormat(t: RangeTarget, key: string, value: unknown): void {
+function setFormat(t: RangeTarget | AreasTarget, key: string, value: unknown): void {
+  if ("areas" in t) {
+    for (const rect of t.areas) setFormat({ sheet: t.sheet, rect }, key, value);
+    return;
+  }
   protectedCheck(t.sheet, "format", `formatting (${key})`);
   if (value === null) throw officeError("InvalidArgument", `${key} can't be set to null.`);
   forEachCell(clampToUsedForWholeLines(t), (r, c) => {
@@ -324,7 +336,8 @@ function clampToUsedForWholeLines(t: RangeTarget): Rect {
   return { row, col, rows: Math.max(0, r1 - row), cols: Math.max(0, c1 - col) };
 }
 
-function getFormat(t: RangeTarget, key: string, dflt: unknown): unknown {
+function getFormat(t: RangeTarget | AreasTarget, key: string, dflt: unknown): unknown {
+  if ("areas" in t) return getFormat({ sheet: t.sheet, rect: t.areas[0]! }, key, dflt);
   let first: unknown = undefined;
   let mixed = false;
   forEachCell(clampToUsedForWholeLines(t), (r, c) => {
@@ -527,6 +540,15 @@ export class FakeWorksheet extends FakeObject {
   getRange(address?: string): FakeRange {
     return this._range(`getRange(${JSON.stringify(address ?? "")})`, () =>
       address === undefined ? { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } : parseA1(address)
+    );
+  }
+  /** "A1:B2, D4" → the areas (ExcelApi 1.9). */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this._ctx,
+      `${this._path}.getRanges(${JSON.stringify(address)})`,
+      () => ({ sheet: this._ref<SheetState>(), areas: address.split(",").map((a) => parseA1(a)) }),
+      { api: "1.9" }
     );
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
@@ -816,6 +838,21 @@ defineProps(FakeRange, {
     get: (_s, t: RangeTarget) => readMatrix(t, cellFormula),
     set: (_s, t: RangeTarget, v) => writeCells(t, v, "formulas"),
   },
+  /** "Error" for an error literal Excel made of text, else the type of the constant (formulas: of their "" value). */
+  valueTypes: {
+    get: (_s, t: RangeTarget) =>
+      readMatrix(t, (c) =>
+        c?.error
+          ? "Error"
+          : c?.value === undefined
+            ? "Empty"
+            : typeof c.value === "number"
+              ? "Double"
+              : typeof c.value === "boolean"
+                ? "Boolean"
+                : "String"
+      ),
+  },
   numberFormat: {
     get: (_s, t: RangeTarget) => readMatrix(t, (c) => c?.numberFormat ?? "General"),
     set: (_s, t: RangeTarget, v) => {
@@ -863,7 +900,15 @@ function tri(start: number, count: number, fn: (i: number) => boolean): boolean 
   return yes === 0 ? false : yes === count ? true : null;
 }
 
-export class FakeRangeAreas extends FakeObject {}
+export class FakeRangeAreas extends FakeObject {
+  /** One format for all the areas (ExcelApi 1.9): setting a property sets it on each area. */
+  get format(): FakeRangeFormat {
+    return this._nav(
+      "format",
+      () => new FakeRangeFormat(this._ctx, `${this._path}.format`, () => this._ref())
+    );
+  }
+}
 defineProps(FakeRangeAreas, {
   address: {
     get: (_s, t: { sheet: SheetState; areas: Rect[] }) =>
@@ -1088,6 +1133,7 @@ export class FakeTableCollection extends FakeObject {
       let n = id;
       while (allTables(this._ctx).some((t) => sameName(t.name, `Table${n}`))) n++;
       const table: TableState = { id, name: `Table${n}`, rect: target.rect, hasHeaders };
+      if (hasHeaders) normaliseHeaders(target);
       target.sheet.tables.push(table);
       created = { sheet: target.sheet, table };
     });
@@ -1111,6 +1157,35 @@ export class FakeTableCollection extends FakeObject {
 
 const allTables = (ctx: FakeRequestContext): TableState[] => ctx.state.sheets.flatMap((s) => s.tables);
 
+/**
+ * What Excel does to a new table's header row: every header becomes constant text (a formula keeps its value;
+ * the fake, which does not calculate, keeps "" and so names it), a blank one "Column1", "Column2"… (by position),
+ * and a repeat of an earlier one (case-insensitive) gets the lowest free number appended: "Mã", "Mã2".
+ */
+function normaliseHeaders(t: RangeTarget): void {
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) {
+    const cell = t.sheet.cell(t.rect.row, c);
+    texts.push(cell?.value === undefined ? "" : String(cell.value).trim());
+  }
+  const all = new Set(texts.map((x) => x.toLowerCase()));
+  texts.forEach((text, i) => {
+    let name = text === "" ? `Column${i + 1}` : text;
+    if (seen.has(name.toLowerCase()) || (text === "" && all.has(name.toLowerCase()))) {
+      const base = text === "" ? "Column" : text;
+      let k = text === "" ? i + 1 : 2;
+      while (seen.has(`${base}${k}`.toLowerCase()) || all.has(`${base}${k}`.toLowerCase())) k++;
+      name = `${base}${k}`;
+    }
+    seen.add(name.toLowerCase());
+    const cell = t.sheet.cellForWrite(t.rect.row, t.rect.col + i);
+    delete cell.formula;
+    delete cell.error;
+    cell.value = name;
+  });
+}
+
 export class FakeTable extends FakeObject {
   get worksheet(): FakeWorksheet {
     return this._nav(
@@ -1126,6 +1201,8 @@ defineProps(FakeTable, {
   name: {
     get: (_s, t: TableTarget) => t.table.name,
     set: (self, t: TableTarget, v) => {
+      // Excel refuses to rename a table on a protected sheet, as it refuses to add one.
+      protectedCheck(t.sheet, "structure", "renaming a table");
       checkTableName(v);
       const name = v as string;
       if (allTables(self._ctx).some((x) => x !== t.table && sameName(x.name, name)))

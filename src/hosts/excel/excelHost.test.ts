@@ -1,4 +1,5 @@
 import { emptyPlan, type PlannedCell, type SheetPlan } from "../../layout/plan";
+import { lintPlan } from "../../layout/planLint";
 import { HostError } from "../workbook";
 import { FakeExcel } from "../../../test/fakes/fakeExcel";
 import { renameSheetRefs, parseAreas } from "./a1";
@@ -391,10 +392,15 @@ describe("ExcelHost reads", () => {
   test("works while the user edits a cell (delayForCellEdit)", async () => {
     const { fake, host } = setup();
     fake.cellEditMode = true;
-    await expect(host.listSheets()).resolves.toHaveLength(1);
     await expect(fake.run(async (ctx) => ctx.sync())).rejects.toMatchObject({
       code: "InvalidOperationInCellEditMode",
     });
+    // The host asks Excel to wait: the call is held, not failed, and goes through once the edit ends.
+    const listed = host.listSheets();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fake.waitingForCellEdit).toBe(1);
+    fake.cellEditMode = false;
+    await expect(listed).resolves.toHaveLength(1);
   });
 
   test("selection: current cell, change events, cleanup", async () => {
@@ -416,7 +422,7 @@ describe("ExcelHost reads", () => {
 describe("errors and addresses", () => {
   test.each([
     ["AccessDenied", "protectedByOther"],
-    ["InvalidOperation", "protectedByOther"],
+    ["InvalidOperation", "invalidRequest"],
     ["InvalidOperationInCellEditMode", "cellEditMode"],
     ["RequestPayloadSizeLimitExceeded", "payloadTooLarge"],
     ["ResponsePayloadSizeLimitExceeded", "payloadTooLarge"],
@@ -442,4 +448,78 @@ describe("errors and addresses", () => {
       { row: 3, col: 3, rowCount: 1, colCount: 1 },
     ]);
   });
+});
+
+test("styles look the same whether sent by RangeAreas (ExcelApi 1.9+) or rectangle by rectangle (1.8)", async () => {
+  const cells: PlannedCell[] = [];
+  for (let r = 0; r < 40; r++)
+    for (let c = 0; c < 6; c++)
+      cells.push({
+        row: r,
+        col: c,
+        value: r * c,
+        style: r === 0 ? "header" : (r + c) % 2 ? "score" : "total",
+      });
+  const formats = async (maxApi: string) => {
+    const { fake, host } = setup(maxApi);
+    await host.apply({ plans: [plan("Kiểu", cells)] });
+    const sheet = fake.sheet("Kiểu");
+    return { formats: [...sheet.cells.entries()].map(([k, c]) => [k, c.format]), calls: fake.calls };
+  };
+  const old = await formats("1.8");
+  const areas = await formats("1.17");
+  expect(areas.formats).toEqual(old.formats);
+  // One command per style property for all its rectangles, instead of one per rectangle.
+  const fills = (calls: string[]) => calls.filter((c) => c === "RangeFill.color=").length;
+  expect(fills(areas.calls)).toBeLessThan(fills(old.calls));
+});
+
+test("a protected sheet with a table: the table gets its name before the sheet is protected", async () => {
+  const { fake, host } = setup();
+  const protectedTable = plan(
+    "Thành viên",
+    [
+      { row: 0, col: 0, value: "Mã" },
+      { row: 1, col: 0, value: "TV01" },
+    ],
+    {
+      tables: [{ name: "T_ThanhVien", range: { row: 0, col: 0, rowCount: 2, colCount: 1 } }],
+      protection: { password: "ocop" },
+    }
+  );
+  await host.apply({ plans: [protectedTable] });
+  await host.apply({ plans: [protectedTable] }); // replaced: the old table must give up its name first
+  expect(fake.sheet("Thành viên").tables.map((t) => t.name)).toEqual(["T_ThanhVien"]);
+  expect(fake.sheet("Thành viên").protection.protected).toBe(true);
+});
+
+test("table headers: lint-clean headers come back as written; ones the linter refuses Excel rewrites", async () => {
+  const { host } = setup();
+  const table = (name: string, headers: string[]) =>
+    plan(name, [...headers.map((value, col) => ({ row: 0, col, value })), { row: 1, col: 0, value: "x" }], {
+      tables: [{ name: `T_${name}`, range: { row: 0, col: 0, rowCount: 2, colCount: headers.length } }],
+    });
+  const clean = table("Sach", ["Mã", "Tên", "Hạng"]);
+  const dirty = table("Ban", ["Mã", "mã", ""]);
+  expect(lintPlan(clean)).toEqual([]);
+  expect(lintPlan(dirty).map((p) => p.kind)).toEqual(["tableHeaderDuplicate", "tableHeaderBlank"]);
+  await host.apply({ plans: [clean, dirty] });
+  const { sheets } = await host.readSheets(["Sach", "Ban"]);
+  expect(sheets[0]!.values[0]).toEqual(["Mã", "Tên", "Hạng"]);
+  expect(sheets[1]!.values[0]).not.toEqual(["Mã", "mã", null]);
+});
+
+test("a call held while a cell is edited can be cancelled: it fails as cancelled and writes nothing", async () => {
+  const { fake, host } = setup();
+  const before = fake.snapshot();
+  fake.cellEditMode = true;
+  const apply = host.apply({ plans: [plan("Mới", [{ row: 0, col: 0, value: 1 }])] });
+  await new Promise((r) => setTimeout(r, 10));
+  expect(fake.waitingForCellEdit).toBe(1);
+  host.cancelWaiting();
+  fake.cellEditMode = false;
+  await expect(apply).rejects.toMatchObject({ name: "HostError", reason: "cancelled" });
+  expect(fake.snapshot()).toEqual(before);
+  // The next call is not affected.
+  await expect(host.listSheets()).resolves.toHaveLength(1);
 });

@@ -1,17 +1,20 @@
 /**
  * The WorkbookHost port over office-js (Excel desktop, web, Mac).
  *
- * Round trips (context.sync calls) per method — constant, whatever the number of sheets, products, members:
+ * Round trips (context.sync calls) per method — constant up to a province's size (15 members × 400 products);
+ * above it, reads and writes are split to keep every request and response under 4 MB (docs/excel-limits.md):
  *   listSheets      1
- *   readSheets      3  (sheet list → used ranges with values/formulas/merges → hidden rows/columns of those ranges);
- *                   2 when the last listing (listSheets or readSheets) saw every name asked for: the sheets are then
- *                     taken by name, without the sheet list (as readWorkbook does: list, then read what was listed)
+ *   readSheets      3 + P  (sheet list → used-range sizes and merges → values/formulas and hidden lines in P + 1
+ *                     packs of ≤ 4 MB each way, readGrids.ts; P = 0 up to a province);
+ *                   2 + P when the last listing (listSheets or readSheets) saw every name asked for: the sheets are
+ *                     then taken by name, without the sheet list (as readWorkbook does: list, then read what was listed)
  *   apply           2 + r + (n − 1)
  *                     1 to inspect the workbook (sheets, ids, protection, tables);
  *                     r = 1 only when the request has cellWrites (lock state, old contents for rollback) or
  *                       long validation lists must reuse the existing list sheet, else 0;
  *                     n = number of write requests = ceil(B / 4 MB) in practice (greedy packing of ≤ 1 MB
- *                       chunks, each request ≤ 4 MB and ≤ 500,000 cells), B = estimated JSON size of the writes.
+ *                       chunks, each request ≤ 4 MB and ≤ 500,000 cells), B = estimated size of the writes:
+ *                       values as JSON + protocol bytes per object path and command (`cost`).
  *                     Only data over 4 MB costs extra syncs. A failed apply adds 2 syncs for the rollback.
  *   getSelection    1; onSelectionChanged 1 to register, 1 to remove (+1 per event, to read the active cell).
  *
@@ -43,6 +46,7 @@ import {
 } from "./a1";
 import { officeCodeOf, toHostError } from "./errors";
 import { EXCEL_STYLES } from "./styles";
+import { fromExcelVisibility, readGrids, type MergeReader } from "./readGrids";
 
 /** Excel.run, or a fake with the same shape. */
 export type ExcelRun = <T>(
@@ -58,6 +62,10 @@ export interface RequirementChecker {
 export interface ExcelHostLimits {
   /** Largest request the host sends (Excel on the web refuses more than 5 MB). */
   requestBytes: number;
+  /** Largest response a read asks for (Excel on the web refuses more than 5 MB). */
+  responseBytes: number;
+  /** Largest block of cells one range load reads. */
+  readChunkCells: number;
   requestCells: number;
   /** Largest single range write. */
   chunkBytes: number;
@@ -72,6 +80,8 @@ export interface ExcelHostOptions {
 
 export const DEFAULT_LIMITS: ExcelHostLimits = {
   requestBytes: 4 * 1024 * 1024,
+  responseBytes: 4 * 1024 * 1024,
+  readChunkCells: 50_000,
   requestCells: 500_000,
   chunkBytes: 1024 * 1024,
   chunkCells: 125_000,
@@ -91,12 +101,12 @@ const VERY_HIDDEN: `${Excel.SheetVisibility.veryHidden}` = "VeryHidden";
 
 const toExcelVisibility = (v: Visibility) =>
   v === "visible" ? VISIBLE : v === "hidden" ? HIDDEN : VERY_HIDDEN;
-const fromExcelVisibility = (v: string): Visibility =>
-  v === VERY_HIDDEN ? "veryHidden" : v === HIDDEN ? "hidden" : "visible";
 
 /**
  * Strings Excel would not keep as typed when written to a General cell: formulas (= + -), the @ operator, the
- * ' text prefix, and anything it may parse as a number, percentage, currency, boolean, date or time.
+ * ' text prefix, error literals (#N/A), and anything it may parse as a number, percentage, currency, fraction,
+ * boolean, date or time (in the user's locale: so any digits with separators count). Held to the fake's
+ * coercion by a property test (coercion.test.ts): whatever the fake converts, this protects.
  */
 export function excelWouldConvert(s: string): boolean {
   const t = s.trim();
@@ -110,6 +120,14 @@ export function excelWouldConvert(s: string): boolean {
   )
     return true;
   if (/^\d{1,2}:\d{2}/.test(t)) return true;
+  if (/^\d{1,2}(:\d{1,2}){0,2}(\.\d+)?\s*[ap]m?$/i.test(t)) return true; // "9 am", "1:30 PM"
+  // Error literals become error values ("#N/A"), not text.
+  if (
+    /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i.test(
+      t
+    )
+  )
+    return true;
   return false;
 }
 
@@ -123,6 +141,16 @@ function jsonBytes(v: unknown): number {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) n += 5;
   return n;
 }
+
+/**
+ * Protocol bytes of queued work beyond its values, as office-js sends it (docs/excel-limits.md): each object path
+ * the work touches (with its Instantiate action) and each command. A style on a range, for one, is four paths
+ * (range, format, font, fill) and a command per property.
+ */
+const PATH_BYTES = 150;
+const COMMAND_BYTES = 90;
+const cost = (paths: number, commands: number, args = 0): number =>
+  paths * PATH_BYTES + commands * COMMAND_BYTES + args;
 
 /** Character widths (as in .xlsx) → points: (7 px per character + 5 px padding) × 0.75. */
 const widthToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
@@ -184,12 +212,40 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
   }
 
   private async batch<T>(what: string, fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const generation = this.generation;
     try {
-      return await this.runExcel({ delayForCellEdit: true }, fn);
+      return await this.runExcel({ delayForCellEdit: true }, (context) => {
+        // Excel holds a batch while a cell is being edited (delayForCellEdit); if the user cancels meanwhile, the
+        // call stops at the next sync it comes back from, before anything else is queued (an apply's first sync
+        // only reads; a failure after writes rolls back as any other).
+        const sync = context.sync.bind(context);
+        let stopped = false;
+        context.sync = async <S>(passThrough?: S) => {
+          const out = await sync(passThrough);
+          // Once only: a rollback after the stop must still reach Excel.
+          if (!stopped && this.generation !== generation) {
+            stopped = true;
+            throw new HostError("unknown", `${what} cancelled while Excel was waiting.`, {
+              reason: "cancelled",
+            });
+          }
+          return out;
+        };
+        return fn(context);
+      });
     } catch (error) {
       throw toHostError(error, what);
     }
   }
+
+  /**
+   * Gives up the calls now waiting on Excel (e.g. held while the user edits a cell): each fails with the reason
+   * "cancelled" when Excel answers, and writes nothing that wasn't already undone.
+   */
+  cancelWaiting(): void {
+    this.generation++;
+  }
+  private generation = 0;
 
   // ------------------------------------------------------------------ listSheets: 1 sync
 
@@ -214,7 +270,14 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
 
   async readSheets(names: string[]): Promise<{ sheets: SheetGrid[]; missing: string[]; warnings: string[] }> {
     const warnings: string[] = [];
-    const readMerges = this.supports("1.13");
+    // Built here, under the guard, so scripts/checkApi.ts sees every 1.13 member used behind supports().
+    const readMerges: MergeReader | null = this.supports("1.13")
+      ? (ws) => {
+          const merged = ws.getRange().getMergedAreasOrNullObject();
+          merged.load("address");
+          return () => (merged.isNullObject ? [] : parseAreas(merged.address));
+        }
+      : null;
     if (!readMerges) warnings.push("Merged cells are not read: this Excel lacks ExcelApi 1.13.");
     // When the last listing saw every name asked for (readWorkbook lists, then reads what it listed), the sheets
     // are addressed by name and the listing sync is skipped. The listing is only a hint: if a sheet went away
@@ -228,7 +291,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       result = await this.batch("readSheets", async (context) => {
         const found = wanted.map((name) => context.workbook.worksheets.getItem(name));
         for (const ws of found) ws.load("name,visibility,protection/protected");
-        return { sheets: await readGrids(context, found, readMerges), missing: [] };
+        return { sheets: await readGrids(context, found, readMerges, this.limits), missing: [] };
       }).catch((error: unknown) => {
         if (error instanceof HostError && error.code === "notFound") return null;
         throw error;
@@ -247,7 +310,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
         if (!ws) missing.push(name);
         else if (!found.includes(ws)) found.push(ws);
       }
-      return { sheets: await readGrids(context, found, readMerges), missing };
+      return { sheets: await readGrids(context, found, readMerges, this.limits), missing };
     });
     this.lastWarnings = warnings;
     return { ...result, warnings };
@@ -314,7 +377,11 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       const visibleAfter =
         before.filter((b) => !dying.has(b.id) && b.visibility === VISIBLE).length +
         planned.filter((p) => p.plan.visibility === "visible").length;
-      if (visibleAfter === 0) throw new HostError("invalidRequest", "At least one sheet must stay visible.");
+      // Checked here, before any change, rather than left to Excel's InvalidOperation half-way through.
+      if (visibleAfter === 0)
+        throw new HostError("invalidRequest", "At least one sheet must stay visible.", {
+          reason: "lastVisibleSheet",
+        });
 
       const survivingTables = tables.items
         .filter((t) => !dying.has(find(t.worksheet.name)?.id ?? ""))
@@ -430,7 +497,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
     const { listSource } = s;
     if (listSource.columns.length > 0) {
       let helperWs: Excel.Worksheet | null = s.helper?.ws ?? null;
-      unit(300, () => {
+      unit(cost(2, 2), () => {
         if (!helperWs) {
           helperWs = sheets.add(LISTS_SHEET);
           helperWs.visibility = VERY_HIDDEN;
@@ -440,7 +507,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
         const values = col.items.map((v) => [v]);
         const formats = col.items.map((v) => [typeof v === "string" && excelWouldConvert(v) ? "@" : null]);
         unit(
-          200 + values.reduce((n, [v]) => n + jsonBytes(v) + 5, 0),
+          cost(2, 2) + values.reduce((n, [v]) => n + jsonBytes(v) + 5, 0),
           () => {
             const rg = helperWs!.getRangeByIndexes(0, col.col, col.items.length, 1);
             if (formats.some(([f]) => f)) rg.numberFormat = formats;
@@ -455,7 +522,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
     const tmpOf = new Map(s.planned.map((p) => [p.plan.name.toUpperCase(), p.tmpName]));
     const toTmp = (f: string) => renameSheetRefs(f, (name) => tmpOf.get(name.toUpperCase()));
     for (const p of s.planned)
-      unit(200, () => {
+      unit(cost(2, 1), () => {
         p.ws = sheets.add(p.tmpName);
       });
 
@@ -468,12 +535,12 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       for (const chunk of dataChunks(p, this.limits, "formulas", toTmp))
         unit(chunk.bytes, () => chunk.write(ws()), chunk.cells);
       for (const t of p.plan.tables)
-        unit(200, () => {
+        unit(cost(4, 1), () => {
           const proxy = ws().tables.add(rangeOf(ws(), t.range), true);
           p.tables.push({ proxy, name: t.name });
         });
       for (const c of p.plan.charts)
-        unit(400 + jsonBytes(c.title), () => {
+        unit(cost(10, 4, jsonBytes(c.title)), () => {
           const chart = ws().charts.add(CHART_TYPES[c.kind], rangeOf(ws(), c.values), "Columns");
           chart.title.text = c.title;
           chart.series.getItemAt(0).setXAxisValues(rangeOf(ws(), c.categories));
@@ -491,26 +558,20 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
 
     // 4. cell writes to sheets this request doesn't rebuild
     for (const w of s.writes)
-      unit(200 + jsonBytes(w.value), () => {
+      unit(cost(2, 1, jsonBytes(w.value)), () => {
         w.existing.ws.getRangeByIndexes(w.row, w.col, 1, 1).values = [[cellInput(w.value, w.text)]];
       });
 
-    // 5. visibility and protection of the new sheets
+    // 5. visibility of the new sheets
     for (const p of s.planned)
-      unit(300, () => {
-        if (p.plan.visibility !== "visible") p.ws!.visibility = toExcelVisibility(p.plan.visibility);
-        if (p.plan.protection) {
-          const options: Excel.WorksheetProtectionOptions = {
-            allowFormatColumns: true,
-            allowFormatRows: true,
-          };
-          if (p.plan.protection.password) p.ws!.protection.protect(options, p.plan.protection.password);
-          else p.ws!.protection.protect(options);
-        }
-      });
+      if (p.plan.visibility !== "visible")
+        unit(cost(2, 1), () => {
+          p.ws!.visibility = toExcelVisibility(p.plan.visibility);
+        });
 
     // 6. the swap: old sheets step aside, new ones take their names and places; then the deletes
-    unit(300 * (s.planned.length + s.removed.length + 1), () => {
+    const tableCount = s.planned.reduce((n, p) => n + p.plan.tables.length, 0);
+    unit(cost(2, 4) * (s.planned.length + s.removed.length + 1) + cost(1, 1) * tableCount, () => {
       const replaced = s.planned.filter((p) => p.old).sort((a, b) => a.old!.position - b.old!.position);
       const taken = new Set([
         ...s.before.map((b) => b.name.toUpperCase()),
@@ -539,6 +600,19 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
         } else s.warnings.push(`Selection skipped: "${sel.sheet}" is missing or not visible.`);
       }
     });
+    // 7. protection last: Excel refuses to rename a table on a protected sheet, and the swap renames them
+    for (const p of s.planned)
+      if (p.plan.protection) {
+        const password = p.plan.protection.password;
+        unit(cost(3, 1, 100), () => {
+          const options: Excel.WorksheetProtectionOptions = {
+            allowFormatColumns: true,
+            allowFormatRows: true,
+          };
+          if (password) p.ws!.protection.protect(options, password);
+          else p.ws!.protection.protect(options);
+        });
+      }
     return units;
   }
 
@@ -557,7 +631,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       (c) => c.index,
       (c) => c.width
     ))
-      unit(200, () => {
+      unit(cost(4, 1), () => {
         ws().getRangeByIndexes(0, run.start, 1, run.count).getEntireColumn().format.columnWidth =
           widthToPoints(run.key!);
       });
@@ -566,7 +640,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       (c) => c.index,
       () => true
     ))
-      unit(200, () => {
+      unit(cost(4, 1), () => {
         ws().getRangeByIndexes(0, run.start, 1, run.count).getEntireColumn().columnHidden = true;
       });
     for (const run of runsOf(
@@ -574,7 +648,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       (r) => r.index,
       (r) => r.height
     ))
-      unit(200, () => {
+      unit(cost(4, 1), () => {
         ws().getRangeByIndexes(run.start, 0, run.count, 1).getEntireRow().format.rowHeight = run.key!;
       });
     for (const run of runsOf(
@@ -582,55 +656,58 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       (r) => r.index,
       () => true
     ))
-      unit(200, () => {
+      unit(cost(4, 1), () => {
         ws().getRangeByIndexes(run.start, 0, run.count, 1).getEntireRow().rowHidden = true;
       });
-    for (const m of plan.merges) unit(150, () => rangeOf(ws(), m).merge(false));
+    for (const m of plan.merges) unit(cost(2, 1), () => rangeOf(ws(), m).merge(false));
 
+    // From ExcelApi 1.9 the rectangles of one style go as one RangeAreas (its address holds many areas): a style
+    // costs a few object paths instead of four per rectangle, which at a province's size is ~1.5 MB per request.
+    const areas = this.supports("1.9");
     for (const [style, rects] of styleRects(plan.cells)) {
       const st = EXCEL_STYLES[style];
-      for (const r of rects)
-        unit(150 * Object.keys(st).length + 100, () => {
-          const f = rangeOf(ws(), r).format;
-          if (st.bold !== undefined) f.font.bold = st.bold;
-          if (st.italic !== undefined) f.font.italic = st.italic;
-          if (st.size !== undefined) f.font.size = st.size;
-          if (st.color !== undefined) f.font.color = st.color;
-          if (st.fill !== undefined) f.fill.color = st.fill;
-          if (st.wrap !== undefined) f.wrapText = st.wrap;
-          if (st.horizontal !== undefined) f.horizontalAlignment = st.horizontal;
-          if (st.vertical !== undefined) f.verticalAlignment = st.vertical;
-        });
+      const keys = Object.keys(st).length;
+      if (areas)
+        for (const address of addressBatches(rects))
+          unit(cost(5, keys, 30 * keys + address.length), () => setStyle(ws().getRanges(address).format, st));
+      else for (const r of rects) unit(cost(4, keys, 30 * keys), () => setStyle(rangeOf(ws(), r).format, st));
     }
 
     for (const v of plan.validations) {
       const source = lists.sourceFor(v.list);
       const prompt = v.prompt;
       const error = v.error;
-      unit(400 + jsonBytes(source) + jsonBytes(prompt?.message) + jsonBytes(error?.message), () => {
-        const dv = rangeOf(ws(), v.range).dataValidation;
-        // The rule goes first: setting it after a prompt on an overlapping range failed on the web (office-js#2594).
-        dv.rule = { list: { inCellDropDown: true, source } };
-        if (prompt)
-          dv.prompt = { showPrompt: true, title: clip(prompt.title, 32), message: clip(prompt.message, 255) };
-        if (error)
-          dv.errorAlert = {
-            showAlert: true,
-            style: "Stop",
-            title: clip(error.title, 32),
-            message: clip(error.message, 255),
-          };
-      });
+      unit(
+        cost(3, 3, 200 + jsonBytes(source) + jsonBytes(prompt?.message) + jsonBytes(error?.message)),
+        () => {
+          const dv = rangeOf(ws(), v.range).dataValidation;
+          // The rule goes first: setting it after a prompt on an overlapping range failed on the web (office-js#2594).
+          dv.rule = { list: { inCellDropDown: true, source } };
+          if (prompt)
+            dv.prompt = {
+              showPrompt: true,
+              title: clip(prompt.title, 32),
+              message: clip(prompt.message, 255),
+            };
+          if (error)
+            dv.errorAlert = {
+              showAlert: true,
+              style: "Stop",
+              title: clip(error.title, 32),
+              message: clip(error.message, 255),
+            };
+        }
+      );
     }
 
     for (const r of plan.unlocked)
-      unit(150, () => {
+      unit(cost(4, 1), () => {
         rangeOf(ws(), r).format.protection.locked = false;
       });
 
     const freeze = plan.freeze;
     if (freeze && (freeze.rows > 0 || freeze.cols > 0))
-      unit(150, () => {
+      unit(cost(3, 1), () => {
         const panes = ws().freezePanes;
         if (freeze.rows > 0 && freeze.cols > 0)
           panes.freezeAt(ws().getRangeByIndexes(0, 0, freeze.rows, freeze.cols));
@@ -643,7 +720,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       if (!this.supports("1.9"))
         warnings.push(`Print setup of "${plan.name}" skipped: this Excel lacks ExcelApi 1.9.`);
       else
-        unit(800 + jsonBytes(print.footer) + jsonBytes(print.header), () => {
+        unit(cost(5, 7, 200 + jsonBytes(print.footer) + jsonBytes(print.header)), () => {
           const layout = ws().pageLayout;
           layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
           layout.paperSize = "A4";
@@ -655,7 +732,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
           if (print.header !== undefined) hf.centerHeader = print.header;
         });
     }
-    if (plan.tabColor) unit(150, () => (ws().tabColor = plan.tabColor!));
+    if (plan.tabColor) unit(cost(1, 1, 20), () => (ws().tabColor = plan.tabColor!));
     return out;
   }
 
@@ -728,6 +805,34 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
 
 const CHART_TYPES = { bar: "BarClustered", column: "ColumnClustered", pie: "Pie" } as const;
 
+function setStyle(f: Excel.RangeFormat, st: (typeof EXCEL_STYLES)[StyleName]): void {
+  if (st.bold !== undefined) f.font.bold = st.bold;
+  if (st.italic !== undefined) f.font.italic = st.italic;
+  if (st.size !== undefined) f.font.size = st.size;
+  if (st.color !== undefined) f.font.color = st.color;
+  if (st.fill !== undefined) f.fill.color = st.fill;
+  if (st.wrap !== undefined) f.wrapText = st.wrap;
+  if (st.horizontal !== undefined) f.horizontalAlignment = st.horizontal;
+  if (st.vertical !== undefined) f.verticalAlignment = st.vertical;
+}
+
+/** Rectangles as "A1:B2,D4" addresses of at most ADDRESS_CHARS characters each (Range.getRanges). */
+const ADDRESS_CHARS = 2000;
+function addressBatches(rects: CellRange[]): string[] {
+  const out: string[] = [];
+  let cur = "";
+  for (const r of rects) {
+    const a = absoluteA1(r).replace(/\$/g, "");
+    if (cur && cur.length + 1 + a.length > ADDRESS_CHARS) {
+      out.push(cur);
+      cur = "";
+    }
+    cur = cur ? `${cur},${a}` : a;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
 const rangeOf = (ws: Excel.Worksheet, r: CellRange): Excel.Range =>
   ws.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount);
 
@@ -741,77 +846,6 @@ function cellInput(value: CellValue, textCell: boolean): string | number | boole
   if (value === null) return "";
   if (typeof value !== "string" || textCell || !excelWouldConvert(value)) return value;
   return `'${value}`; // the apostrophe prefix keeps user text as text without touching the cell's format
-}
-
-/**
- * The used ranges (values, formulas), merged areas, then hidden rows and columns of the given sheets: two syncs.
- * The sheets' name, visibility and protection must be loaded in the first of them or before.
- */
-async function readGrids(
-  context: Excel.RequestContext,
-  found: Excel.Worksheet[],
-  readMerges: boolean
-): Promise<SheetGrid[]> {
-  const reads = found.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("values,formulas,rowIndex,columnIndex,rowCount,columnCount");
-    const merged = readMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
-    if (merged) merged.load("address");
-    return { ws, used, merged };
-  });
-  await context.sync();
-
-  const lines = reads.map(({ ws, used }) => {
-    if (used.isNullObject) return { rows: [] as Excel.Range[], cols: [] as Excel.Range[] };
-    const rowEnd = used.rowIndex + used.rowCount;
-    const colEnd = used.columnIndex + used.columnCount;
-    const rows = Array.from({ length: rowEnd }, (_, r) => ws.getRangeByIndexes(r, 0, 1, 1).getEntireRow());
-    const cols = Array.from({ length: colEnd }, (_, c) => ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn());
-    rows.forEach((r) => r.load("rowHidden"));
-    cols.forEach((c) => c.load("columnHidden"));
-    return { rows, cols };
-  });
-  await context.sync();
-
-  return reads.map(({ ws, used, merged }, i): SheetGrid => {
-    const { rows, cols } = lines[i]!;
-    const grid: SheetGrid = {
-      name: ws.name,
-      visibility: fromExcelVisibility(ws.visibility),
-      protected: ws.protection.protected,
-      values: [],
-      formulas: [],
-      hiddenRows: rows.flatMap((r, idx) => (r.rowHidden ? [idx] : [])),
-      hiddenCols: cols.flatMap((c, idx) => (c.columnHidden ? [idx] : [])),
-      merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
-      validations: [],
-    };
-    if (!used.isNullObject) fillGrid(grid, used);
-    return grid;
-  });
-}
-
-function fillGrid(grid: SheetGrid, used: Excel.Range): void {
-  const rowEnd = used.rowIndex + used.rowCount;
-  const colEnd = used.columnIndex + used.columnCount;
-  grid.values = Array.from({ length: rowEnd }, () => Array<CellValue>(colEnd).fill(null));
-  grid.formulas = Array.from({ length: rowEnd }, () => Array<string | null>(colEnd).fill(null));
-  const values = used.values;
-  const formulas = used.formulas;
-  // Over 5,000,000 cells Excel may return null instead of throwing.
-  if (!values || !formulas)
-    throw new HostError("payloadTooLarge", `"${grid.name}" is too large to read at once.`, {
-      sheet: grid.name,
-    });
-  for (let i = 0; i < used.rowCount; i++)
-    for (let j = 0; j < used.columnCount; j++) {
-      const v = values[i]![j] as CellValue;
-      const f = formulas[i]![j] as unknown;
-      grid.values[used.rowIndex + i]![used.columnIndex + j] = v === "" ? null : v;
-      // A text cell holding "=x" reads the same through values and formulas; a formula's result differs.
-      if (typeof f === "string" && f.startsWith("=") && f !== v)
-        grid.formulas[used.rowIndex + i]![used.columnIndex + j] = f.slice(1);
-    }
 }
 
 /** Plan-level checks that need no Excel: names, duplicates, reserved names, table names. */
@@ -980,7 +1014,7 @@ function dataChunks(
   let start = 0;
   while (start < rows.length) {
     let end = start;
-    let bytes = 200;
+    let bytes = cost(3, 3);
     while (
       end < rows.length &&
       (end === start ||

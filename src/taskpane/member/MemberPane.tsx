@@ -25,6 +25,7 @@ import "../../app/member/messages";
 import { cellAt, memberSheetName, nextUnscored, type ScoreCell } from "../../app/member/sheet";
 import { describeFinding } from "../../ocop/messages";
 import { Page, PageSection } from "../components/Page";
+import { WaitingForExcel } from "../components/WaitingForExcel";
 import { describeError, type ErrorText } from "./errors";
 import { FindingsPanel } from "./FindingsPanel";
 import { ProgressPanel } from "./ProgressPanel";
@@ -372,9 +373,16 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
       {scoring && who}
       {scoring && sheetPart}
       {busy && <span className={styles.visuallyHidden}>{t("pane.busy")}</span>}
+      <WaitingForExcel busy={busy} onCancel={cancelOf(workspace)} />
     </Page>
   );
 }
+
+/** The Excel host can give up a call Excel is holding (a cell being edited); other hosts never wait. */
+const cancelOf = (workspace: Workspace): (() => void) | undefined => {
+  const host = workspace.host as Partial<{ cancelWaiting(): void }>;
+  return typeof host.cancelWaiting === "function" ? () => host.cancelWaiting!() : undefined;
+};
 
 function MemberPicker({
   members,

@@ -5,6 +5,7 @@
  */
 import type { TFunction } from "i18next";
 import type { HostErrorCode } from "../../hosts/workbook";
+import { describeFinerHostError, langOfT } from "../../hosts/messages";
 
 const KNOWN: readonly HostErrorCode[] = [
   "protectedByOther",
@@ -37,6 +38,9 @@ export interface ErrorText {
 export const describeError = (error: unknown, t: TFunction): ErrorText => {
   const code = hostCodeOf(error);
   const detail = error instanceof Error ? error.message : String(error);
+  // What the code alone cannot tell apart (an overlapping merge, a hidden sheet…) has its own words.
+  const finer = describeFinerHostError(error, langOfT(t));
+  if (finer) return { message: finer.message, action: finer.fix, detail };
   const key = code && (KNOWN as readonly string[]).includes(code) ? code : "unknown";
   return {
     message: t(`errors.${key}.message`, { ns: "member" }),

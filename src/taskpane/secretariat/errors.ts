@@ -4,6 +4,7 @@
  * their own and the rest a general one with the code for support.
  */
 import type { TFunction } from "i18next";
+import { describeFinerHostError, langOfT } from "../../hosts/messages";
 
 const KNOWN = [
   "AccessDenied",
@@ -46,6 +47,9 @@ const HOST_CODES = [
 
 export const errorMessage = (error: unknown, t: TFunction): string => {
   if (error instanceof Error && error.name === "HostError") {
+    // What the code alone cannot tell apart (an overlapping merge, a hidden sheet…) has its own words.
+    const finer = describeFinerHostError(error, langOfT(t));
+    if (finer) return `${finer.message} ${finer.fix}`;
     const hostCode = codeOf(error);
     const known = HOST_CODES.find((k) => k === hostCode);
     if (known) return t(`errors.host.${known}`, { ns: "secretariat" });
