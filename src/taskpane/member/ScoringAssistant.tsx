@@ -471,6 +471,18 @@ function AssistantCell({
                     {"*".repeat(c.minStars)}
                   </Badge>
                 )}
+                {c.knockout && (
+                  <Badge
+                    size="small"
+                    appearance="tint"
+                    color="danger"
+                    className={styles.badge}
+                    aria-label={t("assistant.knockoutLong", { note: c.knockout })}
+                    title={t("assistant.knockoutLong", { note: c.knockout })}
+                  >
+                    {t("assistant.knockout")}
+                  </Badge>
+                )}
               </span>
             }
           />
