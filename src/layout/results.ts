@@ -53,7 +53,7 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
     "Sao theo điểm",
     "Xếp hạng sao",
     "Kết quả đề nghị",
-    "Thứ hạng",
+    "Thứ tự",
     "Loại hồ sơ",
     "Điểm tự đánh giá (Mẫu 02)",
     "Điểm HĐ trừ tự đánh giá",
