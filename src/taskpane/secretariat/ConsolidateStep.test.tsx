@@ -85,7 +85,7 @@ test("writes the results and shows the ranking with stars, the flags and the cou
   expect(items.map((i) => i.getAttribute("data-product"))).toEqual(["SP02", "SP01", "SP03"]);
   expect(within(items[0]!).getByRole("img", { name: "4 sao" })).toBeInTheDocument();
   expect(items[0]).toHaveTextContent("76,50 điểm");
-  expect(within(items[0]!).getByLabelText("Hạng 1")).toBeInTheDocument();
+  expect(within(items[0]!).getByLabelText("Thứ tự 1")).toBeInTheDocument();
   expect(items[1]).toHaveTextContent(
     "Tổng điểm các thành viên chênh 15 điểm, quá mức 10 (TV01, TV02): Hội đồng thảo luận, chấm lại."
   );
