@@ -19,12 +19,12 @@ const unchanged = {
 export const HOST_MESSAGES = defineMessages<Code>({
   vi: {
     "host.accessDenied": {
-      message: "Excel không cho ghi: sheet {sheet} hoặc cấu trúc sổ đang được bảo vệ.",
+      message: "Excel không cho ghi: trang tính {sheet} hoặc cấu trúc sổ đang được bảo vệ.",
       fix: "Bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính / Bảo vệ sổ làm việc) hoặc nhờ người đã bảo vệ làm việc đó, rồi thử lại.",
     },
     "host.badPassword": {
-      message: "Mật khẩu bảo vệ sheet {sheet} không đúng.",
-      fix: "Nhập đúng mật khẩu của người đã bảo vệ sheet, hoặc nhờ họ bỏ bảo vệ.",
+      message: "Mật khẩu bảo vệ trang tính {sheet} không đúng.",
+      fix: "Nhập đúng mật khẩu của người đã bảo vệ trang tính, hoặc nhờ họ bỏ bảo vệ.",
     },
     "host.cellEditMode": {
       message: "Excel đang ở chế độ sửa ô nên chưa nhận lệnh của Add-in.",
@@ -36,11 +36,11 @@ export const HOST_MESSAGES = defineMessages<Code>({
     },
     "host.responseTooLarge": {
       message: "Dữ liệu Excel trả về trong một lần vượt giới hạn (khoảng 5 MB trên Excel cho web).",
-      fix: "Xoá các sheet không cần trong sổ (hoặc dữ liệu thừa bên dưới/bên phải bảng), rồi thử lại.",
+      fix: "Xóa các trang tính không cần trong sổ (hoặc dữ liệu thừa bên dưới/bên phải bảng), rồi thử lại.",
     },
     "host.tooManyCells": {
       message: "Thao tác chạm tới quá nhiều ô cho một lần của Excel.",
-      fix: "Xoá dữ liệu thừa ở xa bảng (vùng đã dùng của sheet quá rộng), rồi thử lại.",
+      fix: "Xóa dữ liệu thừa ở xa bảng (vùng đã dùng của trang tính quá rộng), rồi thử lại.",
     },
     "host.apiNotFound": {
       message: "Phiên bản Excel này thiếu chức năng Add-in cần (bộ API ExcelApi).",
@@ -51,16 +51,16 @@ export const HOST_MESSAGES = defineMessages<Code>({
       fix: "Dùng Excel cho máy tính hoặc Excel trên web bản mới.",
     },
     "host.invalidName": {
-      message: "Tên sheet hoặc bảng {sheet} không hợp lệ trong Excel.",
-      fix: "Tên sheet tối đa 31 ký tự, không có \\ / ? * [ ] :; đổi mã thành viên hoặc tên bị trùng rồi thử lại.",
+      message: "Tên trang tính hoặc bảng {sheet} không hợp lệ trong Excel.",
+      fix: "Tên trang tính tối đa 31 ký tự, không có \\ / ? * [ ] :; đổi mã thành viên hoặc tên bị trùng rồi thử lại.",
     },
     "host.nameTaken": {
-      message: "Tên sheet hoặc bảng đã được dùng trong sổ.",
-      fix: "Đổi tên sheet hoặc bảng đang mang tên đó, rồi thử lại.",
+      message: "Tên trang tính hoặc bảng đã được dùng trong sổ.",
+      fix: "Đổi tên trang tính hoặc bảng đang mang tên đó, rồi thử lại.",
     },
     "host.notFound": {
-      message: "Không tìm thấy sheet hoặc ô cần dùng {sheet} (có thể đã bị xoá hay đổi tên).",
-      fix: "Khôi phục tên sheet, hoặc tạo lại sheet bằng Add-in; điểm đã nhập được giữ.",
+      message: "Không tìm thấy trang tính hoặc ô cần dùng {sheet} (có thể đã bị xóa hay đổi tên).",
+      fix: "Khôi phục tên trang tính, hoặc tạo lại trang tính bằng Add-in; điểm đã nhập được giữ.",
     },
     "host.invalidArgument": {
       message: "Excel từ chối dữ liệu ghi vào (một giá trị, công thức hoặc tên không hợp lệ).",
@@ -72,7 +72,7 @@ export const HOST_MESSAGES = defineMessages<Code>({
     },
     "host.formulaTooLong": {
       message: "Một công thức dài quá giới hạn 8.192 ký tự của Excel.",
-      fix: `${unchanged.vi} Giảm số sản phẩm trên một sheet, hoặc báo nhóm hỗ trợ.`,
+      fix: `${unchanged.vi} Giảm số sản phẩm trên một trang tính, hoặc báo nhóm hỗ trợ.`,
     },
     "host.mergeOverlap": {
       message: "Excel không gộp được ô: vùng cần gộp chồng lên vùng đã gộp hoặc lên một bảng.",
@@ -88,16 +88,16 @@ export const HOST_MESSAGES = defineMessages<Code>({
       fix: "Chuyển bảng cũ thành vùng thường (Thiết kế bảng › Chuyển thành vùng) hoặc bỏ gộp ô, rồi thử lại.",
     },
     "host.rangeConflict": {
-      message: "Vùng cần ghi đang bị lọc, thuộc PivotTable hoặc đang chèn/xoá dòng nên Excel không cho ghi.",
-      fix: "Xoá bộ lọc và bỏ PivotTable khỏi vùng đó, rồi thử lại.",
+      message: "Vùng cần ghi đang bị lọc, thuộc PivotTable hoặc đang chèn/xóa dòng nên Excel không cho ghi.",
+      fix: "Xóa bộ lọc và bỏ PivotTable khỏi vùng đó, rồi thử lại.",
     },
     "host.sheetHidden": {
-      message: "Excel không mở được sheet {sheet} vì sheet đang bị ẩn.",
-      fix: "Hiện sheet (chuột phải vào thẻ sheet › Bỏ ẩn), rồi thử lại.",
+      message: "Excel không mở được trang tính {sheet} vì trang tính đang bị ẩn.",
+      fix: "Hiện trang tính (chuột phải vào thẻ trang tính › Bỏ ẩn), rồi thử lại.",
     },
     "host.lastVisibleSheet": {
-      message: "Excel không cho ẩn hoặc xoá sheet hiển thị cuối cùng của sổ.",
-      fix: "Hiện thêm một sheet khác (chuột phải vào thẻ sheet › Bỏ ẩn), rồi thử lại.",
+      message: "Excel không cho ẩn hoặc xóa trang tính hiển thị cuối cùng của sổ.",
+      fix: "Hiện thêm một trang tính khác (chuột phải vào thẻ trang tính › Bỏ ẩn), rồi thử lại.",
     },
     "host.invalidOperation": {
       message: "Excel không cho thực hiện thao tác này với sổ ở trạng thái hiện tại.",
@@ -105,8 +105,8 @@ export const HOST_MESSAGES = defineMessages<Code>({
     },
     "host.unsupportedOperation": {
       message:
-        "Excel không hỗ trợ thao tác này trên sổ hoặc sheet hiện tại (ví dụ sheet biểu đồ, sổ ở chế độ chỉ đọc).",
-      fix: "Mở sổ ở chế độ chỉnh sửa, chọn một sheet dạng bảng tính, rồi thử lại.",
+        "Excel không hỗ trợ thao tác này trên sổ hoặc trang tính hiện tại (ví dụ trang tính biểu đồ, sổ ở chế độ chỉ đọc).",
+      fix: "Mở sổ ở chế độ chỉnh sửa, chọn một trang tính dạng bảng tính, rồi thử lại.",
     },
     "host.busy": {
       message: "Excel đang bận (quá nhiều yêu cầu cùng lúc).",

@@ -89,7 +89,7 @@ test("hiding the last visible sheet: the last-visible-sheet message, the workboo
   );
   // The host sees it coming (before any change); Excel itself would say InvalidOperation half-way through.
   expect(error).toMatchObject({ code: "invalidRequest", reason: "lastVisibleSheet" });
-  expect(describeHostError(error, "vi")!.message).toMatch(/sheet hiển thị cuối cùng/);
+  expect(describeHostError(error, "vi")!.message).toMatch(/trang tính hiển thị cuối cùng/);
   expect(describeHostError(error, "en")!.message).toMatch(/last visible sheet/);
   expect(fake.snapshot()).toEqual(before);
 
@@ -122,7 +122,7 @@ test("activating a hidden sheet: the hidden-sheet message naming the sheet", asy
   expect(host).toMatchObject({ reason: "sheetHidden", officeCode: "InvalidOperation" });
   const withSheet = new HostError(host.code, host.message, { reason: host.reason, sheet: "Ẩn" });
   expect(describeHostError(withSheet, "vi")!.message).toBe(
-    "Excel không mở được sheet “Ẩn” vì sheet đang bị ẩn."
+    "Excel không mở được trang tính “Ẩn” vì trang tính đang bị ẩn."
   );
 });
 
@@ -235,7 +235,7 @@ describe("the panes show the finer message", () => {
     ensureStrings(i18n);
     const t = i18n.getFixedT("vi", "secretariat");
     expect(errorMessage(new HostError("protectedByOther", "x"), t)).toMatch(
-      /^Sổ hoặc sheet đang được bảo vệ/
+      /^Sổ hoặc trang tính đang được bảo vệ/
     );
   });
 });
