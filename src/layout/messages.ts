@@ -16,12 +16,12 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
   vi: {
     "layout.metaMissing": {
       message:
-        "Tệp không có sheet thông tin ẩn của Add-in OCOP (_ocop_meta): không phải sổ của Hội đồng hay phiếu thành viên.",
+        "Tệp không có trang tính thông tin ẩn của Add-in OCOP (_ocop_meta): không phải sổ của Hội đồng hay phiếu thành viên.",
       fix: "Chọn đúng tệp sổ Hội đồng (tạo bằng ocop init) hoặc phiếu thành viên (tạo bằng ocop books).",
     },
     "layout.metaInvalid": {
       message: "Sheet thông tin ẩn (_ocop_meta) bị hỏng ({detail}).",
-      fix: "Dùng bản gốc của tệp do Add-in tạo ra; không sửa sheet ẩn.",
+      fix: "Dùng bản gốc của tệp do Add-in tạo ra; không sửa trang tính ẩn.",
     },
     "layout.newerVersion": {
       message: "Tệp được tạo bởi phiên bản Add-in mới hơn (bố cục {found}, bản này đọc đến {supported}).",
@@ -29,7 +29,7 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
     },
     "layout.notScoreSheet": {
       message: "Sheet này không phải phiếu chấm do Add-in tạo (không có mốc ẩn).",
-      fix: "Dùng phiếu chấm do Add-in tạo; không chép điểm sang sheet khác hoặc đổi tên sheet khác thành “Phiếu …”.",
+      fix: "Dùng phiếu chấm do Add-in tạo; không chép điểm sang trang tính khác hoặc đổi tên trang tính khác thành “Phiếu …”.",
     },
     "layout.otherSession": {
       message: "Phiếu thuộc phiên đánh giá khác (mã phiên {found}, phiên này là {expected}).",
@@ -53,7 +53,7 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
     },
     "layout.productColumnUnknown": {
       message: "Cột {column} mang mã sản phẩm {product}, không có trong danh sách sản phẩm của phiên.",
-      fix: "Kiểm tra mã sản phẩm trên sheet Sản phẩm, hoặc tạo lại phiếu để bỏ cột này.",
+      fix: "Kiểm tra mã sản phẩm trên trang tính Sản phẩm, hoặc tạo lại phiếu để bỏ cột này.",
     },
     "layout.productColumnDuplicate": {
       message: "Sản phẩm {product} có hai cột chấm (cột đầu ở {first}).",
@@ -66,7 +66,7 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
     "layout.productWrongForm": {
       message:
         "Sản phẩm {product} nằm trong khối mẫu phiếu {form}, nhưng được đăng ký chấm theo mẫu {expected}.",
-      fix: "Sửa cột Phiếu chấm trên sheet Sản phẩm cho đúng, rồi tạo lại phiếu.",
+      fix: "Sửa cột Phiếu chấm trên trang tính Sản phẩm cho đúng, rồi tạo lại phiếu.",
     },
     "layout.criterionRowDeleted": {
       message: "Dòng tiêu chí {criterion} ({text}) của mẫu phiếu {form} đã bị xóa khỏi phiếu.",
@@ -94,8 +94,8 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
       fix: "Không dán đè định dạng lên ô điểm; tạo lại phiếu để có lại danh sách chọn ({allowed}).",
     },
     "setup.sheetMissing": {
-      message: "Thiếu sheet “{sheet}”.",
-      fix: "Tạo lại sổ bằng ocop init, hoặc khôi phục sheet đã xóa.",
+      message: "Thiếu trang tính “{sheet}”.",
+      fix: "Tạo lại sổ bằng ocop init, hoặc khôi phục trang tính đã xóa.",
     },
     "setup.columnMissing": {
       message: "Không tìm thấy cột “{column}” trong dòng tiêu đề.",
@@ -127,7 +127,7 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
     },
     "setup.memberNotFound": {
       message: "Không có thành viên {member} trong phiên.",
-      fix: "Kiểm tra mã trên sheet Thành viên.",
+      fix: "Kiểm tra mã trên trang tính Thành viên.",
     },
     "criteria.rowOrphan": {
       message: "Dòng “{kind}” đứng trước khi có dòng “{needs}”.",
@@ -143,8 +143,8 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
     },
     "criteria.sheetMissing": {
       message:
-        "Tệp không có sheet tiêu chí (“Tiêu chí riêng”, “Tiêu chí” hoặc sheet có cột “Loại dòng”); các sheet có: {sheets}.",
-      fix: "Nhập các phiếu vào sheet “Tiêu chí riêng” theo mẫu examples/forms-qd1048.xlsx (xem docs/catalogue-format.md).",
+        "Tệp không có trang tính tiêu chí (“Tiêu chí riêng”, “Tiêu chí” hoặc trang tính có cột “Loại dòng”); các trang tính có: {sheets}.",
+      fix: "Nhập các phiếu vào trang tính “Tiêu chí riêng” theo mẫu examples/forms-qd1048.xlsx (xem docs/catalogue-format.md).",
     },
     "criteria.noForms": {
       message: "Sheet tiêu chí không có dòng “Phiếu” nào.",

@@ -41,7 +41,7 @@ export const MESSAGES_VI: Record<OcopCode, Template> = {
     message: (p) => schemaMessage(p),
     fix: (p) =>
       p.what === "form"
-        ? "Sửa mục này trên sheet tiêu chí (hoặc trong tệp form-NN.json của phiếu), rồi kiểm tra lại."
+        ? "Sửa mục này trên trang tính tiêu chí (hoặc trong tệp form-NN.json của phiếu), rồi kiểm tra lại."
         : "Sửa mục này trong tệp edition.json của bộ tiêu chí.",
   },
   "catalogue.formEdition": {
@@ -50,7 +50,7 @@ export const MESSAGES_VI: Record<OcopCode, Template> = {
   },
   "catalogue.formIncomplete": {
     message: "Phiếu chưa được đối chiếu đầy đủ với văn bản gốc: {note}",
-    fix: "Đối chiếu phiếu với văn bản quyết định; Hội đồng có thể nhập phiếu đã sửa trên sheet tiêu chí.",
+    fix: "Đối chiếu phiếu với văn bản quyết định; Hội đồng có thể nhập phiếu đã sửa trên trang tính tiêu chí.",
   },
   "catalogue.formTotal": {
     message: "Tổng điểm tối đa các phần của phiếu là {total}, không phải 100.",
@@ -135,44 +135,44 @@ export const MESSAGES_VI: Record<OcopCode, Template> = {
   },
   "catalogue.formMissing": {
     message: "Bộ tiêu chí liệt kê phiếu {code} nhưng không có dữ liệu phiếu này.",
-    fix: "Bổ sung tệp phiếu, hoặc nhập phiếu trên sheet tiêu chí.",
+    fix: "Bổ sung tệp phiếu, hoặc nhập phiếu trên trang tính tiêu chí.",
   },
   "catalogue.setFormMissing": {
     message: "Nhóm/bộ sản phẩm {set} “{title}” được chấm bằng phiếu chưa có trong bộ tiêu chí.",
-    fix: "Nếu Hội đồng chấm sản phẩm thuộc nhóm này, nhập phiếu trên sheet tiêu chí.",
+    fix: "Nếu Hội đồng chấm sản phẩm thuộc nhóm này, nhập phiếu trên trang tính tiêu chí.",
   },
   "catalogue.customFormReplaces": {
-    message: "Phiếu {code} “{title}” nhập trên sheet tiêu chí được dùng thay cho phiếu có sẵn.",
+    message: "Phiếu {code} “{title}” nhập trên trang tính tiêu chí được dùng thay cho phiếu có sẵn.",
     fix: "Không cần sửa; kiểm tra lại nếu Hội đồng không định thay phiếu này.",
   },
   "catalogue.customFormAdded": {
-    message: "Phiếu {code} “{title}” nhập trên sheet tiêu chí được thêm vào bộ tiêu chí.",
+    message: "Phiếu {code} “{title}” nhập trên trang tính tiêu chí được thêm vào bộ tiêu chí.",
     fix: "Không cần sửa.",
   },
   "catalogue.customFormRejected": {
-    message: "Phiếu {code} trên sheet tiêu chí có lỗi nên không được dùng.",
+    message: "Phiếu {code} trên trang tính tiêu chí có lỗi nên không được dùng.",
     fix: "Sửa các lỗi được liệt kê cho phiếu này rồi kiểm tra lại.",
   },
   "session.editionMismatch": {
     message: "Phiên họp dùng bộ tiêu chí {session}, nhưng bộ tiêu chí đã nạp là {catalogue}.",
-    fix: "Chọn lại bộ tiêu chí của phiên họp trên sheet phiên họp.",
+    fix: "Chọn lại bộ tiêu chí của phiên họp trên trang tính phiên họp.",
   },
   "session.productDuplicate": {
     message: "Mã sản phẩm {product} bị trùng trong danh sách sản phẩm.",
-    fix: "Đặt cho mỗi sản phẩm một mã riêng trên sheet sản phẩm.",
+    fix: "Đặt cho mỗi sản phẩm một mã riêng trên trang tính sản phẩm.",
   },
   "session.memberDuplicate": {
     message: "Mã thành viên {member} bị trùng trong danh sách Hội đồng.",
-    fix: "Đặt cho mỗi thành viên một mã riêng trên sheet thành viên.",
+    fix: "Đặt cho mỗi thành viên một mã riêng trên trang tính thành viên.",
   },
   "session.formUnknown": {
     message: "Sản phẩm {product} được gán phiếu {form}, không có trong bộ tiêu chí {edition}.",
-    fix: "Chọn đúng phiếu cho sản phẩm trên sheet sản phẩm, hoặc nhập phiếu trên sheet tiêu chí.",
+    fix: "Chọn đúng phiếu cho sản phẩm trên trang tính sản phẩm, hoặc nhập phiếu trên trang tính tiêu chí.",
   },
   "dossier.currentStarsMissing": {
     message: (p) =>
       `Sản phẩm ${String(p.product)} có hồ sơ ${p.type === "upgrade" ? "nâng hạng" : "đánh giá lại"} nhưng chưa ghi hạng sao đang có.`,
-    fix: "Ghi hạng sao theo giấy chứng nhận đang có (3, 4 hoặc 5) vào cột “Hạng sao đang có” của sheet Sản phẩm.",
+    fix: "Ghi hạng sao theo giấy chứng nhận đang có (3, 4 hoặc 5) vào cột “Hạng sao đang có” của trang tính Sản phẩm.",
   },
   "dossier.reevaluationWindow": {
     message:
@@ -187,19 +187,19 @@ export const MESSAGES_VI: Record<OcopCode, Template> = {
   },
   "session.noMembers": {
     message: "Phiên họp chưa có thành viên Hội đồng nào.",
-    fix: "Nhập danh sách thành viên trên sheet thành viên.",
+    fix: "Nhập danh sách thành viên trên trang tính thành viên.",
   },
   "session.noProducts": {
     message: "Phiên họp chưa có sản phẩm nào.",
-    fix: "Nhập danh sách sản phẩm trên sheet sản phẩm.",
+    fix: "Nhập danh sách sản phẩm trên trang tính sản phẩm.",
   },
   "settings.invalid": {
     message: "Giá trị {value} của thiết lập “{setting}” không hợp lệ; tạm dùng mặc định {default}.",
-    fix: "Sửa thiết lập trên sheet phiên họp.",
+    fix: "Sửa thiết lập trên trang tính phiên họp.",
   },
   "member.unknown": {
     message: "Bảng điểm của {member}, người không có trong danh sách Hội đồng.",
-    fix: "Kiểm tra mã thành viên trên bảng điểm, hoặc bổ sung thành viên vào sheet thành viên.",
+    fix: "Kiểm tra mã thành viên trên bảng điểm, hoặc bổ sung thành viên vào trang tính thành viên.",
   },
   "member.duplicate": {
     message: "Có hai bảng điểm của thành viên {member} (bảng đầu tiên: {firstFile} {firstSheet}).",

@@ -312,7 +312,7 @@ describe("a forms workbook typed with faults", () => {
     expect(r.stdout).toContain(`'Tiêu chí riêng'!E${partB + 1}`);
     expect(r.stdout).toContain(`'Tiêu chí riêng'!E${c13 + 3}`);
     expect(r.stdout).toContain("Tổng điểm tối đa các tiêu chí của Phần B là 26");
-    expect(r.stdout).toContain("Phiếu 02 trên sheet tiêu chí có lỗi nên không được dùng");
+    expect(r.stdout).toContain("Phiếu 02 trên trang tính tiêu chí có lỗi nên không được dùng");
     // Products on the rejected form are refused too, rather than scored on nothing.
     expect(r.stdout).toContain("Sản phẩm HH-01 được gán phiếu 02");
     expect(existsSync(out)).toBe(false);
