@@ -10,6 +10,7 @@ export default tseslint.config(
     ignores: [
       "dist/**",
       "dist-excel-check/**",
+      "dist-e2e-excel/**",
       "node_modules/**",
       "coverage/**",
       "artifacts/**",

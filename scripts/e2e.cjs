@@ -2,7 +2,8 @@
 /**
  * npm run test:e2e — browser end-to-end tests of the standalone page in real Chromium.
  *
- *   1. builds the page (npm run build) unless --no-build is given;
+ *   1. builds the page (npm run build) unless --no-build is given, and the office.js stand-in of the Excel-mode
+ *      test (test/e2e/excel/officeShim.ts → dist-e2e-excel/officeShim.js, also when missing after --no-build);
  *   2. serves dist/ over plain http on 127.0.0.1, on a free port, with a tiny static server (no office.js: the
  *      page must work without it; the tests block Microsoft's CDN so its script fails at once);
  *   3. runs test/e2e/*.e2e.ts with jest (ts-jest, node environment), one file after another, with
@@ -24,6 +25,8 @@ const { spawn, spawnSync } = require("node:child_process");
 
 const ROOT = path.join(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
+const SHIM_CONFIG = path.join(ROOT, "test", "e2e", "excel", "webpack.shim.cjs");
+const SHIM = path.join(ROOT, "dist-e2e-excel", "officeShim.js");
 const ARTIFACTS = path.join(ROOT, "artifacts");
 const METRICS = path.join(ARTIFACTS, "e2e-metrics.json");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -142,6 +145,18 @@ async function main() {
     });
     if (r.status !== 0) process.exit(r.status || 1);
   }
+  if (build || !fs.existsSync(SHIM)) {
+    console.log("Building the office.js stand-in of the Excel-mode test…");
+    const r = spawnSync(
+      process.execPath,
+      [require.resolve("webpack-cli/bin/cli.js"), "--config", SHIM_CONFIG],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "ignore", "inherit"],
+      }
+    );
+    if (r.status !== 0) process.exit(r.status || 1);
+  }
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
     console.error("dist/taskpane.html is missing: run without --no-build.");
     process.exit(2);
@@ -168,7 +183,13 @@ async function main() {
       {
         cwd: ROOT,
         stdio: "inherit",
-        env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_CHROMIUM: CHROMIUM, E2E_ARTIFACTS: ARTIFACTS },
+        env: {
+          ...process.env,
+          E2E_BASE_URL: baseUrl,
+          E2E_CHROMIUM: CHROMIUM,
+          E2E_ARTIFACTS: ARTIFACTS,
+          E2E_OFFICE_SHIM: SHIM,
+        },
       }
     );
     status = await new Promise((resolve) =>
