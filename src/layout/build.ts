@@ -1,5 +1,5 @@
 /** Small helpers for filling a SheetPlan; user text always goes in as text, never as a formula. */
-import type { CellRange, CellValue, PlannedCell, SheetPlan, StyleName } from "./plan";
+import type { CellRange, CellValue, PlannedCell, PrintSetup, SheetPlan, StyleName } from "./plan";
 
 export const put = (
   plan: SheetPlan,
@@ -59,3 +59,15 @@ export const FORMAT = {
   percent: "0%",
   text: "@",
 } as const;
+
+/** A printed list: A4, one page wide, the header row repeated on every page, "Trang 1/3" at the foot. */
+export const listPrint = (
+  headerRow: number,
+  orientation: PrintSetup["orientation"] = "landscape"
+): PrintSetup => ({
+  orientation,
+  paper: "A4",
+  fitToWidth: true,
+  repeatRows: { first: headerRow, last: headerRow },
+  footer: "Trang &P/&N",
+});

@@ -8,7 +8,7 @@ import { certificateValidity, PROPOSED_OUTCOMES, levelProcess, type Outcome } fr
 import type { Consolidation, ProductResult } from "../ocop/results";
 import type { Session } from "../ocop/session";
 import { normaliseCode } from "../ocop/text";
-import { FORMAT, put, range } from "./build";
+import { FORMAT, listPrint, put, range } from "./build";
 import { outcomeSentence } from "./outcomes";
 import { emptyPlan, type SheetPlan } from "./plan";
 import { planSignatures } from "./signatures";
@@ -102,13 +102,7 @@ export const planProposalSheet = (
   row++;
   planSignatures(plan, session, row, { left: [0, 4], right: [4, 4] });
   WIDTHS.forEach((width, index) => plan.columns.push({ index, width }));
-  plan.print = {
-    orientation: "landscape",
-    paper: "A4",
-    fitToWidth: true,
-    repeatRows: { first: h, last: h },
-    footer: "Trang &P/&N",
-  };
+  plan.print = listPrint(h);
   plan.protection = {};
   return plan;
 };

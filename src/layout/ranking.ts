@@ -4,7 +4,7 @@
  */
 import type { Consolidation } from "../ocop/results";
 import type { Session } from "../ocop/session";
-import { FORMAT, put, range } from "./build";
+import { FORMAT, listPrint, put, range } from "./build";
 import { LEVEL_WORDS } from "../ocop/process";
 import { SHEETS } from "./names";
 import { emptyPlan, type SheetPlan } from "./plan";
@@ -81,13 +81,7 @@ export const planRankingSheet = (session: Session, c: Consolidation, runDate: st
   const end = h + 1 + c.products.length;
   planSignatures(plan, session, end + 2, { left: [0, 4], right: [5, 5] });
   WIDTHS.forEach((width, index) => plan.columns.push({ index, width }));
-  plan.print = {
-    orientation: "landscape",
-    paper: "A4",
-    fitToWidth: true,
-    repeatRows: { first: h, last: h },
-    footer: "Trang &P/&N",
-  };
+  plan.print = listPrint(h);
   plan.protection = {};
   return plan;
 };
