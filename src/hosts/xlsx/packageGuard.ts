@@ -589,6 +589,27 @@ const resendVi =
 const resendEn =
   "Ask the member to send the original file again (it may have been damaged in download or copy); if Excel opens it, save it again as .xlsx.";
 
+/** "Tệp này là văn bản Word (.docx)": what the file is, in words a secretary knows. */
+const KIND_WORDS: Record<string, { vi: string; en: string }> = {
+  "Word (.docx)": { vi: "văn bản Word (.docx)", en: "a Word document (.docx)" },
+  "Word (.doc)": { vi: "văn bản Word (.doc)", en: "a Word document (.doc)" },
+  "PowerPoint (.ppt)": { vi: "bản trình chiếu PowerPoint (.ppt)", en: "a PowerPoint presentation (.ppt)" },
+  PDF: { vi: "tệp PDF", en: "a PDF file" },
+  PNG: { vi: "ảnh PNG", en: "a PNG image" },
+  JPEG: { vi: "ảnh JPEG", en: "a JPEG image" },
+  RAR: { vi: "tệp nén RAR", en: "a RAR archive" },
+  "7z": { vi: "tệp nén 7z", en: "a 7z archive" },
+  gzip: { vi: "tệp nén gzip", en: "a gzip archive" },
+};
+
+const kindOf = (detected: unknown, lang: "vi" | "en"): string => {
+  const words = KIND_WORDS[String(detected)];
+  if (words) return lang === "vi" ? `Tệp này là ${words.vi}` : `This file is ${words.en}`;
+  if (detected === "binary" || detected === "OLE2")
+    return lang === "vi" ? "Không nhận ra loại tệp này" : "This file is of an unknown kind";
+  return lang === "vi" ? `Tệp này là tệp ${String(detected)}` : `This file is ${String(detected)}`;
+};
+
 /** Words for the codes above; importing this module registers them with `describeFinding`. */
 export const PACKAGE_MESSAGES = defineMessages<PackageCode>({
   vi: {
@@ -615,7 +636,7 @@ export const PACKAGE_MESSAGES = defineMessages<PackageCode>({
     },
     "file.notXlsx.xlsb": { message: "Tệp là sổ Excel nhị phân (.xlsb), không phải .xlsx.", fix: resaveVi },
     "file.notXlsx.other": {
-      message: "Tệp không phải sổ Excel (nhận ra: {detected}).",
+      message: (p) => `${kindOf(p.detected, "vi")}, không phải sổ Excel (.xlsx).`,
       fix: "Chọn đúng tệp phiếu chấm .xlsx; có thể đã đính kèm nhầm tệp.",
     },
     "file.encrypted": {
@@ -683,7 +704,7 @@ export const PACKAGE_MESSAGES = defineMessages<PackageCode>({
       fix: resaveEn,
     },
     "file.notXlsx.other": {
-      message: "The file is not an Excel workbook (found: {detected}).",
+      message: (p) => `${kindOf(p.detected, "en")}, not an Excel workbook (.xlsx).`,
       fix: "Choose the .xlsx score workbook; a different file may have been attached by mistake.",
     },
     "file.encrypted": {
