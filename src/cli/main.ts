@@ -196,7 +196,10 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
         ]);
         if (positionals.length) throw new WrongCall(positionals.join(" "));
         const out = need("out");
-        await refuseAliases([out], [need("products"), need("members")]);
+        await refuseAliases(
+          [out],
+          [need("products"), need("members"), ...(typeof v.criteria === "string" ? [v.criteria] : [])]
+        );
         await checkTarget(out);
         const edition = (v.edition as string | undefined) ?? DEFAULT_EDITION;
         if (!listEditions().some((e) => e.id === edition))

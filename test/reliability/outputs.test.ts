@@ -131,6 +131,32 @@ describe("an output that is an input under another name is refused (exit 2), the
     expect(cap.err()).toContain("chính là tệp đầu vào");
     expect(sha(readFileSync(csv))).toBe(before);
   });
+
+  it("`ocop init --out` naming its own --criteria workbook", async () => {
+    const forms = join(dir, "forms.xlsx");
+    writeFileSync(forms, readFileSync(join(ROOT, "examples", "forms-qd1048.xlsx")));
+    const before = sha(readFileSync(forms));
+    const cap = capture();
+    const code = await run(
+      [
+        "init",
+        "--edition",
+        "qd1048-2019",
+        "--criteria",
+        forms,
+        "--products",
+        join(ROOT, "examples", "products.csv"),
+        "--members",
+        join(ROOT, "examples", "members.csv"),
+        "--out",
+        forms,
+      ],
+      cap.io
+    );
+    expect(code).toBe(2);
+    expect(cap.err()).toContain("chính là tệp đầu vào");
+    expect(sha(readFileSync(forms))).toBe(before);
+  });
 });
 
 describe("places that cannot be written end with exit 2 and words, never a stack trace", () => {
