@@ -25,6 +25,7 @@
  * it was. Only a failure inside the final deletes could leave it half-way (reported as such).
  * Formulas on other (surviving) sheets that pointed at a replaced sheet become #REF!, as with any sheet rebuild.
  */
+import { packInOrder } from "./pack";
 import type { CellRange, CellValue, PlannedCell, SheetPlan, StyleName, Visibility } from "../../layout/plan";
 import {
   HostError,
@@ -1075,25 +1076,8 @@ function boxOf(m: unknown[][]): CellRange | null {
 }
 
 /** Greedy packing of units into requests within the byte and cell limits (order kept). */
-function pack(units: Unit[], limits: ExcelHostLimits): Unit[][] {
-  const out: Unit[][] = [];
-  let cur: Unit[] = [];
-  let bytes = 0;
-  let cells = 0;
-  for (const u of units) {
-    if (cur.length > 0 && (bytes + u.bytes > limits.requestBytes || cells + u.cells > limits.requestCells)) {
-      out.push(cur);
-      cur = [];
-      bytes = 0;
-      cells = 0;
-    }
-    cur.push(u);
-    bytes += u.bytes;
-    cells += u.cells;
-  }
-  if (cur.length > 0) out.push(cur);
-  return out;
-}
+const pack = (units: Unit[], limits: ExcelHostLimits): Unit[][] =>
+  packInOrder(units, (u) => [u.bytes, u.cells], [limits.requestBytes, limits.requestCells]);
 
 /** Consecutive indexes with the same key, e.g. columns 2–5 all 12 wide. */
 function runsOf<T, K>(

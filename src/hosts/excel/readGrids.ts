@@ -8,6 +8,7 @@
  * Syncs: 1 to measure (with the merged areas) + P, P = the number of packed requests, = 1 up to a province's size
  * (see the formula in excelHost.ts). A response Excel still refuses (long texts) is read again in halves.
  */
+import { packInOrder } from "./pack";
 import type { CellRange, CellValue, Visibility } from "../../layout/plan";
 import { HostError, type SheetGrid } from "../workbook";
 import { officeCodeOf } from "./errors";
@@ -143,28 +144,8 @@ function splitPack(pack: Part[], error: unknown): Part[][] {
 }
 
 /** Greedy packing in order, each pack within the request and response budgets. */
-function packParts(parts: Part[], limits: ReadLimits): Part[][] {
-  const out: Part[][] = [];
-  let cur: Part[] = [];
-  let request = 0;
-  let response = 0;
-  for (const p of parts) {
-    if (
-      cur.length > 0 &&
-      (request + p.request > limits.requestBytes || response + p.response > limits.responseBytes)
-    ) {
-      out.push(cur);
-      cur = [];
-      request = 0;
-      response = 0;
-    }
-    cur.push(p);
-    request += p.request;
-    response += p.response;
-  }
-  if (cur.length > 0) out.push(cur);
-  return out;
-}
+const packParts = (parts: Part[], limits: ReadLimits): Part[][] =>
+  packInOrder(parts, (p) => [p.request, p.response], [limits.requestBytes, limits.responseBytes]);
 
 /** Blocks of whole rows of the used range within `chunkCells`; a row wider than that is split by columns. */
 function blockParts(ws: Excel.Worksheet, grid: SheetGrid, dims: Dims, chunkCells: number): Part[] {
