@@ -71,3 +71,25 @@ export const listPrint = (
   repeatRows: { first: headerRow, last: headerRow },
   footer: "Trang &P/&N",
 });
+
+/**
+ * The first seven columns every council list prints for a product: STT, code, name, producer, commune, group and
+ * the council's mean ("Điểm TB").
+ */
+export const putProductCells = (
+  plan: SheetPlan,
+  row: number,
+  position: number,
+  code: string,
+  product: { name: string; owner: string; commune: string; group: string } | undefined,
+  mean: number | null,
+  meanFormat: string
+): void => {
+  put(plan, row, 0, position, "number", { numberFormat: FORMAT.integer });
+  put(plan, row, 1, code, "text");
+  put(plan, row, 2, product?.name ?? "", "wrap");
+  put(plan, row, 3, product?.owner ?? "", "wrap");
+  put(plan, row, 4, product?.commune ?? "", "wrap");
+  put(plan, row, 5, product?.group ?? "", "wrap");
+  put(plan, row, 6, mean, "number", { numberFormat: meanFormat });
+};

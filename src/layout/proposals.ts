@@ -8,7 +8,7 @@ import { certificateValidity, PROPOSED_OUTCOMES, levelProcess, type Outcome } fr
 import type { Consolidation, ProductResult } from "../ocop/results";
 import type { Session } from "../ocop/session";
 import { normaliseCode } from "../ocop/text";
-import { FORMAT, listPrint, put, range } from "./build";
+import { FORMAT, listPrint, put, putProductCells, range } from "./build";
 import { outcomeSentence } from "./outcomes";
 import { emptyPlan, type SheetPlan } from "./plan";
 import { planSignatures } from "./signatures";
@@ -83,13 +83,7 @@ export const planProposalSheet = (
   list.forEach((r, i) => {
     const row = h + 1 + i;
     const p = products.get(normaliseCode(r.product));
-    put(plan, row, 0, i + 1, "number", { numberFormat: FORMAT.integer });
-    put(plan, row, 1, r.product, "text");
-    put(plan, row, 2, p?.name ?? "", "wrap");
-    put(plan, row, 3, p?.owner ?? "", "wrap");
-    put(plan, row, 4, p?.commune ?? "", "wrap");
-    put(plan, row, 5, p?.group ?? "", "wrap");
-    put(plan, row, 6, r.mean, "number", { numberFormat: dec });
+    putProductCells(plan, row, i + 1, r.product, p, r.mean, dec);
     put(plan, row, 7, "", "wrap");
   });
   let row = h + 1 + list.length;

@@ -4,7 +4,7 @@
  */
 import type { Consolidation } from "../ocop/results";
 import type { Session } from "../ocop/session";
-import { FORMAT, listPrint, put, range } from "./build";
+import { FORMAT, listPrint, put, putProductCells, range } from "./build";
 import { LEVEL_WORDS } from "../ocop/process";
 import { SHEETS } from "./names";
 import { emptyPlan, type SheetPlan } from "./plan";
@@ -65,13 +65,7 @@ export const planRankingSheet = (session: Session, c: Consolidation, runDate: st
   c.products.forEach((r, i) => {
     const row = h + 1 + i;
     const p = products.get(r.product);
-    put(plan, row, 0, i + 1, "number", { numberFormat: FORMAT.integer });
-    put(plan, row, 1, r.product, "text");
-    put(plan, row, 2, p?.name ?? "", "wrap");
-    put(plan, row, 3, p?.owner ?? "", "wrap");
-    put(plan, row, 4, p?.commune ?? "", "wrap");
-    put(plan, row, 5, p?.group ?? "", "wrap");
-    put(plan, row, 6, r.mean, "number", { numberFormat: dec });
+    putProductCells(plan, row, i + 1, r.product, p, r.mean, dec);
     // Stars stay numbers ("4 sao" by format); a province's 5★ is only a potential (Điều 7.3.e), printed as words.
     if (r.outcome === "potential-5") put(plan, row, 7, classLabel(r), "wrap");
     else put(plan, row, 7, r.stars, r.stars ? "number" : "text", { numberFormat: '0" sao"' });

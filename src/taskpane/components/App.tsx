@@ -1,4 +1,5 @@
 import { Body1, Button, makeStyles, Spinner, Text, Title3, tokens } from "@fluentui/react-components";
+import { visuallyHidden } from "./visuallyHidden";
 import { ArrowClockwise16Regular, ChevronDown16Regular, ChevronUp16Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -77,17 +78,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  visuallyHidden,
 });
 
 interface Detection {

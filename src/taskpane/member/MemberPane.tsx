@@ -1,3 +1,4 @@
+import { visuallyHidden } from "../components/visuallyHidden";
 import {
   Body1,
   Button,
@@ -51,17 +52,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   muted: { color: tokens.colorNeutralForeground2 },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  visuallyHidden,
 });
 
 /** Runs one use case at a time: `busy` while it runs, the error in words when it throws. */
