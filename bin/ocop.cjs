@@ -1,19 +1,43 @@
 #!/usr/bin/env node
-// The `ocop` command runs the TypeScript sources through tsx, so no build step is needed. tsx is loaded
-// with --import in a child node: the criteria editions are loaded with import(), which the CommonJS
-// hook alone (require("tsx/cjs")) does not resolve.
-const { spawnSync } = require("node:child_process");
+// The `ocop` command runs the bundle that `npm run build` makes (dist/cli/ocop.cjs, plain JavaScript: no
+// TypeScript compiler at every call). In a source checkout the bundle is made on first use, and made again
+// when a source file it was built from is newer, so a changed source never runs stale.
+const fs = require("node:fs");
 const path = require("node:path");
-const { pathToFileURL } = require("node:url");
 
-const loader = pathToFileURL(require.resolve("tsx")).href;
-const entry = path.join(__dirname, "..", "src", "cli", "entry.ts");
-const child = spawnSync(process.execPath, ["--import", loader, entry, ...process.argv.slice(2)], {
-  stdio: "inherit",
-});
-if (child.error) {
-  process.stderr.write(`${child.error.message}\n`);
-  process.exitCode = 2;
-} else {
-  process.exitCode = child.status ?? 2;
+const ROOT = path.join(__dirname, "..");
+const BUNDLE = path.join(ROOT, "dist", "cli", "ocop.cjs");
+const INPUTS = path.join(ROOT, "dist", "cli", "ocop.inputs.json");
+
+const mtime = (file) => {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return Infinity; // a source gone or new: build again
+  }
+};
+
+const stale = () => {
+  const built = mtime(BUNDLE);
+  if (built === Infinity) return true;
+  if (!fs.existsSync(path.join(ROOT, "src", "cli", "entry.ts"))) return false; // no sources: an installed copy
+  try {
+    const inputs = JSON.parse(fs.readFileSync(INPUTS, "utf8"));
+    return inputs.some((p) => mtime(path.join(ROOT, p)) > built);
+  } catch {
+    return true;
+  }
+};
+
+if (stale()) {
+  try {
+    require(path.join(ROOT, "scripts", "build-cli.cjs")).buildCli();
+  } catch (e) {
+    process.stderr.write(
+      `ocop: không tạo được ${path.relative(process.cwd(), BUNDLE)} / cannot build the command line ` +
+        `(npm run build): ${e && e.message ? e.message : String(e)}\n`
+    );
+    process.exit(2);
+  }
 }
+require(BUNDLE);

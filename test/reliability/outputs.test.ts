@@ -5,7 +5,7 @@
  * words, never a stack trace, leaving the previous file whole; concurrent runs to one output leave one
  * whole result; `ocop books` writes all books or none, with safe, unique, stable names for any code.
  */
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import {
   existsSync,
   linkSync,
@@ -65,6 +65,8 @@ const ocop = (
   });
 
 beforeAll(async () => {
+  // bin/ocop.cjs builds its bundle on first use: done here, not inside a child under a file-size limit.
+  execFileSync(process.execPath, [BIN, "--help"], { stdio: "ignore" });
   const c = await buildCorpus();
   dir = mkdtempSync(join(tmpdir(), "ocop-rel-out-"));
   council = join(dir, "council.xlsx");
