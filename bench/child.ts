@@ -46,7 +46,7 @@ const timed = (host: WorkbookHost, spent: { read: number; write: number }): Work
 };
 
 /**
- * The steps of `ocop consolidate` (src/cli/main.ts) with the same calls in the same order, each timed; inside
+ * The steps of `ocop consolidate` (src/cli/commands/consolidate.ts) with the same calls in the same order, each timed; inside
  * consolidateWorkbook, the hosts' reads and writes are timed apart from the rest (parse, check, rank, plan).
  */
 const phases = async (

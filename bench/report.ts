@@ -8,6 +8,11 @@ export interface Check {
   /** The target as printed, e.g. "≤ 5". */
   target: string;
   pass: boolean;
+  /**
+   * False for a target not reached yet when it was set: printed (FAIL or PASS) but it does not fail the run.
+   * Once the bench shows it passing steadily, its call drops the option and it joins the gate.
+   */
+  gated: boolean;
 }
 
 const WIDTH = 120;
@@ -37,9 +42,19 @@ export class Report {
   }
 
   /** Records a figure against its target and prints it (as `line` when given, else "name: value (target …)"). */
-  check(section: string, name: string, value: string, target: string, pass: boolean, line?: string): boolean {
-    this.checks.push({ section, name, value, target, pass });
-    this.out(`  ${pass ? "PASS" : "FAIL"}  ${line ?? `${name}: ${value} (target ${target})`}`);
+  check(
+    section: string,
+    name: string,
+    value: string,
+    target: string,
+    pass: boolean,
+    line?: string,
+    opts: { gated?: boolean } = {}
+  ): boolean {
+    const gated = opts.gated ?? true;
+    this.checks.push({ section, name, value, target, pass, gated });
+    const note = gated ? "" : pass ? " — reached: make it gated (bench/files.ts)" : " — not gated yet";
+    this.out(`  ${pass ? "PASS" : "FAIL"}  ${line ?? `${name}: ${value} (target ${target})`}${note}`);
     return pass;
   }
 
@@ -49,8 +64,14 @@ export class Report {
     this.check(section, `${section} could not run`, message.split("\n")[0] ?? "", "runs", false);
   }
 
+  /** The targets that fail the run: gated ones only. */
   get failed(): Check[] {
-    return this.checks.filter((c) => !c.pass);
+    return this.checks.filter((c) => !c.pass && c.gated);
+  }
+
+  /** Targets printed as FAIL that do not fail the run yet. */
+  get pending(): Check[] {
+    return this.checks.filter((c) => !c.pass && !c.gated);
   }
 }
 
