@@ -5,9 +5,9 @@
  *   node scripts/validate-manifest.cjs [manifest.xml] [--outputs auto|dist|config] [--dist DIR] [--schemas DIR]
  *
  * 1. schema     the manifest against Microsoft's XSDs (OfficeAppManifestV1_1.xsd, the other XSDs preloaded for its
- *               imports) with xmllint-wasm. Schemas are looked up in $OCOP_MANIFEST_SCHEMAS, else
- *               ../shared/schemas/office-addin-manifest/ next to the repository. When absent the step says so and is
- *               skipped (not a fault); the other checks still run.
+ *               imports) with xmllint-wasm. The schemas are kept with the project in schemas/office-addin-manifest/
+ *               (source and licence in its NOTICE.md); $OCOP_MANIFEST_SCHEMAS or --schemas names another folder.
+ *               Missing schemas are a fault: the check never passes without its schema step.
  * 2. id         <Id> is a GUID and equals MANIFEST_ID below: the Id must never change (Office keys installed copies,
  *               settings and catalogs on it). A new Id is a new add-in.
  * 3. resources  every resid names a resource of the right kind (icon → bt:Images, SourceLocation/FunctionFile/
@@ -209,10 +209,11 @@ function outputsFromConfig(configPath) {
 
 async function schemaCheck(manifestText, manifestName, schemasDir, report) {
   if (!schemasDir || !fs.existsSync(path.join(schemasDir, MAIN_SCHEMA))) {
-    report.skip(
+    report.fault(
       "schema",
-      `schemas not found (${schemasDir ? path.relative(process.cwd(), schemasDir) : "no folder"} has no ${MAIN_SCHEMA}); ` +
-        "XSD validation skipped, other checks still run. Set OCOP_MANIFEST_SCHEMAS to the folder holding the XSDs."
+      `schemas not found: ${schemasDir ? path.relative(process.cwd(), schemasDir) || "." : "no folder"} has no ${MAIN_SCHEMA}, ` +
+        "so the manifest cannot be checked against them. They belong in schemas/office-addin-manifest/ " +
+        "(restore them from git), or name their folder with --schemas or OCOP_MANIFEST_SCHEMAS."
     );
     return;
   }
@@ -501,7 +502,6 @@ function makeReport(quiet) {
     faults,
     ok: (step, text) => print(`  ok    ${step.padEnd(9)} ${text}`),
     note: (step, text) => print(`  note  ${step.padEnd(9)} ${text}`),
-    skip: (step, text) => print(`  SKIP  ${step.padEnd(9)} ${text}`),
     fault: (step, text) => {
       faults.push(text);
       print(`  FAIL  ${step.padEnd(9)} ${text}`); // stdout, so CI logs keep the order of the steps
@@ -511,7 +511,7 @@ function makeReport(quiet) {
 
 function defaultSchemasDir() {
   if (process.env.OCOP_MANIFEST_SCHEMAS) return path.resolve(process.env.OCOP_MANIFEST_SCHEMAS);
-  return path.resolve(ROOT, "..", "shared", "schemas", "office-addin-manifest");
+  return path.join(ROOT, "schemas", "office-addin-manifest");
 }
 
 async function validate(options = {}) {

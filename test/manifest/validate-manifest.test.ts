@@ -17,9 +17,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assetsDir, manifestPath, repoRoot, validatorPath } from "./paths";
 
-const schemasDir =
-  process.env.OCOP_MANIFEST_SCHEMAS ?? join(repoRoot, "..", "shared", "schemas", "office-addin-manifest");
-const haveSchemas = existsSync(join(schemasDir, "OfficeAppManifestV1_1.xsd"));
+/** The XSDs kept with the project (a fresh clone has them). */
+const schemasDir = join(repoRoot, "schemas", "office-addin-manifest");
 const manifest = readFileSync(manifestPath, "utf8");
 
 function run(args: string[]) {
@@ -67,10 +66,10 @@ describe("the real manifest", () => {
   test("passes, with outputs derived from webpack.config.js (no build needed)", () => {
     const { code, out } = run(["--outputs", "config"]);
     expect(out).toContain("derived from webpack.config.js");
-    expect(out).toMatch(/ok {4}urls {6}9 addresses → 6 files, all emitted/);
+    expect(out).toMatch(/ok {4}urls {6}10 addresses → 7 files, all emitted/);
     expect(out).toMatch(/ok {4}icons/);
     expect(out).toContain("Manifest OK.");
-    if (haveSchemas) expect(out).toContain("valid against OfficeAppManifestV1_1.xsd");
+    expect(out).toContain("valid against OfficeAppManifestV1_1.xsd");
     expect(code).toBe(0);
   });
 
@@ -81,20 +80,46 @@ describe("the real manifest", () => {
     expect(code).toBe(0);
   });
 
-  test("without the schemas folder it says so, skips that step and still runs the other checks", () => {
+  test("without the schemas it fails loudly, naming where they belong, and still runs the other checks", () => {
     const { code, out } = run(["--outputs", "config", "--schemas", join(tmpdir(), "no-such-schemas")]);
-    expect(out).toMatch(/SKIP +schema +schemas not found/);
+    expect(out).toMatch(
+      /FAIL +schema +schemas not found: .*no-such-schemas has no OfficeAppManifestV1_1\.xsd/
+    );
+    expect(out).toContain("schemas/office-addin-manifest/");
     expect(out).toMatch(/ok +id/);
     expect(out).toMatch(/ok +icons/);
-    expect(code).toBe(0);
+    expect(out).not.toContain("Manifest OK.");
+    expect(code).toBe(1);
+  });
+
+  test("the schemas are kept with the project, with their source and licence notice", () => {
+    expect(existsSync(join(schemasDir, "OfficeAppManifestV1_1.xsd"))).toBe(true);
+    const notice = readFileSync(join(schemasDir, "NOTICE.md"), "utf8");
+    expect(notice).toContain("OfficeDev/office-js-docs-pr");
+    expect(notice).toContain("Creative Commons Attribution 4.0");
+  });
+
+  test("SupportUrl names the support page the build ships, in the place the schema requires", () => {
+    expect(manifest).toMatch(
+      /<HighResolutionIconUrl [^>]*\/>\s*<SupportUrl DefaultValue="https:\/\/localhost:3000\/assets\/support\.html"\/>\s*<Hosts>/
+    );
+    const page = readFileSync(join(assetsDir, "support.html"), "utf8");
+    expect(page).toContain('lang="vi"');
+    expect(page).toContain('lang="en"');
+  });
+
+  test("a SupportUrl out of place fails the schema step", () => {
+    const f = fixture((x) => {
+      const support = /\s*<SupportUrl [^>]*\/>/.exec(x)![0];
+      return x.replace(support, "").replace("<IconUrl ", `${support.trim()}\n  <IconUrl `);
+    });
+    const { code, out } = runFixture(f);
+    expect(out).toMatch(
+      /FAIL +schema +manifest\.xml:\d+: Element '(IconUrl|SupportUrl)': This element is not expected/
+    );
+    expect(code).toBe(1);
   });
 });
-
-/** Without the XSDs (a fresh machine without ../shared) the schema step must say it skipped, and pass. */
-function expectSchemaSkipped(out: string, code: number | null): void {
-  expect(out).toMatch(/SKIP +schema +schemas not found/);
-  expect(code).toBe(0);
-}
 
 describe("broken copies fail with the right message", () => {
   test("wrong Permissions value (schema)", () => {
@@ -102,7 +127,6 @@ describe("broken copies fail with the right message", () => {
       x.replace("<Permissions>ReadWriteDocument<", "<Permissions>ReadWriteEverything<")
     );
     const { code, out } = runFixture(f);
-    if (!haveSchemas) return expectSchemaSkipped(out, code);
     expect(out).toMatch(
       /FAIL +schema +manifest\.xml:\d+: Element 'Permissions': \[facet 'enumeration'\] The value 'ReadWriteEverything' is not an element of the set/
     );
@@ -115,7 +139,6 @@ describe("broken copies fail with the right message", () => {
       return x.replace(requirements, "").replace("</Permissions>", `</Permissions>${requirements}`);
     });
     const { code, out } = runFixture(f);
-    if (!haveSchemas) return expectSchemaSkipped(out, code);
     expect(out).toMatch(
       /FAIL +schema +manifest\.xml:\d+: Element 'Requirements': This element is not expected/
     );
