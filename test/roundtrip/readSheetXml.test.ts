@@ -3,27 +3,27 @@
  * XlsxHost (ExcelJS + readGrid) reads it. Real books made by the use cases, and hand-written sheet XML for
  * what they do not contain; where the reader deliberately differs from ExcelJS, the test says so.
  */
-import { parseAddress } from "../../../layout/a1";
-import { enteredValues } from "../../../layout/scoreSheet";
-import type { CellValue, ListValidation, Visibility } from "../../../layout/plan";
-import { planMemberBook } from "../../../app/memberBook";
-import { setUpSession } from "../../../app/setUpSession";
-import { loadEdition } from "../../../ocop/criteria/builtin";
-import { generateScores, generateSession } from "../../../sim/generate";
-import type { SheetGrid } from "../../workbook";
-import { XlsxHost } from "../xlsxHost";
-import { craftZip } from "../../../../test/reliability/zipcraft";
-import { buildCorpus, filledBook, filledCouncil, type Corpus } from "../../../../test/reliability/corpus";
-import { bookFile, consolidateBytes } from "../../../../test/reliability/harness";
+import { parseAddress } from "../../src/layout/a1";
+import { enteredValues } from "../../src/layout/scoreSheet";
+import type { CellValue, ListValidation, Visibility } from "../../src/layout/plan";
+import { planMemberBook } from "../../src/app/memberBook";
+import { setUpSession } from "../../src/app/setUpSession";
+import { loadEdition } from "../../src/ocop/criteria/builtin";
+import { generateScores, generateSession } from "../../src/sim/generate";
+import type { SheetGrid } from "../../src/hosts/workbook";
+import { XlsxHost } from "../reference/xlsxHost";
+import { craftZip } from "../reliability/zipcraft";
+import { buildCorpus, filledBook, filledCouncil, type Corpus } from "../reliability/corpus";
+import { bookFile, consolidateBytes } from "../reliability/harness";
 import {
   TALL_BAND,
   dateStyles,
   parseSharedStrings,
   readSheetXml,
   type SheetReadContext,
-} from "./readSheetXml";
-import { attribute, element, elements, startTag } from "./xml";
-import { ZipParts } from "./zip";
+} from "../../src/hosts/xlsx/parts/readSheetXml";
+import { attribute, element, elements, startTag } from "../../src/hosts/xlsx/parts/xml";
+import { ZipParts } from "../../src/hosts/xlsx/parts/zip";
 
 // ------------------------------------------------------------------------------------------ helpers
 
