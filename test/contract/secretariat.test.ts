@@ -9,7 +9,7 @@ import { parseSheets } from "../../src/app/scores";
 import { createSecretariat } from "../../src/app/secretariat/secretariat";
 import type { PickedFile, SecretariatApi } from "../../src/app/secretariat/types";
 import type { WorkbookHost } from "../../src/hosts/workbook";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { parseAddress } from "../../src/layout/a1";
 import { parseAuditSheet } from "../../src/layout/audit";
 import { SHEETS } from "../../src/layout/names";

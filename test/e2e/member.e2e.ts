@@ -9,7 +9,7 @@ import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { exportMemberBooks } from "../../src/app/memberBook";
 import { setUpSession } from "../../src/app/setUpSession";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { blocksOf } from "../../src/layout/scoreSheet";
 import { criteriaOf } from "../../src/ocop/criteria/catalogue";
 import { loadEdition } from "../../src/ocop/criteria/builtin";

@@ -17,7 +17,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { sha256Hex } from "../../src/app/hash";
 import { readWorkbook } from "../../src/app/readWorkbook";
 import { parseSheets } from "../../src/app/scores";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
 import type { Catalogue } from "../../src/ocop/criteria/types";
 import { consolidate } from "../../src/ocop/consolidate";

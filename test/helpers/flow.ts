@@ -7,7 +7,7 @@ import { parseSheets } from "../../src/app/scores";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
 import type { Catalogue } from "../../src/ocop/criteria/types";
 import type { MemberScores, Session } from "../../src/ocop/session";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { run } from "../../src/cli/main";
 import { fillCells } from "./xmlFill";
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { MemberScores } from "../../src/ocop/session";
 import { generateScores } from "../../src/sim/generate";
 import { SHEETS, scoreSheetName } from "../../src/layout/names";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { cli, fillBook, initExample, tempDir } from "../helpers/flow";
 import { sheetXml } from "../helpers/xmlFill";
 import { resaveWithCalc, sofficeOnPath } from "./soffice";

@@ -10,7 +10,7 @@ import { loadEdition } from "../../src/ocop/criteria/builtin";
 import type { Catalogue } from "../../src/ocop/criteria/types";
 import type { Session } from "../../src/ocop/session";
 import { normaliseCode } from "../../src/ocop/text";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { scoreSheetName } from "../../src/layout/names";
 import type { CellValue } from "../../src/layout/plan";
 import { planScoreSheet } from "../../src/layout/scoreSheet";

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspectBooks } from "../../src/app/secretariat/collect";
 import { run } from "../../src/cli/main";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import type { FindingJson } from "../../src/cli/report";
 import { PACKAGE_LIMITS } from "../../src/hosts/xlsx/packageGuard";
 import { type Corpus, buildCorpus, filledBook } from "./corpus";

@@ -5,7 +5,7 @@ import { sha256Hex } from "../../src/app/hash";
 import type { Finding, Where } from "../../src/ocop/findings";
 import { describeFinding } from "../../src/ocop/messages";
 import "../../src/layout/messages";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { nodeCodec } from "../../src/hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
 

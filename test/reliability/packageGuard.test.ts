@@ -16,11 +16,11 @@ import {
   inspectPackage,
   packageFindings,
 } from "../../src/hosts/xlsx/packageGuard";
-import { guardPackage } from "../../src/hosts/xlsx/packageDeepCheck";
+import { guardPackage } from "../reference/packageDeepCheck";
 import { portableCodec } from "../../src/hosts/xlsx/parts/codec";
 import { nodeCodec } from "../../src/hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { convertWithSoffice } from "./soffice";
 import { craftZip, minimalWorkbookEntries, sheetXml } from "./zipcraft";
 

@@ -6,7 +6,7 @@
  * the untouched book.
  */
 import { normaliseCode } from "../../src/ocop/text";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { exportMemberBooks } from "../../src/app/memberBook";
 import { setUpSession } from "../../src/app/setUpSession";
 import { importBooks, inspectBooks } from "../../src/app/secretariat/collect";

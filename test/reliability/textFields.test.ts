@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readWorkbook } from "../../src/app/readWorkbook";
 import { run } from "../../src/cli/main";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
 import { allowedPoints, criteriaOf } from "../../src/ocop/criteria/catalogue";
 import { layoutOf } from "./corpus";

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { consolidate } from "../../src/ocop/consolidate";
 import type { MemberScores } from "../../src/ocop/session";
 import { generateScores } from "../../src/sim/generate";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { SHEETS, scoreSheetName } from "../../src/layout/names";
 import { outcomeLabel } from "../../src/layout/outcomes";
 import { cli, EXAMPLES, fillBook, initExample, tempDir } from "../helpers/flow";

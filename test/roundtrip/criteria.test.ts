@@ -12,7 +12,7 @@ import { importForms } from "../../src/app/importForms";
 import { readWorkbook } from "../../src/app/readWorkbook";
 import { nodeCodec } from "../../src/hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { cellText } from "../../src/layout/build";
 import { planCriteriaSheet } from "../../src/layout/criteriaSheet";
 import { SHEETS } from "../../src/layout/names";

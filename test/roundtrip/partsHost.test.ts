@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { join } from "node:path";
 import { generateScores } from "../../src/sim/generate";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
 import { ZipParts } from "../../src/hosts/xlsx/parts/zip";
 import { SHEETS } from "../../src/layout/names";

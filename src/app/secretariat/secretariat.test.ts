@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
 import { readWorkbook } from "../readWorkbook";
-import { XlsxHost } from "../../hosts/xlsx/xlsxHost";
 import { planProductsSheet } from "../../layout/setupSheets";
 import type { Consolidation, ProductResult } from "../../ocop/results";
 import { DEFAULT_SETTINGS, type MemberScores, type Session } from "../../ocop/session";
@@ -55,7 +54,7 @@ describe("products and members typed elsewhere", () => {
   });
 
   test("an .xlsx: the products sheet of another council workbook", async () => {
-    const host = XlsxHost.createEmpty();
+    const host = PartsHost.createEmpty();
     await host.apply({ plans: [planProductsSheet(miniSession(), ["01", "02"])] });
     const r = await importProducts({ name: "cu.xlsx", bytes: await host.toBuffer() });
     expect(r.rows.map((p) => [p.code, p.form])).toEqual([

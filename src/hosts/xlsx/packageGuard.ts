@@ -1,5 +1,5 @@
 /**
- * The gate every file passes before ExcelJS (or JSZip) inflates anything. A council receives books by
+ * The gate every file passes before the parts host inflates anything. A council receives books by
  * e-mail and USB stick: old .xls files, LibreOffice .ods, CSV exports renamed .xlsx, password-protected
  * copies, half-downloaded attachments, and in the worst case a file built to exhaust memory. Each of
  * these becomes one finding that says what the file is and how to fix it, instead of an exception from
@@ -10,14 +10,12 @@
  *  1. `inspectPackage` (synchronous, inflates nothing): size, magic bytes, the zip's central directory
  *     walked by hand (entry count, declared sizes, compression ratios, local headers inside the file,
  *     the workbook's required parts), and for OLE2 files the directory (encrypted OOXML vs .xls).
- *  2. `guardPackage` (asynchronous, packageDeepCheck.ts, the one part that needs JSZip): only when step 1 passed, streams every entry through the inflater
- *     without keeping it, stops as soon as an entry inflates beyond what it declared (a zip whose
- *     sizes lie), and counts the cells of each worksheet, stopping at the cell limit. ExcelJS is the
- *     expensive part (an object per cell), so a sheet that is too big is refused before it is built.
+ *  2. while inflating each part once, the parts host stops as soon as an entry inflates beyond what it
+ *     declared (a zip whose sizes lie) and counts the cells of each worksheet, stopping at the cell limit
+ *     (`deepCheckRefusal`), so a sheet that is too big is refused before it is read.
  *
- * The parts host (the command line's) does step 2 itself while inflating each part once (`deepCheckRefusal`).
- * `XlsxHost.fromBuffer` calls `assertWorkbookPackage`, which throws `PackageRefusedError` carrying the
- * findings; use cases turn it into their report with `packageFindings(error)`.
+ * A refusal is thrown as `PackageRefusedError` carrying the findings; use cases turn it into their report with
+ * `packageFindings(error)`. (The ExcelJS reference in test/reference/ runs the same step 2 through JSZip.)
  */
 import type { Finding, Where } from "../../ocop/findings";
 import { defineMessages, registerMessages } from "../../ocop/messages";
@@ -117,7 +115,7 @@ export const packageFindings = (error: unknown): Finding[] | null =>
     : null;
 
 const MB = 1024 * 1024;
-/** Shared with packageDeepCheck.ts, as are `finding`, `verdict` and `context` below. */
+/** Shared with the deep check, as are `finding`, `verdict` and `context` below. */
 export const megabytes = (n: number): number => Math.round((n / MB) * 10) / 10;
 
 // ------------------------------------------------------------------------------------------- bytes

@@ -1,16 +1,17 @@
 /**
- * A worksheet part read straight from its XML into the port's SheetGrid, values only: the same grid
- * `readGrid` makes of the worksheet ExcelJS loads from the same part, without ExcelJS. One indexOf scan
- * over <sheetData>, no DOM and no object per cell; a province score sheet (~600 KB, ~17,000 cells) reads
- * in a few milliseconds.
+ * A worksheet part read straight from its XML into the port's SheetGrid, values only, by the contract in
+ * docs/sheetgrid.md (ECMA-376 Part 1, 18.3 and 18.17.4). One indexOf scan over <sheetData>, no DOM and no
+ * object per cell; a province score sheet (~600 KB, ~17,000 cells) reads in a few milliseconds.
  *
- * What ExcelJS does that is mirrored on purpose, since the layout reads these grids either way:
- * a formula's cached result that is falsy (0, FALSE) reads as null; numbers (and formula results) styled
- * with a date format become ISO dates through ExcelJS's serial arithmetic (1900 leap-year bug included);
- * t="str" text is entity-decoded twice; `_xHHHH_` escapes are decoded in shared strings and rich runs but
- * not in plain inline strings; shared formulas are translated with ExcelJS's own slideFormula rules.
+ * ExcelJS (test/reference/) is the comparison reader. Where it agrees with the standard this reader gives the
+ * same grid; where it departs from the standard this reader follows the standard: a formula's cached result of
+ * 0 or FALSE is that value (ExcelJS: empty); serials in a date format count from 1900-01-01 = 1 with serial 60
+ * the 1900-02-29 that never was (ExcelJS is a day early before March 1900); only numbers become dates (ExcelJS
+ * turns a cached TRUE or text into one); t="str" text is decoded once, as XML is (ExcelJS twice). Still as
+ * ExcelJS: which number formats count as dates, `_xHHHH_` escapes decoded in shared strings and rich runs
+ * only (our writer writes plain inline strings without escaping them), shared formulas moved by its rules.
  *
- * Where it deliberately differs (input Excel does not write, or where ExcelJS throws or makes garbage):
+ * Where it also differs from ExcelJS (input Excel does not write, or where ExcelJS throws or makes garbage):
  * - list validations: rows of a rule that cover the same columns for more than TALL_BAND rows come back
  *   as one tall range per column run (readGrid: one range per row), so a validation on A2:A1048576 is not
  *   expanded cell by cell; rules overlapping other rules are resolved cell by cell like ExcelJS up to
@@ -98,27 +99,6 @@ const X_ESCAPE = /_x([0-9A-F]{4})_/g;
 /** ExcelJS's TextXform decodes `_xHHHH_` (upper-case hex only) in shared strings and rich runs. */
 const unescapeX = (s: string): string =>
   s.indexOf("_x") < 0 ? s : s.replace(X_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-
-/** ExcelJS decodes t="str" text a second time (utils.xmlDecode): "&amp;lt;" in the file reads "<", not "&lt;". */
-const decodeAgain = (s: string): string =>
-  s.indexOf("&") < 0
-    ? s
-    : s.replace(/&([a-z]*);/g, (m, name: string) => {
-        switch (name) {
-          case "lt":
-            return "<";
-          case "gt":
-            return ">";
-          case "amp":
-            return "&";
-          case "apos":
-            return "'";
-          case "quot":
-            return '"';
-          default:
-            return m;
-        }
-      });
 
 /** attribute(), without building a regular expression when the tag plainly lacks the attribute. */
 const attr = (tag: string, name: string): string | undefined =>
@@ -257,10 +237,29 @@ const toIsoDate = (d: Date): string => {
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
 };
 
-/** ExcelJS's utils.excelToDate, as an ISO string; null when it makes no valid date. */
+const DAY_MS = 24 * 3600 * 1000;
+/** 1899-12-30 and 1904-01-01 in days since 1970-01-01 (the epochs the serials count from). */
+const EPOCH_1900 = -25569;
+const EPOCH_1904 = -24107;
+/** 9999-12-31, the last day either date system has (ECMA-376 Part 1, 18.17.4.1). */
+const LAST_1900 = 2958465;
+const LAST_1904 = 2957003;
+
+/**
+ * A serial date as an ISO string, by ECMA-376 Part 1, 18.17.4.1; null when it names no day of the calendar,
+ * and the cell then keeps its number. 1900 system: serial 1 is 1900-01-01, and serial 60 is 1900-02-29, a
+ * day that never was (kept for compatibility with Lotus 1-2-3), so 1–59 count from 1899-12-31, 61 on from
+ * 1899-12-30, and 0 and 60 are no date. 1904 system: serial 0 is 1904-01-01. The fraction is the time of day.
+ */
 const serialDate = (v: number, date1904: boolean): string | null => {
-  const d = new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-  return Number.isNaN(d.getTime()) ? null : toIsoDate(d);
+  if (!Number.isFinite(v) || v < 0) return null;
+  const day = Math.floor(v);
+  if (date1904) {
+    if (day > LAST_1904) return null;
+    return toIsoDate(new Date(Math.round((v + EPOCH_1904) * DAY_MS)));
+  }
+  if (day === 0 || day === 60 || day > LAST_1900) return null;
+  return toIsoDate(new Date(Math.round((v + EPOCH_1900 + (day < 60 ? 1 : 0)) * DAY_MS)));
 };
 
 /** A t="d" cell's ISO 8601 text; without a zone it is taken as UTC (Excel stores no zone). */
@@ -742,19 +741,17 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
       let formula: string | null = null;
       let used = true;
       if (fText !== undefined || fType) {
-        // A formula: the value is its cached result, which ExcelJS drops when falsy.
-        let result: CellValue = null;
-        let error = false;
+        // A formula: the value is its cached result as the file holds it (0 and FALSE included); an empty
+        // text result shows nothing, so it is null as in an empty cell.
         if (raw !== undefined) {
-          if (type === "str") result = decodeAgain(xmlText(raw));
-          else if (type === "b") result = boolText(raw);
-          else if (type === "e") {
-            result = xmlText(raw);
-            error = true;
-          } else result = parseFloat(raw);
-          if (isDate) result = serialDate(error ? NaN : Number(result), date1904) ?? result;
+          if (type === "str") value = xmlText(raw) || null;
+          else if (type === "b") value = boolText(raw);
+          else if (type === "e") value = xmlText(raw);
+          else {
+            const n = parseFloat(raw);
+            value = Number.isNaN(n) ? null : isDate ? (serialDate(n, date1904) ?? n) : n;
+          }
         }
-        value = error ? result : result || null;
         if (fText !== undefined) formula = xmlText(fText);
         else if (fType === "shared" && !attr(fTag!, "ref")) {
           const master = shared.get(attr(fTag!, "si") ?? "");
@@ -768,8 +765,7 @@ export const readSheetXml = (xml: string, ctx: SheetReadContext): SheetGrid => {
         const s = sharedStrings[parseInt(raw, 10)];
         if (s === undefined) used = false;
         else value = s;
-      } else if (type === "str") value = decodeAgain(xmlText(raw));
-      else if (type === "inlineStr" || type === "e") value = xmlText(raw);
+      } else if (type === "str" || type === "inlineStr" || type === "e") value = xmlText(raw);
       else if (type === "b") value = boolText(raw);
       else if (type === "d") value = isoText(xmlText(raw));
       else {

@@ -4,9 +4,15 @@
  * the round-trip tests. It never touches the file system, so it runs in node and in the browser alike.
  */
 import ExcelJS from "exceljs";
-import type { SheetPlan } from "../../layout/plan";
-import { sameSheetName } from "../../layout/names";
-import { HostError, type ApplyRequest, type SheetGrid, type SheetInfo, type WorkbookHost } from "../workbook";
+import type { SheetPlan } from "../../src/layout/plan";
+import { sameSheetName } from "../../src/layout/names";
+import {
+  HostError,
+  type ApplyRequest,
+  type SheetGrid,
+  type SheetInfo,
+  type WorkbookHost,
+} from "../../src/hosts/workbook";
 import { injectCharts, readCharts, type SheetCharts } from "./charts";
 import { normalisePackage } from "./package";
 import { assertWorkbookPackage } from "./packageDeepCheck";

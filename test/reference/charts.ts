@@ -4,10 +4,10 @@
  * adds the chart parts (chartXml.ts) to the package after ExcelJS has written it.
  */
 import JSZip from "jszip";
-import { colLetter, parseAddress } from "../../layout/a1";
-import type { CellRange, PlannedChart } from "../../layout/plan";
-import { REL_NS, relsPathOf, resolveTarget } from "./parts/workbookXml";
-import { attribute, decodeXml } from "./parts/xml";
+import { colLetter, parseAddress } from "../../src/layout/a1";
+import type { CellRange, PlannedChart } from "../../src/layout/plan";
+import { REL_NS, relsPathOf, resolveTarget } from "../../src/hosts/xlsx/parts/workbookXml";
+import { attribute, decodeXml } from "../../src/hosts/xlsx/parts/xml";
 import {
   CT_CHART,
   CT_DRAWING,
@@ -17,7 +17,7 @@ import {
   chartXml,
   drawingXml,
   type CellSource,
-} from "./chartXml";
+} from "../../src/hosts/xlsx/chartXml";
 
 export type SheetCharts = Map<string, PlannedChart[]>;
 

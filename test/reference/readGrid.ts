@@ -1,8 +1,8 @@
 /** An ExcelJS worksheet as the port's SheetGrid: values, formulas, hidden rows/columns, merges, lists. */
 import type ExcelJS from "exceljs";
-import { parseRange } from "../../layout/a1";
-import type { CellRange, CellValue, ListValidation, Visibility } from "../../layout/plan";
-import type { SheetGrid } from "../workbook";
+import { parseRange } from "../../src/layout/a1";
+import type { CellRange, CellValue, ListValidation, Visibility } from "../../src/layout/plan";
+import type { SheetGrid } from "../../src/hosts/workbook";
 
 const toIsoDate = (d: Date): string => {
   const iso = d.toISOString();

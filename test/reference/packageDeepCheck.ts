@@ -6,7 +6,7 @@
  * load it.
  */
 import JSZip from "jszip";
-import type { Finding } from "../../ocop/findings";
+import type { Finding } from "../../src/ocop/findings";
 import {
   PACKAGE_CODES,
   PackageRefusedError,
@@ -17,7 +17,7 @@ import {
   verdict,
   type GuardOptions,
   type PackageVerdict,
-} from "./packageGuard";
+} from "../../src/hosts/xlsx/packageGuard";
 
 /** Counts `<c …>` / `<x:c …>` start tags in a byte stream, across chunk boundaries. */
 class CellCounter {

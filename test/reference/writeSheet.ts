@@ -1,9 +1,9 @@
 /** Carries out one SheetPlan on a fresh ExcelJS worksheet. */
 import type ExcelJS from "exceljs";
-import { cellAddress, colLetter, rangeAddress } from "../../layout/a1";
-import type { CellRange, ListValidation, PlannedCell, SheetPlan, StyleName } from "../../layout/plan";
+import { cellAddress, colLetter, rangeAddress } from "../../src/layout/a1";
+import type { CellRange, ListValidation, PlannedCell, SheetPlan, StyleName } from "../../src/layout/plan";
 import { internals } from "./readGrid";
-import { styleFor } from "./styles";
+import { styleFor } from "../../src/hosts/xlsx/styles";
 
 /** Excel's limits on validation texts and on an inline list. */
 const LIST_LIMIT = 255;
