@@ -79,12 +79,17 @@ describe("the audit log", () => {
     const e = auditEntry(run("2023-06-20T09:00:00.000Z"), consolidation({ 5: 1, 0: 1 }, 1));
     expect(e.facts.map((f) => f.label)).toEqual(
       expect.arrayContaining([
-        "Chênh lệch tổng điểm tối đa",
-        "Tỷ lệ thành viên tối thiểu",
-        "Khi bằng điểm",
+        "Chênh lệch tổng điểm tối đa giữa các thành viên (điểm)",
+        "Tỷ lệ thành viên tối thiểu đã chấm (%)",
+        "Thứ tự khi bằng sao và bằng điểm",
+        "Bỏ tổng điểm cao nhất và thấp nhất",
         AUDIT_LABELS.errors,
       ])
     );
+    // The settings as the session sheet words them: a share as a percentage, a choice by its words.
+    expect(valueOf(e.facts, "Chênh lệch tổng điểm tối đa giữa các thành viên (điểm)")).toBe(10);
+    expect(valueOf(e.facts, "Tỷ lệ thành viên tối thiểu đã chấm (%)")).toBe("75 %");
+    expect(valueOf(e.facts, "Thứ tự khi bằng sao và bằng điểm")).toBe("Điểm phần C cao hơn xếp trước");
     expect(valueOf(e.facts, AUDIT_LABELS.tool)).toBe("ocop-test");
     expect(valueOf(e.facts, AUDIT_LABELS.errors)).toBe(0);
     expect(valueOf(e.facts, "Sản phẩm chưa xếp hạng")).toBe(1);

@@ -13,7 +13,8 @@ import { describeFinding, type Lang } from "../ocop/messages";
 import type { Finding } from "../ocop/findings";
 import type { Consolidation } from "../ocop/results";
 import { FORMAT, cellText, put } from "./build";
-import { MINIMUM_RULE_LABEL, NO, TIE_BREAK_LABEL, YES } from "./labels";
+import { SETTING_KEYS, settingDef, settingLabel, settingValueText, type SettingKey } from "../ocop/settings";
+import { settingCell } from "./settingCells";
 import type { ImportRecord } from "./meta";
 import { SHEETS } from "./names";
 import { emptyPlan, type CellValue, type SheetPlan } from "./plan";
@@ -68,6 +69,14 @@ const DETAILS = "Chi tiết lần tổng hợp mới nhất";
 const ROLE = { council: "Sổ Hội đồng", member: "Phiếu thành viên" } as const;
 const starsLabel = (s: number): string => (s === 0 ? "Sản phẩm chưa xếp hạng" : `Sản phẩm ${s} sao`);
 
+/** A setting's value in the log: a plain number as a number, a share as "75 %", words as the sheet has them. */
+const settingFact = (key: SettingKey, value: unknown): CellValue => {
+  const def = settingDef(key);
+  return def.kind === "number" && def.scale === "percent"
+    ? settingValueText(key, value, "vi")
+    : settingCell(key, value).value;
+};
+
 /** The entry of a run that has just been consolidated. */
 export const auditEntry = (run: AuditRun, c: Consolidation): AuditEntry => {
   const s = c.settings;
@@ -80,11 +89,8 @@ export const auditEntry = (run: AuditRun, c: Consolidation): AuditEntry => {
       { label: AUDIT_LABELS.session, value: c.sessionId },
       { label: AUDIT_LABELS.edition, value: `${c.edition} — ${run.editionTitle}` },
       { label: "Cấp Hội đồng", value: LEVEL_WORDS[c.level].vi },
-      { label: "Chênh lệch tổng điểm tối đa", value: s.spreadThreshold },
-      { label: "Tỷ lệ thành viên tối thiểu", value: `${Math.round(s.quorum * 100)}%` },
-      { label: "Khi bằng điểm", value: TIE_BREAK_LABEL[s.tieBreak] },
-      { label: "Cách xét mức tối thiểu", value: MINIMUM_RULE_LABEL[s.minimumLevelRule] },
-      { label: "Bỏ điểm cao nhất, thấp nhất", value: s.dropExtremes ? YES : NO },
+      // Every setting the run used, in the words of the session sheet.
+      ...SETTING_KEYS.map((k) => ({ label: settingLabel(k, "vi"), value: settingFact(k, s[k]) })),
       { label: AUDIT_LABELS.errors, value: count("error") },
       { label: AUDIT_LABELS.warnings, value: count("warning") },
       { label: AUDIT_LABELS.products, value: c.products.length },

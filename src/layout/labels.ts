@@ -2,8 +2,10 @@
  * Vietnamese words the sheets show for model values, and the words accepted back (Vietnamese or
  * English, any case, with or without diacritics) when people type or paste them.
  */
-import type { CouncilLevel, MemberRole, MinimumLevelRule, TieBreak } from "../ocop/session";
+import type { CouncilLevel } from "../ocop/process";
 import { LEVEL_ALIASES, LEVEL_WORDS } from "../ocop/process";
+import { ROLES, type MemberRole } from "../ocop/roles";
+import type { ChoiceSetting } from "../ocop/settings";
 
 /** Lower case, NFC, folded spaces, diacritics removed: "Chủ tịch " and "chu tich" compare equal. */
 export const looseKey = (s: string): string =>
@@ -24,56 +26,34 @@ const lookup = <T extends string>(table: Record<T, string[]>) => {
   return (text: string): T | null => map.get(looseKey(text)) ?? null;
 };
 
-export const LEVEL_LABEL: Record<CouncilLevel, string> = {
-  district: LEVEL_WORDS.district.vi,
-  province: LEVEL_WORDS.province.vi,
-  central: LEVEL_WORDS.central.vi,
-};
-export const readLevel = lookup<CouncilLevel>(LEVEL_ALIASES);
+/** A reader of words for the keys of a vocabulary: the key, its Vietnamese and English words, its aliases. */
+const wordsReader = <T extends string>(
+  table: Record<T, { vi: string; en: string; aliases?: readonly string[] }>
+): ((text: string) => T | null) =>
+  lookup(
+    Object.fromEntries(
+      (Object.entries(table) as [T, { vi: string; en: string; aliases?: readonly string[] }][]).map(
+        ([key, w]) => [key, [key, w.vi, w.en, ...(w.aliases ?? [])]]
+      )
+    ) as Record<T, string[]>
+  );
 
-export const ROLE_LABEL: Record<MemberRole, string> = {
-  chair: "Chủ tịch Hội đồng",
-  viceChair: "Phó Chủ tịch Hội đồng",
-  member: "Thành viên",
-  secretary: "Thư ký",
-};
-export const readRole = lookup<MemberRole>({
-  chair: ["Chủ tịch Hội đồng", "Chủ tịch", "Chủ tịch HĐ", "chair", "chairman", "chairperson"],
-  viceChair: [
-    "Phó Chủ tịch Hội đồng",
-    "Phó Chủ tịch",
-    "Phó Chủ tịch HĐ",
-    "vice chair",
-    "viceChair",
-    "vice-chair",
-  ],
-  member: ["Thành viên", "Ủy viên", "Uỷ viên", "Thành viên Hội đồng", "member"],
-  secretary: ["Thư ký", "Thư ký Hội đồng", "Ủy viên thư ký", "secretary"],
-});
+const vietnamese = <T extends string>(table: Record<T, { vi: string }>): Record<T, string> =>
+  Object.fromEntries(Object.entries<{ vi: string }>(table).map(([k, w]) => [k, w.vi])) as Record<T, string>;
 
-export const TIE_BREAK_LABEL: Record<TieBreak, string> = {
-  partC: "Điểm phần C cao hơn xếp trước",
-  partA: "Điểm phần A cao hơn xếp trước",
-  code: "Theo mã sản phẩm",
-  none: "Đồng hạng",
-};
-export const readTieBreak = lookup<TieBreak>({
-  partC: [TIE_BREAK_LABEL.partC, "Phần C", "partC"],
-  partA: [TIE_BREAK_LABEL.partA, "Phần A", "partA"],
-  code: [TIE_BREAK_LABEL.code, "Mã sản phẩm", "code"],
-  none: [TIE_BREAK_LABEL.none, "Không", "none"],
-});
+export const LEVEL_LABEL: Record<CouncilLevel, string> = vietnamese(LEVEL_WORDS);
+export const readLevel = wordsReader<CouncilLevel>(
+  Object.fromEntries(
+    Object.entries(LEVEL_WORDS).map(([k, w]) => [k, { ...w, aliases: LEVEL_ALIASES[k as CouncilLevel] }])
+  ) as unknown as Record<CouncilLevel, { vi: string; en: string; aliases: string[] }>
+);
 
-export const MINIMUM_RULE_LABEL: Record<MinimumLevelRule, string> = {
-  mean: "Trung bình điểm của các thành viên",
-  all: "Tất cả thành viên",
-  majority: "Đa số thành viên",
-};
-export const readMinimumRule = lookup<MinimumLevelRule>({
-  mean: [MINIMUM_RULE_LABEL.mean, "Trung bình", "mean"],
-  all: [MINIMUM_RULE_LABEL.all, "Tất cả", "all"],
-  majority: [MINIMUM_RULE_LABEL.majority, "Đa số", "majority"],
-});
+export const ROLE_LABEL: Record<MemberRole, string> = vietnamese(ROLES);
+export const readRole = wordsReader<MemberRole>(ROLES);
+
+/** Reads a choice setting's value from its words (Vietnamese, English, the key or an alias). */
+export const readChoice = (def: ChoiceSetting, text: string): string | null =>
+  wordsReader<string>(def.choices)(text);
 
 export const YES = "Có";
 export const NO = "Không";

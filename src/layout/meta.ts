@@ -5,7 +5,10 @@
  */
 import { z } from "zod";
 import type { Finding } from "../ocop/findings";
+import { COUNCIL_LEVELS } from "../ocop/process";
+import { MEMBER_ROLES } from "../ocop/roles";
 import type { Session } from "../ocop/session";
+import { parseSettings } from "../ocop/settings";
 import { LAYOUT_CODES } from "./codes";
 import { SHEETS } from "./names";
 import { emptyPlan, type CellValue, type SheetPlan } from "./plan";
@@ -35,29 +38,19 @@ export interface WorkbookMeta {
   imports: ImportRecord[];
 }
 
-const settingsSchema = z.object({
-  spreadThreshold: z.number(),
-  quorum: z.number(),
-  displayDecimals: z.number(),
-  tieBreak: z.enum(["partC", "partA", "code", "none"]),
-  minimumLevelRule: z.enum(["mean", "all", "majority"]),
-  dropExtremes: z.boolean(),
-});
-
 const sessionSchema = z.object({
   id: z.string().min(1),
   council: z.object({
     name: z.string(),
     // "national" is how workbooks before the 26/2026 process named the central level.
-    level: z
-      .enum(["district", "province", "central", "national"])
-      .transform((l) => (l === "national" ? "central" : l)),
+    level: z.enum([...COUNCIL_LEVELS, "national"]).transform((l) => (l === "national" ? "central" : l)),
     year: z.number(),
     place: z.string(),
     date: z.string(),
   }),
   edition: z.string().min(1),
-  settings: settingsSchema,
+  // Each setting is checked by its own schema (ocop/settings.ts) once read: a bad one is a finding, not a lost session.
+  settings: z.record(z.string(), z.unknown()).optional(),
   products: z.array(
     z.object({
       code: z.string(),
@@ -86,7 +79,7 @@ const sessionSchema = z.object({
       code: z.string(),
       name: z.string(),
       title: z.string(),
-      role: z.enum(["chair", "viceChair", "member", "secretary"]),
+      role: z.enum(MEMBER_ROLES),
     })
   ),
   // Forms are checked by the catalogue's own schema and integrity check when used.
@@ -173,10 +166,13 @@ export const parseMeta = (values: CellValue[][] | null, file?: string): ParsedMe
   }
   let session: Session;
   let imports: ImportRecord[] = [];
+  const findings: Finding[] = [];
   try {
     const parsed = sessionSchema.safeParse(JSON.parse(joinRow(byKey.get("session"))));
     if (!parsed.success) return bad("session");
-    session = parsed.data as Session;
+    const settings = parseSettings(parsed.data.settings);
+    findings.push(...settings.findings.map((f) => ({ ...f, where })));
+    session = { ...parsed.data, settings: settings.settings } as Session;
     const importsText = joinRow(byKey.get("imports"));
     if (importsText) {
       const parsedImports = z.array(importSchema).safeParse(JSON.parse(importsText));
@@ -197,6 +193,6 @@ export const parseMeta = (values: CellValue[][] | null, file?: string): ParsedMe
       created: typeof created === "string" ? created : "",
       imports,
     },
-    findings: [],
+    findings,
   };
 };

@@ -9,26 +9,15 @@ import { CODES } from "../ocop/codes";
 import type { Finding, Where } from "../ocop/findings";
 import type { Council, CouncilSettings, Member, Product, Session } from "../ocop/session";
 import { DEFAULT_SETTINGS } from "../ocop/session";
+import { SETTING_KEYS, settingHint, settingLabel, type SettingKey } from "../ocop/settings";
+import { readSettingCell, settingCell, settingList } from "./settingCells";
 import { normaliseCode } from "../ocop/text";
 import { normaliseFormCode } from "../ocop/criteria/catalogue";
 import { cellAddress } from "./a1";
 import { FORMAT, cellText, put, range, widths } from "./build";
 import { LAYOUT_CODES } from "./codes";
 import { codeCharFinding } from "./codeCheck";
-import {
-  LEVEL_LABEL,
-  MINIMUM_RULE_LABEL,
-  NO,
-  ROLE_LABEL,
-  TIE_BREAK_LABEL,
-  YES,
-  looseKey,
-  readLevel,
-  readMinimumRule,
-  readRole,
-  readTieBreak,
-  readYesNo,
-} from "./labels";
+import { LEVEL_LABEL, ROLE_LABEL, looseKey, readLevel, readRole } from "./labels";
 import { SHEETS } from "./names";
 import { emptyPlan, type CellValue, type SheetPlan } from "./plan";
 import { readTable, type FieldSpec, type TableRecord } from "./table";
@@ -451,43 +440,43 @@ export const planMembersSheet = (session: Session): SheetPlan => {
 
 // ---------------------------------------------------------------- the session sheet (key/value)
 
-type SessionKey =
-  | "name"
-  | "level"
-  | "year"
-  | "place"
-  | "date"
-  | "edition"
-  | "spreadThreshold"
-  | "quorum"
-  | "displayDecimals"
-  | "tieBreak"
-  | "minimumLevelRule"
-  | "dropExtremes"
-  | "sessionId";
+/** The council's rows of the session sheet; each setting of ocop/settings.ts follows as a row of its own. */
+type CouncilKey = "name" | "level" | "year" | "place" | "date" | "edition";
+type SessionKey = CouncilKey | SettingKey | "sessionId";
 
-const SESSION_LABELS: Record<SessionKey, string> = {
+const COUNCIL_LABELS: Record<CouncilKey | "sessionId", string> = {
   name: "Tên Hội đồng",
   level: "Cấp đánh giá",
   year: "Năm đánh giá",
   place: "Địa điểm họp",
   date: "Ngày họp (ngày/tháng/năm)",
   edition: "Bộ tiêu chí áp dụng",
-  spreadThreshold: "Chênh lệch tổng điểm tối đa giữa các thành viên",
-  quorum: "Tỷ lệ thành viên tối thiểu phải chấm",
-  displayDecimals: "Số chữ số thập phân khi hiển thị điểm",
-  tieBreak: "Khi bằng điểm và bằng sao",
-  minimumLevelRule: "Cách xét mức tối thiểu (***, ****, *****)",
-  dropExtremes: "Bỏ tổng điểm cao nhất và thấp nhất",
   sessionId: "Mã phiên (không sửa)",
 };
 
-const SESSION_NOTES: Partial<Record<SessionKey, string>> = {
-  edition: "qd26-2026 (QĐ 26/2026), qd148-2023 (QĐ 148/2023) hoặc qd1048-2019 (QĐ 1048/2019)",
-  spreadThreshold: "Sản phẩm có tổng điểm chênh lệch lớn hơn sẽ được đánh dấu để Hội đồng xem lại",
-  quorum: "Ví dụ 75%: sản phẩm do ít thành viên chấm hơn sẽ chưa được phân hạng",
-  dropExtremes: "Không bắt buộc theo quy định; mặc định Không",
-};
+const isSettingKey = (key: string): key is SettingKey => (SETTING_KEYS as string[]).includes(key);
+
+const sessionLabel = (key: SessionKey): string =>
+  isSettingKey(key) ? settingLabel(key, "vi") : COUNCIL_LABELS[key];
+
+/** Every row's key, in sheet order. */
+const SESSION_KEYS: SessionKey[] = [
+  "name",
+  "level",
+  "year",
+  "place",
+  "date",
+  "edition",
+  ...SETTING_KEYS,
+  "sessionId",
+];
+
+const sessionNote = (key: SessionKey): string | undefined =>
+  key === "edition"
+    ? "qd26-2026 (QĐ 26/2026), qd148-2023 (QĐ 148/2023) hoặc qd1048-2019 (QĐ 1048/2019)"
+    : isSettingKey(key)
+      ? settingHint(key, "vi")
+      : undefined;
 
 const HEADER_ROW = 2;
 const FIRST_ROW = 3;
@@ -527,32 +516,27 @@ export const planSessionSheet = (session: Session, editions: string[]): SheetPla
   put(plan, HEADER_ROW, 1, "Thông tin", "header");
   put(plan, HEADER_ROW, 2, "Giá trị", "header");
   put(plan, HEADER_ROW, 3, "Ghi chú", "header");
-  const values: [SessionKey, CellValue, string?][] = [
-    ["name", council.name],
-    ["level", LEVEL_LABEL[council.level]],
-    ["year", council.year, FORMAT.integer],
-    ["place", council.place],
-    ["date", isoToVn(council.date)],
-    ["edition", session.edition],
-    ["spreadThreshold", settings.spreadThreshold, "0.##"],
-    ["quorum", settings.quorum, FORMAT.percent],
-    ["displayDecimals", settings.displayDecimals, FORMAT.integer],
-    ["tieBreak", TIE_BREAK_LABEL[settings.tieBreak]],
-    ["minimumLevelRule", MINIMUM_RULE_LABEL[settings.minimumLevelRule]],
-    ["dropExtremes", settings.dropExtremes ? YES : NO],
-    ["sessionId", session.id],
-  ];
-  const lists: Partial<Record<SessionKey, string[]>> = {
+  const council_: Record<CouncilKey | "sessionId", [CellValue, string?]> = {
+    name: [council.name],
+    level: [LEVEL_LABEL[council.level]],
+    year: [council.year, FORMAT.integer],
+    place: [council.place],
+    date: [isoToVn(council.date)],
+    edition: [session.edition],
+    sessionId: [session.id],
+  };
+  const lists: Partial<Record<CouncilKey, string[]>> = {
     level: levelsOf(session.edition).map((l) => LEVEL_LABEL[l]),
     edition: editions,
-    tieBreak: Object.values(TIE_BREAK_LABEL),
-    minimumLevelRule: Object.values(MINIMUM_RULE_LABEL),
-    dropExtremes: [YES, NO],
   };
-  values.forEach(([key, value, numberFormat], i) => {
+  SESSION_KEYS.forEach((key, i) => {
     const row = FIRST_ROW + i;
+    const setting = isSettingKey(key) ? settingCell(key, settings[key]) : null;
+    const [value, numberFormat] = setting
+      ? [setting.value, setting.numberFormat]
+      : council_[key as CouncilKey];
     put(plan, row, 0, key, "anchor");
-    put(plan, row, 1, SESSION_LABELS[key], "text");
+    put(plan, row, 1, sessionLabel(key), "text");
     put(
       plan,
       row,
@@ -561,9 +545,9 @@ export const planSessionSheet = (session: Session, editions: string[]): SheetPla
       key === "sessionId" ? "muted" : "scoreEntered",
       numberFormat ? { numberFormat } : {}
     );
-    const note = SESSION_NOTES[key];
+    const note = sessionNote(key);
     if (note) put(plan, row, 3, note, "muted");
-    const list = lists[key];
+    const list = isSettingKey(key) ? settingList(key) : lists[key as CouncilKey];
     if (list && list.length) plan.validations.push({ range: range(row, 2), list });
     if (key !== "sessionId") plan.unlocked.push(range(row, 2));
   });
@@ -589,11 +573,11 @@ export interface ParsedSessionSheet {
 export const parseSessionSheet = (rows: CellValue[][], base: Session, file?: string): ParsedSessionSheet => {
   const findings: Finding[] = [];
   const found = new Map<SessionKey, { value: CellValue; row: number }>();
-  const byLabel = new Map(Object.entries(SESSION_LABELS).map(([k, label]) => [label, k as SessionKey]));
+  const byLabel = new Map(SESSION_KEYS.map((k) => [sessionLabel(k), k]));
+  const isKey = (v: CellValue | undefined): v is SessionKey =>
+    typeof v === "string" && (SESSION_KEYS as string[]).includes(v);
   rows.forEach((row, r) => {
-    const key = (
-      typeof row[0] === "string" && row[0] in SESSION_LABELS ? row[0] : byLabel.get(cellText(row[1]))
-    ) as SessionKey | undefined;
+    const key = isKey(row[0]) ? row[0] : byLabel.get(cellText(row[1]));
     if (key && !found.has(key)) found.set(key, { value: row[2] ?? null, row: r });
   });
   const invalid = (key: SessionKey, allowed?: string[]): void => {
@@ -602,7 +586,7 @@ export const parseSessionSheet = (rows: CellValue[][], base: Session, file?: str
       code: LAYOUT_CODES.setupValueInvalid,
       severity: "error",
       where: { file, sheet: SHEETS.session, cell: at ? cellAddress(at.row, 2) : undefined },
-      params: { field: SESSION_LABELS[key], value: at ? cellText(at.value) : "", allowed: allowed ?? null },
+      params: { field: sessionLabel(key), value: at ? cellText(at.value) : "", allowed: allowed ?? null },
     });
   };
   const text = (key: SessionKey): string | null => (found.has(key) ? cellText(found.get(key)!.value) : null);
@@ -643,28 +627,14 @@ export const parseSessionSheet = (rows: CellValue[][], base: Session, file?: str
     place: text("place") ?? base.council.place,
     date,
   };
-  const settings: CouncilSettings = {
-    spreadThreshold: num("spreadThreshold", d.spreadThreshold, (n) => n >= 0 && n <= 100),
-    quorum: num("quorum", d.quorum, (n) => n > 0 && n <= 1),
-    displayDecimals: num(
-      "displayDecimals",
-      d.displayDecimals,
-      (n) => Number.isInteger(n) && n >= 0 && n <= 4
-    ),
-    tieBreak: pick("tieBreak", readTieBreak, d.tieBreak, Object.values(TIE_BREAK_LABEL)),
-    minimumLevelRule: pick(
-      "minimumLevelRule",
-      readMinimumRule,
-      d.minimumLevelRule,
-      Object.values(MINIMUM_RULE_LABEL)
-    ),
-    dropExtremes: pick(
-      "dropExtremes",
-      (t) => (readYesNo(t) === null ? null : readYesNo(t) === "yes"),
-      d.dropExtremes,
-      [YES, NO]
-    ),
-  };
+  const settings: CouncilSettings = { ...DEFAULT_SETTINGS, ...d };
+  for (const key of SETTING_KEYS) {
+    const at = found.get(key);
+    if (!at) continue;
+    const read = readSettingCell(key, at.value);
+    if (read.ok) (settings as Record<SettingKey, unknown>)[key] = read.value;
+    else invalid(key, read.allowed);
+  }
   const edition = text("edition") || base.edition;
   return { council, edition, settings, findings };
 };

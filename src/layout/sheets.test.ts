@@ -16,6 +16,8 @@ import {
   productsFromRows,
 } from "./setupSheets";
 
+import { DEFAULT_SETTINGS, SETTINGS, SETTING_KEYS, choicesOf } from "../ocop/settings";
+
 const session = miniSession();
 
 describe("setup sheets", () => {
@@ -47,16 +49,62 @@ describe("setup sheets", () => {
   });
 });
 
+describe("the session sheet's settings", () => {
+  it("has one row per setting of the table, a list for each choice, and reads typed words back", () => {
+    const plan = planSessionSheet(session, ["mini"]);
+    const g = planToGrid(plan);
+    const rowOf = (key: string) => g.values.findIndex((r) => r[0] === key);
+    for (const key of SETTING_KEYS) expect(rowOf(key)).toBeGreaterThan(0);
+    const tieRow = rowOf("tieBreak");
+    const list = plan.validations.find((v) => v.range.row === tieRow && v.range.col === 2)?.list;
+    expect(list).toEqual(choicesOf(SETTINGS.tieBreak).map(([, w]) => w.vi));
+    // The words an older sheet wrote, an English label and a percentage typed as text are all understood.
+    g.values[tieRow]![2] = "Theo mã sản phẩm";
+    g.values[rowOf("minimumLevelRule")]![2] = "every member gives at least the level";
+    g.values[rowOf("quorum")]![2] = "80%";
+    g.values[rowOf("dropExtremes")]![2] = "có";
+    const s = parseSessionSheet(g.values, session);
+    expect(s.findings).toEqual([]);
+    expect(s.settings).toMatchObject({
+      tieBreak: "code",
+      minimumLevelRule: "all",
+      quorum: 0.8,
+      dropExtremes: true,
+    });
+  });
+
+  it("names the allowed bounds of a number out of range", () => {
+    const g = planToGrid(planSessionSheet(session, ["mini"]));
+    g.values[g.values.findIndex((r) => r[0] === "spreadThreshold")]![2] = 120;
+    const s = parseSessionSheet(g.values, session);
+    expect(s.settings.spreadThreshold).toBe(session.settings.spreadThreshold);
+    expect(s.findings.map((f) => f.params.allowed)).toEqual([["từ 0 điểm đến 100 điểm"]]);
+  });
+});
+
 describe("the metadata sheet", () => {
+  const meta = {
+    layoutVersion: LAYOUT_VERSION,
+    kind: "member" as const,
+    session,
+    member: "TV01",
+    created: "2026-06-01",
+    imports: [],
+  };
+
+  it("fills in a setting an older workbook did not store, and reports a damaged one without losing the session", () => {
+    const { dropExtremes: _gone, ...older } = session.settings;
+    const withSettings = (settings: object) =>
+      planToGrid(
+        planMeta({ ...meta, session: { ...session, settings: settings as typeof session.settings } })
+      ).values;
+    expect(parseMeta(withSettings(older)).meta?.session.settings).toEqual(session.settings);
+    const damaged = parseMeta(withSettings({ ...session.settings, quorum: 7 }));
+    expect(damaged.meta?.session.settings.quorum).toBe(DEFAULT_SETTINGS.quorum);
+    expect(damaged.findings.map((f) => [f.code, f.params.setting])).toEqual([["settings.invalid", "quorum"]]);
+  });
+
   it("round-trips and is refused when damaged or newer", () => {
-    const meta = {
-      layoutVersion: LAYOUT_VERSION,
-      kind: "member" as const,
-      session,
-      member: "TV01",
-      created: "2026-06-01",
-      imports: [],
-    };
     const g = planToGrid(planMeta(meta));
     expect(parseMeta(g.values).meta).toEqual(meta);
     const broken = g.values.map((r) => (r[0] === "session" ? ["session", "{not json"] : r));

@@ -154,11 +154,14 @@ export const LEVEL_WORDS: Record<CouncilLevel, { vi: string; en: string; council
   central: { vi: "Cấp trung ương", en: "Central", council: "Hội đồng cấp trung ương" },
 };
 
-/** Words accepted for a level when typed or read back (older workbooks wrote "national"). */
+/**
+ * Further words accepted for a level when typed or read back (the key and both words always are; older
+ * workbooks wrote "national").
+ */
 export const LEVEL_ALIASES: Record<CouncilLevel, string[]> = {
-  district: ["Cấp huyện", "Huyện", "district"],
-  province: ["Cấp tỉnh", "Tỉnh", "province"],
-  central: ["Cấp trung ương", "Trung ương", "Cấp quốc gia", "central", "national"],
+  district: ["Huyện"],
+  province: ["Tỉnh"],
+  central: ["Trung ương", "Cấp quốc gia", "national"],
 };
 
 export interface OutcomeWords {

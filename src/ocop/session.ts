@@ -2,6 +2,8 @@
 import type { EditionId, Form } from "./criteria/types";
 import type { CouncilLevel } from "./process";
 import type { Dossier } from "./dossier";
+import type { MemberRole } from "./roles";
+import type { CouncilSettings } from "./settings";
 
 export type { CouncilLevel } from "./process";
 
@@ -21,7 +23,7 @@ export interface Product {
   dossier?: Dossier;
 }
 
-export type MemberRole = "chair" | "viceChair" | "member" | "secretary";
+export type { MemberRole } from "./roles";
 
 export interface Member {
   code: string;
@@ -30,33 +32,9 @@ export interface Member {
   role: MemberRole;
 }
 
-/** How members' points on a criterion with a star minimum are combined before the minimum is tested. */
-export type MinimumLevelRule = "mean" | "all" | "majority";
-
-/** How products with equal stars and equal mean are ordered. */
-export type TieBreak = "partC" | "partA" | "code" | "none";
-
-export interface CouncilSettings {
-  /** Members' totals for one product may differ by at most this many points before the product is flagged. */
-  spreadThreshold: number;
-  /** Share of the council that must have scored a product for it to be classified (3/4 by default). */
-  quorum: number;
-  /** Decimals shown for means; classification always uses the exact mean. */
-  displayDecimals: number;
-  tieBreak: TieBreak;
-  minimumLevelRule: MinimumLevelRule;
-  /** Drop each product's highest and lowest member total before averaging (no decision asks for it; off). */
-  dropExtremes: boolean;
-}
-
-export const DEFAULT_SETTINGS: CouncilSettings = {
-  spreadThreshold: 10,
-  quorum: 0.75,
-  displayDecimals: 2,
-  tieBreak: "partC",
-  minimumLevelRule: "mean",
-  dropExtremes: false,
-};
+// The council's settings are one table (settings.ts); these names are kept for the many modules using them.
+export type { CouncilSettings, MinimumLevelRule, TieBreak } from "./settings";
+export { DEFAULT_SETTINGS } from "./settings";
 
 export interface Council {
   name: string;

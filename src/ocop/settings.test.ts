@@ -1,4 +1,16 @@
-import { CouncilSettingsSchema, SETTING_DESCRIPTIONS, parseSettings } from "./settings";
+import {
+  CouncilSettingsSchema,
+  SETTINGS,
+  SETTING_KEYS,
+  boundsText,
+  choicesOf,
+  isSettingValue,
+  parseSettings,
+  settingDef,
+  settingHint,
+  settingLabel,
+  settingValueText,
+} from "./settings";
 import { DEFAULT_SETTINGS } from "./session";
 
 describe("council settings", () => {
@@ -35,20 +47,38 @@ describe("council settings", () => {
     ]);
   });
 
-  it("are each described in Vietnamese and English with their default, every choice labelled", () => {
-    expect(SETTING_DESCRIPTIONS.map((d) => d.key).sort()).toEqual(
-      Object.keys(CouncilSettingsSchema.shape).sort()
-    );
-    for (const d of SETTING_DESCRIPTIONS) {
-      expect(d.default).toEqual(DEFAULT_SETTINGS[d.key]);
+  it("are each described in Vietnamese and English with a source, every choice labelled", () => {
+    for (const key of SETTING_KEYS) {
+      const def = settingDef(key);
+      expect(DEFAULT_SETTINGS[key]).toEqual(def.default);
+      expect(def.schema.safeParse(def.default).success).toBe(true);
       for (const lang of ["vi", "en"] as const) {
-        expect(d[lang].label).not.toBe("");
-        expect(d[lang].help).not.toBe("");
+        expect(def[lang].label).not.toBe("");
+        expect(def[lang].help).not.toBe("");
+        expect(def.source[lang]).not.toBe("");
+        expect(settingHint(key, lang)).toContain(settingValueText(key, def.default, lang));
       }
-      const options = CouncilSettingsSchema.shape[d.key].unwrap();
-      if ("options" in options)
-        for (const lang of ["vi", "en"] as const)
-          expect(Object.keys(d[lang].choices ?? {}).sort()).toEqual([...options.options].sort());
+      if (def.kind === "choice")
+        for (const [, words] of choicesOf(def)) expect([words.vi, words.en].every(Boolean)).toBe(true);
     }
+  });
+
+  it("state their bounds once: the schema, the words and the shown scale agree", () => {
+    const quorum = SETTINGS.quorum;
+    expect(isSettingValue("quorum", 0)).toBe(false);
+    expect(isSettingValue("quorum", 1)).toBe(true);
+    expect(boundsText(quorum, "vi")).toBe("lớn hơn 0 % và không quá 100 %");
+    expect(settingValueText("quorum", 0.75, "vi")).toBe("75 %");
+    expect(boundsText(SETTINGS.spreadThreshold, "en")).toBe("from 0 points to 100 points");
+    expect(isSettingValue("spreadThreshold", 100.5)).toBe(false);
+    expect(isSettingValue("displayDecimals", 1.5)).toBe(false);
+    expect(settingLabel("spreadThreshold", "vi")).toBe(
+      "Chênh lệch tổng điểm tối đa giữa các thành viên (điểm)"
+    );
+  });
+
+  it("a stored schema fills in a setting an older workbook did not have", () => {
+    const { dropExtremes: _dropped, ...older } = DEFAULT_SETTINGS;
+    expect(CouncilSettingsSchema.parse(older)).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -120,11 +120,15 @@ test("an existing session shows its settings with their defaults explained, and 
   const quorum = screen.getByRole("textbox", { name: /Tỷ lệ thành viên tối thiểu đã chấm/ });
   expect(quorum).toHaveValue("75");
   expect(
-    screen.getByText(/Quy chế Hội đồng tỉnh Tây Ninh: ít nhất 3\/4\)\. Mặc định: 75 %\./)
+    screen.getByText(/Mặc định: 75 % \(Quy chế Hội đồng OCOP tỉnh Tây Ninh: ít nhất 3\/4 thành viên\)\./)
   ).toBeInTheDocument();
   await user.clear(quorum);
+  await user.type(quorum, "0");
+  // The bounds the message states are the table's (more than 0, at most 100 %).
+  expect(screen.getByText("Nhập một số lớn hơn 0 % và không quá 100 %.")).toBeInTheDocument();
+  await user.clear(quorum);
   await user.type(quorum, "80");
-  const spread = screen.getByRole("textbox", { name: /Chênh lệch tối đa/ });
+  const spread = screen.getByRole("textbox", { name: /Chênh lệch tổng điểm tối đa/ });
   await user.clear(spread);
   await user.type(spread, "7,5");
   await user.click(screen.getByRole("button", { name: "Cập nhật phiên" }));

@@ -1,12 +1,11 @@
 import { Dropdown, Field, Input, Option } from "@fluentui/react-components";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Member, MemberRole } from "../../../ocop/session";
+import { MEMBER_ROLES, ROLES, type MemberRole } from "../../../ocop/roles";
+import type { Member } from "../../../ocop/session";
 import { normaliseCode } from "../../../ocop/text";
-import { NS } from "../strings";
+import { langOf, NS } from "../strings";
 import { RecordForm, RecordListEditor, type RecordFormSlot } from "./RecordListEditor";
-
-const ROLES: MemberRole[] = ["chair", "viceChair", "member", "secretary"];
 
 const blank = (): Member => ({ code: "", name: "", title: "", role: "member" });
 
@@ -17,21 +16,23 @@ export interface MembersEditorProps {
 
 /** The council's members: add, edit, remove; each gets one score sheet. */
 export function MembersEditor({ members, onChange }: MembersEditorProps) {
-  const { t } = useTranslation(NS);
+  const { i18n } = useTranslation(NS);
+  const lang = langOf(i18n);
   return (
     <RecordListEditor
       texts="members"
       records={members}
       onChange={onChange}
       blank={blank}
-      describe={(m) => [t(`roles.${m.role}`), m.title].filter(Boolean).join(" · ")}
+      describe={(m) => [ROLES[m.role][lang], m.title].filter(Boolean).join(" · ")}
       form={(slot) => <MemberForm {...slot} />}
     />
   );
 }
 
 function MemberForm({ initial, isNew, taken, onSave, onCancel }: RecordFormSlot<Member>) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
+  const lang = langOf(i18n);
   const [m, setM] = useState<Member>(initial);
   const code = normaliseCode(m.code);
   const errors = {
@@ -73,13 +74,13 @@ function MemberForm({ initial, isNew, taken, onSave, onCancel }: RecordFormSlot<
           </Field>
           <Field label={t("members.field.role")}>
             <Dropdown
-              value={t(`roles.${m.role}`)}
+              value={ROLES[m.role][lang]}
               selectedOptions={[m.role]}
               onOptionSelect={(_, d) => d.optionValue && setM({ ...m, role: d.optionValue as MemberRole })}
             >
-              {ROLES.map((r) => (
+              {MEMBER_ROLES.map((r) => (
                 <Option key={r} value={r}>
-                  {t(`roles.${r}`)}
+                  {ROLES[r][lang]}
                 </Option>
               ))}
             </Dropdown>

@@ -10,8 +10,20 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { SETTING_DESCRIPTIONS, type SettingDescription, type SettingKey } from "../../../ocop/settings";
-import { DEFAULT_SETTINGS, type CouncilSettings } from "../../../ocop/session";
+import {
+  DEFAULT_SETTINGS,
+  SETTING_KEYS,
+  boundsText,
+  choicesOf,
+  fromShown,
+  settingDef,
+  settingHint,
+  settingLabel,
+  toShown,
+  type CouncilSettings,
+  type NumberSetting,
+  type SettingKey,
+} from "../../../ocop/settings";
 import { formatNumber, parseNumber } from "../../format";
 import { langOf, NS } from "../strings";
 
@@ -24,128 +36,99 @@ export interface SettingsEditorProps {
   onChange: (value: CouncilSettings) => void;
 }
 
-type NumericKey = "spreadThreshold" | "quorum";
+/** A whole number with this few values is picked from a list rather than typed. */
+const LIST_AT_MOST = 10;
 
-/** The council's choices, each with what it means, its source and its default. */
+/**
+ * The council's choices, each with what it means, its default and where that comes from. One field per entry
+ * of the settings table (ocop/settings.ts), drawn by the entry's kind: nothing here names a setting.
+ */
 export function SettingsEditor({ value, onChange }: SettingsEditorProps) {
   const { t, i18n } = useTranslation(NS);
   const styles = useStyles();
   const lang = langOf(i18n);
-  const num = (n: number) => formatNumber(n, { maxDecimals: 2, locale: lang });
-  const shown = (key: NumericKey, v: number) => num(key === "quorum" ? v * 100 : v);
-  const [texts, setTexts] = useState<Partial<Record<NumericKey, string>>>({});
-  const [invalid, setInvalid] = useState<Partial<Record<NumericKey, boolean>>>({});
+  const [texts, setTexts] = useState<Partial<Record<SettingKey, string>>>({});
+  const [invalid, setInvalid] = useState<Partial<Record<SettingKey, boolean>>>({});
 
-  const set = <K extends SettingKey>(key: K, v: CouncilSettings[K]) => onChange({ ...value, [key]: v });
-  const defaultText = (d: SettingDescription): string => {
-    const text = d[lang];
-    switch (d.key) {
-      case "quorum":
-        return `${num((d.default as number) * 100)} %`;
-      case "dropExtremes":
-        return t(d.default ? "settings.on" : "settings.off");
-      case "tieBreak":
-      case "minimumLevelRule":
-        return text.choices?.[String(d.default)] ?? String(d.default);
-      default:
-        return num(d.default as number);
-    }
-  };
-  const numeric = (key: NumericKey, d: SettingDescription) => {
-    const ok = (n: number) => (key === "quorum" ? n > 0 && n <= 100 : n >= 0 && n <= 100);
-    return (
-      <Field
-        key={key}
-        label={key === "quorum" ? `${d[lang].label} (%)` : d[lang].label}
-        hint={`${d[lang].help} ${t("settings.default", { value: defaultText(d) })}`}
-        validationMessage={
-          invalid[key] ? t(key === "quorum" ? "settings.quorumInvalid" : "settings.spreadInvalid") : undefined
-        }
-      >
-        <Input
-          inputMode="decimal"
-          value={texts[key] ?? shown(key, value[key])}
-          onChange={(_, data) => {
-            setTexts((s) => ({ ...s, [key]: data.value }));
-            const n = parseNumber(data.value);
-            const good = n !== null && ok(n);
-            setInvalid((s) => ({ ...s, [key]: !good }));
-            if (good) set(key, key === "quorum" ? n / 100 : n);
-          }}
-          onBlur={() => {
-            if (!invalid[key]) setTexts((s) => ({ ...s, [key]: undefined }));
-          }}
-        />
-      </Field>
-    );
-  };
-  const choice = (key: "tieBreak" | "minimumLevelRule", d: SettingDescription) => {
-    const choices = d[lang].choices ?? {};
-    return (
-      <Field
-        key={key}
-        label={d[lang].label}
-        hint={`${d[lang].help} ${t("settings.default", { value: defaultText(d) })}`}
-      >
+  const set = (key: SettingKey, v: unknown) => onChange({ ...value, [key]: v } as CouncilSettings);
+  const shown = (def: NumberSetting, v: number) =>
+    formatNumber(toShown(def, v), { maxDecimals: 2, locale: lang });
+
+  const numberField = (key: SettingKey, def: NumberSetting) => {
+    const current = value[key] as number;
+    if (def.integer && def.max - def.min <= LIST_AT_MOST) {
+      const options = Array.from({ length: def.max - def.min + 1 }, (_, i) => String(def.min + i));
+      return (
         <Dropdown
-          value={choices[value[key]] ?? value[key]}
-          selectedOptions={[value[key]]}
-          onOptionSelect={(_, data) =>
-            data.optionValue && set(key, data.optionValue as CouncilSettings[typeof key])
-          }
+          value={String(current)}
+          selectedOptions={[String(current)]}
+          onOptionSelect={(_, data) => set(key, Number(data.optionValue))}
         >
-          {Object.entries(choices).map(([k, label]) => (
-            <Option key={k} value={k}>
-              {label}
+          {options.map((n) => (
+            <Option key={n} value={n}>
+              {n}
             </Option>
           ))}
         </Dropdown>
-      </Field>
+      );
+    }
+    return (
+      <Input
+        inputMode="decimal"
+        value={texts[key] ?? shown(def, current)}
+        onChange={(_, data) => {
+          setTexts((s) => ({ ...s, [key]: data.value }));
+          const n = parseNumber(data.value);
+          const stored = n === null ? null : fromShown(def, n);
+          const good = stored !== null && def.schema.safeParse(stored).success;
+          setInvalid((s) => ({ ...s, [key]: !good }));
+          if (good) set(key, stored);
+        }}
+        onBlur={() => {
+          if (!invalid[key]) setTexts((s) => ({ ...s, [key]: undefined }));
+        }}
+      />
     );
   };
+
   return (
     <div className={styles.stack}>
-      {SETTING_DESCRIPTIONS.map((d) => {
-        switch (d.key) {
-          case "spreadThreshold":
-          case "quorum":
-            return numeric(d.key, d);
-          case "tieBreak":
-          case "minimumLevelRule":
-            return choice(d.key, d);
-          case "displayDecimals":
-            return (
-              <Field
-                key={d.key}
-                label={d[lang].label}
-                hint={`${d[lang].help} ${t("settings.default", { value: defaultText(d) })}`}
+      {SETTING_KEYS.map((key) => {
+        const def = settingDef(key);
+        const hint = settingHint(key, lang);
+        if (def.kind === "switch")
+          return (
+            <Field key={key} hint={hint}>
+              <Switch
+                label={settingLabel(key, lang)}
+                checked={value[key] as boolean}
+                onChange={(_, data) => set(key, data.checked)}
+              />
+            </Field>
+          );
+        const validationMessage =
+          def.kind === "number" && invalid[key]
+            ? t("settings.invalid", { bounds: boundsText(def, lang) })
+            : undefined;
+        return (
+          <Field key={key} label={settingLabel(key, lang)} hint={hint} validationMessage={validationMessage}>
+            {def.kind === "number" ? (
+              numberField(key, def)
+            ) : (
+              <Dropdown
+                value={def.choices[String(value[key])]?.[lang] ?? String(value[key])}
+                selectedOptions={[String(value[key])]}
+                onOptionSelect={(_, data) => data.optionValue && set(key, data.optionValue)}
               >
-                <Dropdown
-                  value={String(value.displayDecimals)}
-                  selectedOptions={[String(value.displayDecimals)]}
-                  onOptionSelect={(_, data) => set("displayDecimals", Number(data.optionValue))}
-                >
-                  {[0, 1, 2, 3, 4].map((n) => (
-                    <Option key={n} value={String(n)}>
-                      {String(n)}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-            );
-          case "dropExtremes":
-            return (
-              <Field key={d.key} hint={`${d[lang].help} ${t("settings.default", { value: defaultText(d) })}`}>
-                <Switch
-                  label={d[lang].label}
-                  checked={value.dropExtremes}
-                  onChange={(_, data) => set("dropExtremes", data.checked)}
-                />
-              </Field>
-            );
-          default:
-            return null;
-        }
+                {choicesOf(def).map(([k, words]) => (
+                  <Option key={k} value={k}>
+                    {words[lang]}
+                  </Option>
+                ))}
+              </Dropdown>
+            )}
+          </Field>
+        );
       })}
       <div>
         <Button
