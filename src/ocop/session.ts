@@ -81,4 +81,6 @@ export interface MemberScores {
   file?: string;
   sheet?: string;
   entries: ScoreEntry[];
+  /** The scoring round the sheet belongs to (1 when absent). */
+  round?: number;
 }

@@ -23,6 +23,8 @@ describe("council settings", () => {
       tieBreak: "partC",
       minimumLevelRule: "mean",
       dropExtremes: false,
+      chairMustScore: true,
+      discussMinimumSplit: false,
     });
   });
 
@@ -34,6 +36,8 @@ describe("council settings", () => {
       tieBreak: "code",
       minimumLevelRule: "all",
       dropExtremes: true,
+      chairMustScore: false,
+      discussMinimumSplit: true,
     };
     expect(parseSettings(chosen)).toEqual({ settings: chosen, findings: [] });
   });

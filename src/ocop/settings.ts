@@ -212,6 +212,33 @@ export const SETTINGS = {
       help: "When on, the product's score is the mean without the highest and lowest totals; only for products scored by 3 members or more.",
     },
   }),
+  chairMustScore: switchSetting({
+    default: true,
+    source: {
+      vi: "Quy chế Hội đồng OCOP tỉnh Tây Ninh: cuộc họp có ít nhất 3/4 thành viên, trong đó phải có Chủ tịch Hội đồng",
+      en: "Tây Ninh council rules: at least 3/4 of the members present, the chair among them",
+    },
+    vi: {
+      label: "Chủ tịch Hội đồng (hoặc Phó Chủ tịch được ủy quyền) phải chấm",
+      help: "Sản phẩm không có điểm của Chủ tịch Hội đồng (hoặc Phó Chủ tịch được Chủ tịch ủy quyền) thì chưa phân hạng.",
+    },
+    en: {
+      label: "The chair (or the delegated vice-chair) must score",
+      help: "A product without a score from the chair (or the vice-chair the chair delegates) is withheld.",
+    },
+  }),
+  discussMinimumSplit: switchSetting({
+    default: false,
+    source: NO_DECISION,
+    vi: {
+      label: "Thảo luận cả sản phẩm có ý kiến khác nhau về mức tối thiểu",
+      help: "Khi bật, sản phẩm mà một số thành viên cho đạt, số khác cho không đạt một mức có dấu sao cũng được đưa ra Hội đồng thảo luận, chấm lại.",
+    },
+    en: {
+      label: "Also discuss products split on a minimum level",
+      help: "When on, a product where some members reach a starred level and others do not is also listed for the council to discuss and re-score.",
+    },
+  }),
 };
 
 type Table = typeof SETTINGS;
