@@ -24,9 +24,12 @@ export const putFormula = (
   col: number,
   formula: string,
   style?: StyleName,
-  numberFormat?: string
+  numberFormat?: string,
+  /** The value the formula computes, stored with it for readers that do not recalculate. */
+  value?: CellValue
 ): void => {
   const cell: PlannedCell = { row, col, formula };
+  if (value !== undefined) cell.value = value;
   if (style) cell.style = style;
   if (numberFormat) cell.numberFormat = numberFormat;
   plan.cells.push(cell);

@@ -140,7 +140,11 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
     row++;
 
     const subtotalCells: number[] = [];
+    // The formulas carry the values they compute (as Excel's SUM would: numbers only), so readers that do
+    // not recalculate (openpyxl data_only, pandas, mail previews) show the same totals.
+    const totals = products.map(() => 0);
     for (const part of form.parts) {
+      const sums = products.map(() => 0);
       put(plan, row, ANCHOR_COL, A.part + part.id, "anchor");
       put(plan, row, NUMBER_COL, `Phần ${part.id}`, "section");
       put(plan, row, TEXT_COL, part.title, "section");
@@ -158,7 +162,9 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
           row++;
         }
         for (const criterion of section.criteria) {
-          planCriterionRow(plan, row, criterion, products, cols, existing);
+          planCriterionRow(plan, row, criterion, products, cols, existing).forEach((v, i) => {
+            if (typeof v === "number" && Number.isFinite(v)) sums[i]! += v;
+          });
           row++;
         }
       }
@@ -166,16 +172,19 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
       put(plan, row, ANCHOR_COL, A.subtotal + part.id, "anchor");
       put(plan, row, TEXT_COL, `Cộng phần ${part.id}`, "subtotal");
       put(plan, row, MAX_COL, part.max, "subtotal", { numberFormat: FORMAT.points });
-      cols.forEach((c) =>
+      cols.forEach((c, i) => {
+        const sum = roundSum(sums[i]!);
+        totals[i] = roundSum(totals[i]! + sum);
         putFormula(
           plan,
           row,
           c,
           `SUM(${colLetter(c)}${firstRow + 1}:${colLetter(c)}${lastRow + 1})`,
           "subtotal",
-          FORMAT.points
-        )
-      );
+          FORMAT.points,
+          sum
+        );
+      });
       subtotalCells.push(row);
       row++;
     }
@@ -189,14 +198,15 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
       "total",
       { numberFormat: FORMAT.points }
     );
-    cols.forEach((c) =>
+    cols.forEach((c, i) =>
       putFormula(
         plan,
         row,
         c,
         subtotalCells.map((r) => `${colLetter(c)}${r + 1}`).join("+"),
         "total",
-        FORMAT.points
+        FORMAT.points,
+        totals[i]!
       )
     );
     row += 2;
@@ -238,17 +248,18 @@ const planCriterionRow = (
   products: Product[],
   cols: number[],
   existing: ReadonlyMap<string, RawValue> | undefined
-): void => {
+): RawValue[] => {
   put(plan, row, ANCHOR_COL, A.criterion + criterion.id, "anchor");
   put(plan, row, NUMBER_COL, criterion.number, "text");
   put(plan, row, TEXT_COL, criterion.text, "wrap");
   put(plan, row, MAX_COL, criterion.max, "number", { numberFormat: FORMAT.points });
   const lookUp = existing?.size ? existing : undefined; // a blank sheet needs no key per cell
-  products.forEach((p, i) => {
+  const values = products.map((p, i) => {
     const value = lookUp?.get(scoreKey(p.code, criterion.id)) ?? null;
     put(plan, row, cols[i]!, value, "score", POINTS);
+    return value;
   });
-  if (!products.length) return;
+  if (!products.length) return values;
   const allowed = allowedPoints(criterion);
   plan.unlocked.push(range(row, FIRST_PRODUCT_COL, 1, products.length));
   plan.validations.push({
@@ -263,7 +274,11 @@ const planCriterionRow = (
       message: `Tiêu chí ${criterion.number} chỉ nhận: ${pointsText(allowed)}.`.slice(0, 255),
     },
   });
+  return values;
 };
+
+/** Sums of half-points stay exact; this only clears binary noise (0.1 + 0.2). */
+const roundSum = (n: number): number => Math.round(n * 1e9) / 1e9;
 
 // ---------------------------------------------------------------- parsing back
 
