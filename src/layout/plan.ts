@@ -116,6 +116,7 @@ export type SheetKind =
   | "ranking"
   | "summary"
   | "proposals"
+  | "document"
   | "audit";
 
 export type Visibility = "visible" | "hidden" | "veryHidden";
