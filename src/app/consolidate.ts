@@ -9,6 +9,7 @@ import { hasErrors } from "../ocop/findings";
 import type { Consolidation } from "../ocop/results";
 import type { MemberScores, Session } from "../ocop/session";
 import type { WorkbookHost } from "../hosts/workbook";
+import { FORM_SHEET_PREFIX, planDocuments, type Deliberation } from "../layout/documents";
 import { parseAuditSheet, planAuditSheet, type AuditInput } from "../layout/audit";
 import { planMeta } from "../layout/meta";
 import { SHEETS, sameSheetName, scoreSheetName } from "../layout/names";
@@ -36,6 +37,8 @@ export interface ConsolidateOptions {
   tool?: string;
   password?: string;
   onProgress?: (done: number, total: number, label: string) => void;
+  /** Rounds, recusals and the chair's decisions on flagged products, for the printed documents (optional). */
+  deliberation?: Deliberation;
 }
 
 export interface ConsolidateResult {
@@ -109,12 +112,25 @@ export const consolidateWorkbook = async (
     planRankingSheet(session, consolidation, runDate),
     planSummarySheet(session, consolidation),
     ...proposals,
+    // The paperwork to print and sign (layout/documents): forms, score table, report, minutes, notices.
+    ...planDocuments(
+      {
+        session,
+        consolidation,
+        runDate,
+        catalogue,
+        scores,
+        ...(opts.deliberation ? { deliberation: opts.deliberation } : {}),
+      },
+      read.minutes?.values ?? null
+    ),
   ];
   // Lists this level no longer gives (the level changed), and the single list earlier versions wrote.
   const stale = read.sheetNames.filter(
     (n) =>
-      [...ALL_PROPOSAL_SHEETS, SHEETS.certificates].some((o) => sameSheetName(o, n)) &&
-      !proposals.some((p) => sameSheetName(p.name, n))
+      ([...ALL_PROPOSAL_SHEETS, SHEETS.certificates].some((o) => sameSheetName(o, n)) ||
+        n.normalize("NFC").toLowerCase().startsWith(FORM_SHEET_PREFIX.toLowerCase())) &&
+      !plans.some((p) => sameSheetName(p.name, n))
   );
   // Copy the books' sheets in, so the workbook shows every score the ranking rests on.
   const imports = [...read.meta.imports];

@@ -11,6 +11,7 @@ import { LAYOUT_CODES } from "../layout/codes";
 import { parseCriteriaSheet } from "../layout/criteriaSheet";
 import { parseMeta, type WorkbookMeta } from "../layout/meta";
 import { SCORE_SHEET_PREFIX, SHEETS, sameSheetName } from "../layout/names";
+import { DOCUMENT_SHEETS, FORM_SHEET_PREFIX } from "../layout/documents/names";
 import { isScoreSheet } from "../layout/scoreSheet";
 import { membersFromRows, parseSessionSheet, productsFromRows } from "../layout/setupSheets";
 import { parseHistorySheet } from "../layout/history";
@@ -31,6 +32,8 @@ export interface WorkbookRead {
   history: ScoreChange[];
   /** Rounds, recusals, the chair's decisions ("Vòng chấm"); none yet when the sheet is absent. */
   deliberation: Deliberation;
+  /** The minutes, when present: the fields the secretariat typed are kept by the next run. */
+  minutes?: SheetGrid;
 }
 
 /** Sheets the add-in rewrites; nothing in them is read back. */
@@ -42,7 +45,15 @@ const OUTPUTS = [
   SHEETS.certificates,
   ...ALL_PROPOSAL_SHEETS,
   SHEETS.criteria,
+  DOCUMENT_SHEETS.scoreTable,
+  DOCUMENT_SHEETS.report,
+  DOCUMENT_SHEETS.notices,
 ];
+
+/** The printed documents' sheets, rewritten whole (the members' forms start "Phiếu đánh giá "). */
+const isOutput = (name: string): boolean =>
+  OUTPUTS.some((o) => sameSheetName(o, name)) ||
+  name.normalize("NFC").toLowerCase().startsWith(FORM_SHEET_PREFIX.toLowerCase());
 
 export const readWorkbook = async (
   host: WorkbookHost,
@@ -51,12 +62,14 @@ export const readWorkbook = async (
 ): Promise<WorkbookRead> => {
   const infos = await host.listSheets();
   const sheetNames = infos.map((i) => i.name);
-  const wanted = sheetNames.filter((n) => !OUTPUTS.some((o) => sameSheetName(o, n)));
+  const wanted = sheetNames.filter((n) => !isOutput(n));
   const auditName = opts.withAudit ? sheetNames.find((n) => sameSheetName(n, SHEETS.audit)) : undefined;
   // Read in the same round trip as the rest, and kept apart from the sheets parsed below.
   const { sheets: read } = await host.readSheets(auditName ? [...wanted, auditName] : wanted);
   const audit = auditName ? read.find((s) => sameSheetName(s.name, auditName)) : undefined;
-  const sheets = audit ? read.filter((s) => s !== audit) : read;
+  const minutesGrid = read.find((s) => sameSheetName(s.name, DOCUMENT_SHEETS.minutes));
+  const minutes = minutesGrid ? { minutes: minutesGrid } : {};
+  const sheets = (audit ? read.filter((s) => s !== audit) : read).filter((s) => s !== minutesGrid);
   const byName = (name: string): SheetGrid | undefined => sheets.find((s) => sameSheetName(s.name, name));
   const findings: Finding[] = [];
   const metaGrid = byName(SHEETS.meta);
@@ -69,7 +82,7 @@ export const readWorkbook = async (
       (s.name.startsWith(SCORE_SHEET_PREFIX) || isScoreSheet(s))
   );
   const meta = parsed.meta;
-  const none = { history: [], deliberation: EMPTY_DELIBERATION };
+  const none = { history: [], deliberation: EMPTY_DELIBERATION, ...minutes };
   if (!meta) return { file, meta, session: null, scoreSheets, sheetNames, findings, audit, ...none };
   if (meta.kind === "member")
     return { file, meta, session: meta.session, scoreSheets, sheetNames, findings, audit, ...none };
@@ -123,5 +136,6 @@ export const readWorkbook = async (
     audit,
     history: h.changes,
     deliberation: dl.deliberation,
+    ...minutes,
   };
 };

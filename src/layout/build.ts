@@ -24,9 +24,12 @@ export const putFormula = (
   col: number,
   formula: string,
   style?: StyleName,
-  numberFormat?: string
+  numberFormat?: string,
+  /** The value the formula computes, stored with it for readers that do not recalculate. */
+  value?: CellValue
 ): void => {
   const cell: PlannedCell = { row, col, formula };
+  if (value !== undefined) cell.value = value;
   if (style) cell.style = style;
   if (numberFormat) cell.numberFormat = numberFormat;
   plan.cells.push(cell);
@@ -59,6 +62,23 @@ export const FORMAT = {
   percent: "0%",
   text: "@",
 } as const;
+
+/** Margins in inches (as the file formats store them) from the plan's millimetres, or the hosts' default. */
+export const marginsInches = (
+  print: PrintSetup
+): { left: number; right: number; top: number; bottom: number; header: number; footer: number } => {
+  const m = print.margins;
+  if (!m) return { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+  const inch = (mm: number): number => Math.round((mm / 25.4) * 1000) / 1000;
+  return {
+    left: inch(m.left),
+    right: inch(m.right),
+    top: inch(m.top),
+    bottom: inch(m.bottom),
+    header: inch(m.header),
+    footer: inch(m.footer),
+  };
+};
 
 /** A printed list: A4, one page wide, the header row repeated on every page, "Trang 1/3" at the foot. */
 export const listPrint = (

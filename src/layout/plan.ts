@@ -24,7 +24,19 @@ export type StyleName =
   | "signature"
   | "warning"
   | "error"
-  | "ok";
+  | "ok"
+  /**
+   * The printed documents' looks (Nghị định 30/2020): Times New Roman 13, no borders. docHead: bold, centred
+   * (issuing body, national name, motto, signature titles and names); docTitle: bold 14, centred; docItalic:
+   * italic, centred (place and date, "(Ký, ghi rõ họ tên)"); docCenter: plain, centred ("Số: …"); docBody: the text, left; docField: a field the
+   * secretariat fills in (tinted, so it shows as editable).
+   */
+  | "docHead"
+  | "docTitle"
+  | "docItalic"
+  | "docCenter"
+  | "docBody"
+  | "docField";
 
 export interface PlannedCell {
   row: number;
@@ -73,6 +85,10 @@ export interface PrintSetup {
   header?: string;
   /** Rows (0-based) that start a new printed page, e.g. each form's block on a score sheet. */
   breaksBefore?: number[];
+  /** Page margins in millimetres (hosts' defaults when absent). */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Centre the printed area between the side margins. */
+  centerHorizontally?: boolean;
 }
 
 export interface PlannedTable {
@@ -100,6 +116,7 @@ export type SheetKind =
   | "ranking"
   | "summary"
   | "proposals"
+  | "document"
   | "audit"
   | "history"
   | "deliberation";

@@ -180,7 +180,16 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
     row++;
 
     const subtotalCells: number[] = [];
+    // The formulas carry the values they compute (as Excel's SUM would: numbers only), so readers that do
+    // not recalculate (openpyxl data_only, pandas, mail previews) show the same totals.
+    // Sums per column: this round's products first, then the earlier round's columns beside them.
+    const sumCols = [...cols, ...prevCols];
+    const totals = sumCols.map(() => 0);
+    const add = (sums: number[], i: number, v: RawValue | undefined): void => {
+      if (typeof v === "number" && Number.isFinite(v)) sums[i]! += v;
+    };
     for (const part of form.parts) {
+      const sums = sumCols.map(() => 0);
       put(plan, row, ANCHOR_COL, A.part + part.id, "anchor");
       put(plan, row, NUMBER_COL, `Phần ${part.id}`, "section");
       put(plan, row, TEXT_COL, part.title, "section");
@@ -198,17 +207,14 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
           row++;
         }
         for (const criterion of section.criteria) {
-          planCriterionRow(plan, row, criterion, products, cols, existing, recused);
-          prevCols.forEach((c, i) =>
-            put(
-              plan,
-              row,
-              c,
-              previous?.get(scoreKey(products[i]!.code, criterion.id)) ?? null,
-              "muted",
-              POINTS
-            )
+          planCriterionRow(plan, row, criterion, products, cols, existing, recused).forEach((v, i) =>
+            add(sums, i, v)
           );
+          prevCols.forEach((c, i) => {
+            const earlier = previous?.get(scoreKey(products[i]!.code, criterion.id)) ?? null;
+            put(plan, row, c, earlier, "muted", POINTS);
+            add(sums, cols.length + i, earlier);
+          });
           row++;
         }
       }
@@ -216,16 +222,19 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
       put(plan, row, ANCHOR_COL, A.subtotal + part.id, "anchor");
       put(plan, row, TEXT_COL, `Cộng phần ${part.id}`, "subtotal");
       put(plan, row, MAX_COL, part.max, "subtotal", { numberFormat: FORMAT.points });
-      [...cols, ...prevCols].forEach((c) =>
+      sumCols.forEach((c, i) => {
+        const sum = roundSum(sums[i]!);
+        totals[i] = roundSum(totals[i]! + sum);
         putFormula(
           plan,
           row,
           c,
           `SUM(${colLetter(c)}${firstRow + 1}:${colLetter(c)}${lastRow + 1})`,
           "subtotal",
-          FORMAT.points
-        )
-      );
+          FORMAT.points,
+          sum
+        );
+      });
       subtotalCells.push(row);
       row++;
     }
@@ -239,14 +248,15 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
       "total",
       { numberFormat: FORMAT.points }
     );
-    [...cols, ...prevCols].forEach((c) =>
+    sumCols.forEach((c, i) =>
       putFormula(
         plan,
         row,
         c,
         subtotalCells.map((r) => `${colLetter(c)}${r + 1}`).join("+"),
         "total",
-        FORMAT.points
+        FORMAT.points,
+        totals[i]!
       )
     );
     row += 2;
@@ -289,18 +299,19 @@ const planCriterionRow = (
   cols: number[],
   existing: ReadonlyMap<string, RawValue> | undefined,
   recused: ReadonlySet<string>
-): void => {
+): RawValue[] => {
   put(plan, row, ANCHOR_COL, A.criterion + criterion.id, "anchor");
   put(plan, row, NUMBER_COL, criterion.number, "text");
   put(plan, row, TEXT_COL, criterion.text, "wrap");
   put(plan, row, MAX_COL, criterion.max, "number", { numberFormat: FORMAT.points });
   const lookUp = existing?.size ? existing : undefined; // a blank sheet needs no key per cell
   const isRecused = (p: Product): boolean => recused.size > 0 && recused.has(normaliseCode(p.code));
-  products.forEach((p, i) => {
+  const values = products.map((p, i) => {
     const value = lookUp?.get(scoreKey(p.code, criterion.id)) ?? null;
     put(plan, row, cols[i]!, value, isRecused(p) ? "muted" : "score", POINTS);
+    return value;
   });
-  if (!products.length) return;
+  if (!products.length) return values;
   const allowed = allowedPoints(criterion);
   // A recused member's cells stay locked: each run of asked products is one unlocked range.
   let start = -1;
@@ -324,7 +335,11 @@ const planCriterionRow = (
       message: `Tiêu chí ${criterion.number} chỉ nhận: ${pointsText(allowed)}.`.slice(0, 255),
     },
   });
+  return values;
 };
+
+/** Sums of half-points stay exact; this only clears binary noise (0.1 + 0.2). */
+const roundSum = (n: number): number => Math.round(n * 1e9) / 1e9;
 
 // ---------------------------------------------------------------- parsing back
 

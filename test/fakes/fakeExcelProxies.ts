@@ -699,6 +699,12 @@ defineProps(FakePageLayout, {
   paperSize: layoutProp("paperSize"),
   zoom: layoutProp("zoom"),
   centerHorizontally: layoutProp("centerHorizontally"),
+  leftMargin: layoutProp("leftMargin"),
+  rightMargin: layoutProp("rightMargin"),
+  topMargin: layoutProp("topMargin"),
+  bottomMargin: layoutProp("bottomMargin"),
+  headerMargin: layoutProp("headerMargin"),
+  footerMargin: layoutProp("footerMargin"),
 });
 
 export class FakeHeadersFooters extends FakeObject {

@@ -2,6 +2,7 @@
 import type ExcelJS from "exceljs";
 import { cellAddress, colLetter, rangeAddress } from "../../src/layout/a1";
 import type { CellRange, ListValidation, PlannedCell, SheetPlan, StyleName } from "../../src/layout/plan";
+import { marginsInches } from "../../src/layout/build";
 import { internals } from "./readGrid";
 import { styleFor } from "../../src/hosts/xlsx/styles";
 
@@ -165,7 +166,8 @@ export const writePlan = async (ws: ExcelJS.Worksheet, plan: SheetPlan): Promise
       fitToPage: p.fitToWidth,
       fitToWidth: 1,
       fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: marginsInches(p),
+      ...(p.centerHorizontally ? { horizontalCentered: true } : {}),
       ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows.first + 1}:${p.repeatRows.last + 1}` } : {}),
     };
     ws.headerFooter = {

@@ -726,6 +726,17 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
           layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
           layout.paperSize = "A4";
           if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          if (print.margins) {
+            // Excel's page layout takes points (1 mm = 72 / 25.4 pt).
+            const pt = (mm: number): number => Math.round((mm * 72) / 25.4);
+            layout.leftMargin = pt(print.margins.left);
+            layout.rightMargin = pt(print.margins.right);
+            layout.topMargin = pt(print.margins.top);
+            layout.bottomMargin = pt(print.margins.bottom);
+            layout.headerMargin = pt(print.margins.header);
+            layout.footerMargin = pt(print.margins.footer);
+          }
+          if (print.centerHorizontally) layout.centerHorizontally = true;
           if (print.repeatRows)
             layout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
           const hf = layout.headersFooters.defaultForAllPages;
@@ -807,6 +818,7 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
 const CHART_TYPES = { bar: "BarClustered", column: "ColumnClustered", pie: "Pie" } as const;
 
 function setStyle(f: Excel.RangeFormat, st: (typeof EXCEL_STYLES)[StyleName]): void {
+  if (st.font !== undefined) f.font.name = st.font;
   if (st.bold !== undefined) f.font.bold = st.bold;
   if (st.italic !== undefined) f.font.italic = st.italic;
   if (st.size !== undefined) f.font.size = st.size;

@@ -2,6 +2,7 @@
 import type { StyleName } from "../../layout/plan";
 
 export interface ExcelCellStyle {
+  font?: string;
   bold?: boolean;
   italic?: boolean;
   size?: number;
@@ -11,6 +12,9 @@ export interface ExcelCellStyle {
   horizontal?: "Left" | "Center" | "Right";
   vertical?: "Top" | "Center" | "Bottom";
 }
+
+/** The font of Vietnamese administrative documents (Nghị định 30/2020, TCVN 6909:2001 Unicode). */
+export const DOC_FONT = "Times New Roman";
 
 export const EXCEL_STYLES: Record<StyleName, ExcelCellStyle> = {
   title: { bold: true, size: 14, horizontal: "Center", vertical: "Center" },
@@ -30,4 +34,10 @@ export const EXCEL_STYLES: Record<StyleName, ExcelCellStyle> = {
   warning: { fill: "#FFEB9C", color: "#9C5700" },
   error: { fill: "#FFC7CE", color: "#9C0006" },
   ok: { fill: "#C6EFCE", color: "#006100" },
+  docHead: { font: DOC_FONT, size: 13, bold: true, wrap: true, horizontal: "Center", vertical: "Top" },
+  docTitle: { font: DOC_FONT, size: 14, bold: true, wrap: true, horizontal: "Center", vertical: "Center" },
+  docItalic: { font: DOC_FONT, size: 13, italic: true, wrap: true, horizontal: "Center", vertical: "Top" },
+  docCenter: { font: DOC_FONT, size: 13, wrap: true, horizontal: "Center", vertical: "Top" },
+  docBody: { font: DOC_FONT, size: 13, wrap: true, horizontal: "Left", vertical: "Top" },
+  docField: { font: DOC_FONT, size: 13, wrap: true, fill: "#FFF9DB", horizontal: "Left", vertical: "Top" },
 };

@@ -8,6 +8,8 @@ const thin: Partial<ExcelJS.Borders> = {
   bottom: { style: "thin", color: { argb: "FF9E9E9E" } },
   right: { style: "thin", color: { argb: "FF9E9E9E" } },
 };
+/** The font of Vietnamese administrative documents (Nghị định 30/2020). */
+const DOC_FONT = "Times New Roman";
 const fill = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
 
 const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
@@ -51,6 +53,32 @@ const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
     alignment: { vertical: "top", wrapText: true },
   },
   ok: { fill: fill("FFC6EFCE"), border: thin, alignment: { vertical: "top", wrapText: true } },
+  docHead: {
+    font: { name: DOC_FONT, size: 13, bold: true },
+    alignment: { horizontal: "center", vertical: "top", wrapText: true },
+  },
+  docTitle: {
+    font: { name: DOC_FONT, size: 14, bold: true },
+    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+  },
+  docItalic: {
+    font: { name: DOC_FONT, size: 13, italic: true },
+    alignment: { horizontal: "center", vertical: "top", wrapText: true },
+  },
+  docCenter: {
+    font: { name: DOC_FONT, size: 13 },
+    alignment: { horizontal: "center", vertical: "top", wrapText: true },
+  },
+  docBody: {
+    font: { name: DOC_FONT, size: 13 },
+    alignment: { horizontal: "left", vertical: "top", wrapText: true },
+  },
+  docField: {
+    font: { name: DOC_FONT, size: 13 },
+    fill: fill("FFFFF9DB"),
+    border: thin,
+    alignment: { horizontal: "left", vertical: "top", wrapText: true },
+  },
 };
 
 export const styleFor = (name: StyleName): Partial<ExcelJS.Style> => structuredClone(STYLES[name]);

@@ -7,6 +7,7 @@
 import { cellAddress, colLetter, quoteSheet, rangeAddress } from "../../../layout/a1";
 import type { CellValue, ListValidation, PlannedCell, SheetPlan } from "../../../layout/plan";
 import type { StyleBook } from "./stylesXml";
+import { marginsInches } from "../../../layout/build";
 import { escapeXml } from "./xml";
 
 /** Excel's limits on validation texts and on an inline list (as writeSheet.ts). */
@@ -242,8 +243,10 @@ export const writeSheetXml = (
     : "";
   let printXml = "";
   if (print) {
+    const m = marginsInches(print);
     printXml =
-      `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
+      (print.centerHorizontally ? `<printOptions horizontalCentered="1"/>` : "") +
+      `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
       `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`;
     if (print.header || print.footer)
       printXml += `<headerFooter>${print.header ? `<oddHeader>${escapeXml(footerCode(print.header))}</oddHeader>` : ""}${print.footer ? `<oddFooter>${escapeXml(footerCode(print.footer))}</oddFooter>` : ""}</headerFooter>`;
