@@ -80,7 +80,15 @@ export interface ScoreSheetInput {
   existing?: ReadonlyMap<string, RawValue>;
   password?: string;
   editionTitle?: string;
+  /** The scores were typed from the member's paper form, twice (app/secretariat/paperEntry): said under the title. */
+  paper?: { enteredBy: string; checkedBy: string; at: string };
 }
+
+/** The mark of a sheet typed from a paper form, with both enterers' names (ISO date shown dd/mm/yyyy). */
+export const paperMark = (paper: { enteredBy: string; checkedBy: string; at: string }): string => {
+  const [y, m, d] = paper.at.slice(0, 10).split("-");
+  return `Nhập từ phiếu giấy ngày ${d}/${m}/${y}: ${paper.enteredBy} nhập, ${paper.checkedBy} nhập lại độc lập để đối chiếu.`;
+};
 
 const pointsText = (list: number[]): string => list.join("; ");
 /** Shared by every score cell (put copies it into the cell). */
@@ -109,6 +117,7 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
     `Bộ tiêu chí ${input.editionTitle ?? session.edition}. Chọn điểm trong danh sách ở mỗi ô; ô để trống là chưa chấm.`,
     "muted"
   );
+  if (input.paper) titleRow(4, paperMark(input.paper), "muted");
   let row = 5;
   const breaks: number[] = [];
   let singleHeader: { first: number; last: number } | null = null;
