@@ -57,6 +57,9 @@ const settingsSchema = z.object({
   tieBreak: z.enum(["partC", "partA", "code", "none"]),
   minimumLevelRule: z.enum(["mean", "all", "majority"]),
   dropExtremes: z.boolean(),
+  // Added with issue 14: workbooks made before keep the defaults.
+  chairMustScore: z.boolean().default(true),
+  discussMinimumSplit: z.boolean().default(false),
 });
 
 const sessionSchema = z.object({

@@ -21,8 +21,23 @@ export const remarkOf = (r: ProductResult, product?: Pick<Product, "dossier">): 
       case "spread":
         out.push(`Chênh lệch điểm ${num(f.range)} > ${num(f.threshold)} (${f.members.join(", ")})`);
         break;
+      case "chair":
+        out.push("Không có điểm của Chủ tịch Hội đồng (hoặc Phó Chủ tịch được ủy quyền)");
+        break;
     }
   }
+  if ((r.round ?? 1) > 1) out.push(`Điểm chấm vòng ${r.round}`);
+  if (r.needsDiscussion) out.push(`Chờ Hội đồng thảo luận: mở vòng chấm tiếp theo hoặc Chủ tịch quyết định`);
+  if (r.decision)
+    out.push(
+      r.decision.decision === "accept"
+        ? `Chủ tịch Hội đồng quyết định giữ kết quả vòng ${r.decision.round}: ${r.decision.reason}`
+        : `Chủ tịch Hội đồng quyết định chưa phân hạng (vòng ${r.decision.round}): ${r.decision.reason}`
+    );
+  if (r.recused?.length)
+    out.push(
+      `Không chấm (xung đột lợi ích): ${r.recused.map((x) => `${x.member} (${x.reason})`).join(", ")}`
+    );
   if (r.knockout) {
     const k = r.knockout;
     out.push(

@@ -464,6 +464,8 @@ type SessionKey =
   | "tieBreak"
   | "minimumLevelRule"
   | "dropExtremes"
+  | "chairMustScore"
+  | "discussMinimumSplit"
   | "sessionId";
 
 const SESSION_LABELS: Record<SessionKey, string> = {
@@ -479,6 +481,8 @@ const SESSION_LABELS: Record<SessionKey, string> = {
   tieBreak: "Khi bằng điểm và bằng sao",
   minimumLevelRule: "Cách xét mức tối thiểu (***, ****, *****)",
   dropExtremes: "Bỏ tổng điểm cao nhất và thấp nhất",
+  chairMustScore: "Chủ tịch (hoặc Phó Chủ tịch được ủy quyền) phải chấm",
+  discussMinimumSplit: "Thảo luận cả sản phẩm có ý kiến khác nhau về mức tối thiểu",
   sessionId: "Mã phiên (không sửa)",
 };
 
@@ -487,7 +491,12 @@ const SESSION_NOTES: Partial<Record<SessionKey, string>> = {
   spreadThreshold: "Sản phẩm có tổng điểm chênh lệch lớn hơn sẽ được đánh dấu để Hội đồng xem lại",
   quorum: "Ví dụ 75%: sản phẩm do ít thành viên chấm hơn sẽ chưa được phân hạng",
   dropExtremes: "Không bắt buộc theo quy định; mặc định Không",
+  chairMustScore:
+    "Quy chế Hội đồng tỉnh Tây Ninh: phải có Chủ tịch Hội đồng; sản phẩm thiếu điểm của Chủ tịch chưa phân hạng",
+  discussMinimumSplit: "Không bắt buộc theo quy định; mặc định Không",
 };
+
+const readFlag = (t: string): boolean | null => (readYesNo(t) === null ? null : readYesNo(t) === "yes");
 
 const HEADER_ROW = 2;
 const FIRST_ROW = 3;
@@ -540,6 +549,8 @@ export const planSessionSheet = (session: Session, editions: string[]): SheetPla
     ["tieBreak", TIE_BREAK_LABEL[settings.tieBreak]],
     ["minimumLevelRule", MINIMUM_RULE_LABEL[settings.minimumLevelRule]],
     ["dropExtremes", settings.dropExtremes ? YES : NO],
+    ["chairMustScore", settings.chairMustScore ? YES : NO],
+    ["discussMinimumSplit", settings.discussMinimumSplit ? YES : NO],
     ["sessionId", session.id],
   ];
   const lists: Partial<Record<SessionKey, string[]>> = {
@@ -548,6 +559,8 @@ export const planSessionSheet = (session: Session, editions: string[]): SheetPla
     tieBreak: Object.values(TIE_BREAK_LABEL),
     minimumLevelRule: Object.values(MINIMUM_RULE_LABEL),
     dropExtremes: [YES, NO],
+    chairMustScore: [YES, NO],
+    discussMinimumSplit: [YES, NO],
   };
   values.forEach(([key, value, numberFormat], i) => {
     const row = FIRST_ROW + i;
@@ -658,12 +671,9 @@ export const parseSessionSheet = (rows: CellValue[][], base: Session, file?: str
       d.minimumLevelRule,
       Object.values(MINIMUM_RULE_LABEL)
     ),
-    dropExtremes: pick(
-      "dropExtremes",
-      (t) => (readYesNo(t) === null ? null : readYesNo(t) === "yes"),
-      d.dropExtremes,
-      [YES, NO]
-    ),
+    dropExtremes: pick("dropExtremes", readFlag, d.dropExtremes, [YES, NO]),
+    chairMustScore: pick("chairMustScore", readFlag, d.chairMustScore ?? true, [YES, NO]),
+    discussMinimumSplit: pick("discussMinimumSplit", readFlag, d.discussMinimumSplit ?? false, [YES, NO]),
   };
   const edition = text("edition") || base.edition;
   return { council, edition, settings, findings };

@@ -58,13 +58,15 @@ const meanOf = (values: readonly number[]): number => values.reduce((s, v) => s 
 /**
  * One product's figures. Members are taken in council order, so the result does not depend on the
  * order the sheets were read in. A member who left some criteria without a usable value is not
- * counted and the product is flagged incomplete.
+ * counted and the product is flagged incomplete. Members who abstained on the product (`recused`, member
+ * keys) are not counted and the quorum is taken over the others.
  */
 export const aggregateProduct = (
   ip: IndexedProduct,
   points: ProductPoints | undefined,
   members: readonly IndexedMember[],
-  settings: CouncilSettings
+  settings: CouncilSettings,
+  recused: ReadonlySet<string> = new Set()
 ): ProductResult => {
   if (ip.product.excluded) return emptyResult(ip, [{ code: "excluded", reason: ip.product.excluded.reason }]);
 
@@ -74,7 +76,7 @@ export const aggregateProduct = (
     const partOf = partIndexOf(points.form);
     for (const m of members) {
       const row = points.byMember.get(m.key);
-      if (!row) continue;
+      if (!row || recused.has(m.key)) continue;
       // Three running sums rather than an object keyed by part: this is the innermost loop.
       let a = 0;
       let b = 0;
@@ -100,9 +102,10 @@ export const aggregateProduct = (
 
   const flags: ProductFlag[] = [];
   if (incomplete.length > 0) flags.push({ code: "incomplete", missingMembers: incomplete });
-  const required = quorumRequired(settings, members.length);
+  const asked = members.filter((m) => !recused.has(m.key)).length;
+  const required = quorumRequired(settings, asked);
   if (totals.length < required)
-    flags.push({ code: "quorum", scored: totals.length, required, council: members.length });
+    flags.push({ code: "quorum", scored: totals.length, required, council: asked });
   if (totals.length === 0) return emptyResult(ip, flags);
 
   const values = totals.map((t) => t.total);

@@ -60,6 +60,13 @@ export const CODES = {
   scoreDuplicate: "score.duplicate",
   scoreUnknownProduct: "score.unknownProduct",
   scoreUnknownCriterion: "score.unknownCriterion",
+  // The council's deliberation (issue 14): rounds, recusals, the chair, decisions, publishing.
+  recusalScored: "recusal.scored",
+  recusalUnknownMember: "recusal.unknownMember",
+  deliberationUnknownProduct: "deliberation.unknownProduct",
+  chairNotNamed: "deliberation.chairNotNamed",
+  needsDiscussion: "deliberation.needsDiscussion",
+  scoreChangedAfterClose: "round.changedAfterClose",
 } as const;
 
 export type OcopCode = (typeof CODES)[keyof typeof CODES];

@@ -4,7 +4,7 @@
  * workbook ("Lịch sử điểm", "Vòng chấm") and parses them back; `replayHistory` rebuilds every member's
  * scores of every round from the history alone, so the results can be reproduced without the sheets.
  */
-import type { MemberScores, ScoreEntry } from "./session";
+import type { MemberScores, RawValue, ScoreEntry } from "./session";
 import { normaliseCode } from "./text";
 
 /** Where a score came from. */
@@ -85,9 +85,17 @@ export interface Deliberation {
   recusals: Recusal[];
   decisions: ChairDecision[];
   reopenings: Reopening[];
+  /** The vice-chair the chair delegates (member code), who counts as the chair for `chairMustScore`. */
+  delegate: string | null;
 }
 
-export const EMPTY_DELIBERATION: Deliberation = { rounds: [], recusals: [], decisions: [], reopenings: [] };
+export const EMPTY_DELIBERATION: Deliberation = {
+  rounds: [],
+  recusals: [],
+  decisions: [],
+  reopenings: [],
+  delegate: null,
+};
 
 /** A round's scores after replaying the history: one MemberScores per member who has a value in it. */
 export interface ReplayedRound {
@@ -157,3 +165,79 @@ export const valueAfter = (
     if (c.round === round && cellKey(c.member, c.product, c.criterion) === key) value = c.new;
   return value;
 };
+
+/** A sheet cell whose value differs from what the history says it holds. */
+export interface HistoryDifference {
+  member: string;
+  product: string;
+  criterion: string;
+  round: number;
+  /** The value the history holds (null: empty or never recorded). */
+  old: number | null;
+  /** The value on the sheet now: points, empty, or whatever else was typed. */
+  now: RawValue;
+  sheet?: string;
+  cell?: string;
+}
+
+const asPoints = (v: RawValue): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/**
+ * Compares the sheets (each with its round) with the replayed history, cell by cell. A cell left empty
+ * that the history never saw is no difference; every other mismatch is, text included.
+ */
+export const compareWithHistory = (
+  history: readonly ScoreChange[],
+  sheets: readonly MemberScores[]
+): HistoryDifference[] => {
+  const recorded = new Map<string, number | null>();
+  for (const c of history)
+    recorded.set(`${c.round}\u0000${cellKey(c.member, c.product, c.criterion)}`, c.new);
+  const out: HistoryDifference[] = [];
+  for (const s of sheets) {
+    const round = s.round ?? 1;
+    for (const e of s.entries) {
+      const key = `${round}\u0000${cellKey(s.member, e.product, e.criterion)}`;
+      const old = recorded.get(key) ?? null;
+      const now = e.raw.formula ? `=${e.raw.formula}` : e.raw.value === "" ? null : e.raw.value;
+      if (now === old || (now === null && old === null)) continue;
+      const d: HistoryDifference = {
+        member: s.member,
+        product: e.product,
+        criterion: e.criterion,
+        round,
+        old,
+        now,
+      };
+      const sheet = e.sheet ?? s.sheet;
+      if (sheet !== undefined) d.sheet = sheet;
+      if (e.cell !== undefined) d.cell = e.cell;
+      out.push(d);
+    }
+  }
+  return out;
+};
+
+/**
+ * The changes to record for cells typed straight into the sheets since the history last saw them
+ * (source "sheet"). Text and formulas are not scores: validation reports them, the history keeps points.
+ */
+export const sheetChanges = (
+  history: readonly ScoreChange[],
+  sheets: readonly MemberScores[],
+  at: string,
+  by: string
+): ScoreChange[] =>
+  compareWithHistory(history, sheets)
+    .filter((d) => d.now === null || asPoints(d.now) !== null)
+    .map((d) => ({
+      at,
+      member: d.member,
+      product: d.product,
+      criterion: d.criterion,
+      round: d.round,
+      old: d.old,
+      new: asPoints(d.now),
+      source: { kind: "sheet" },
+      by,
+    }));

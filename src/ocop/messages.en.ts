@@ -256,4 +256,33 @@ export const MESSAGES_EN: Record<OcopCode, Template> = {
     message: "Form {form} has no criterion {criterion}.",
     fix: "Check the criterion id; use the score sheet the secretariat issued for this session.",
   },
+  // Deliberation (issue 14).
+  "recusal.scored": {
+    message:
+      "Member {member} abstains on product {product} ({reason}) but their sheet holds scores for it; they are not counted.",
+    fix: "Clear {member}'s scores for {product}, or remove the recusal if the member did score the product.",
+  },
+  "recusal.unknownMember": {
+    message: "A recusal on product {product} names member {member}, who is not on the council.",
+    fix: "Correct the member code on the “Vòng chấm” sheet (recusals) to match the members list.",
+  },
+  "deliberation.unknownProduct": {
+    message:
+      "The {what} entry on the “Vòng chấm” sheet names product {product}, which is not in the products list.",
+    fix: "Correct the product code to match the Products sheet, or delete that row.",
+  },
+  "deliberation.chairNotNamed": {
+    message: "No member has the chair's role, so whether the chair scored cannot be checked.",
+    fix: "On the Members sheet, give the council's chair the role “Chủ tịch”; or turn off the setting “the chair must score”.",
+  },
+  "deliberation.needsDiscussion": {
+    message:
+      "Products {products} still have members' totals too far apart (or split on a minimum level) and are unresolved: results cannot be published.",
+    fix: "Open the next scoring round for them (“ocop round … --products …” or the Open round button), or record the chair's decision (accept with a reason, or withhold), then consolidate again.",
+  },
+  "round.changedAfterClose": {
+    message:
+      "Cell {cell} (sheet {sheet}, member {member}, product {product}, criterion {criterion}) was changed after round {round} was closed: {old} → {new}.",
+    fix: "Put back {old} as the score history records it; if the council wants the change, the secretariat reopens the round (with a reason) and enters it again.",
+  },
 };

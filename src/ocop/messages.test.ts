@@ -15,6 +15,10 @@ import { parseSettings } from "./settings";
 import { validateAll, validateLevel, validateMemberScores } from "./validate";
 import { dossierFindings, FIRST_DOSSIER } from "./dossier";
 import type { ScoreEntry } from "./session";
+import { consolidate } from "./consolidate";
+import { EMPTY_DELIBERATION } from "./history";
+import { publishRefusal } from "./deliberation";
+import { changedAfterClose } from "./closing";
 import { pointsFor, sheet, tinyCatalogue, tinyEdition, tinyForm, tinySession } from "./__fixtures__/tiny";
 
 /** At least one real finding of every kind, produced by the rules themselves. */
@@ -109,6 +113,30 @@ const gallery = (): Finding[] => {
     { product: "SP1", criterion: "9.9", raw: { value: 1 } }
   );
   out.push(...validateMemberScores(tinySession(["SP1", "SP2"], 3), tinyCatalogue(), odd));
+  // The deliberation: a recused member who scored, unknown names, no chair, an unresolved product.
+  const deliberating = tinySession(["SP1"], 2);
+  const spread = [sheet("TV1", { SP1: pointsFor(60) }), sheet("TV2", { SP1: pointsFor(80) })];
+  const flagged = consolidate(deliberating, tinyCatalogue(), spread);
+  out.push(publishRefusal(flagged)!);
+  out.push(
+    ...consolidate(deliberating, tinyCatalogue(), spread, {
+      ...EMPTY_DELIBERATION,
+      recusals: [
+        { member: "TV2", product: "SP1", reason: "Người thân", at: "t" },
+        { member: "TV9", product: "SP9", reason: "?", at: "t" },
+      ],
+    }).findings
+  );
+  const chairless = tinySession(["SP1"], 2);
+  chairless.members[0]!.role = "member";
+  out.push(...consolidate(chairless, tinyCatalogue(), spread).findings);
+  out.push(
+    ...changedAfterClose(
+      [{ number: 1, products: ["SP1"], reason: "", openedAt: "t", closedAt: "t" }],
+      [],
+      [spread[0]!]
+    ).slice(0, 1)
+  );
   return out;
 };
 

@@ -256,4 +256,34 @@ export const MESSAGES_VI: Record<OcopCode, Template> = {
     message: "Phiếu {form} không có tiêu chí {criterion}.",
     fix: "Kiểm tra mã tiêu chí; dùng bảng điểm do Thư ký phát cho phiên họp này.",
   },
+  // Deliberation (issue 14).
+  "recusal.scored": {
+    message:
+      "Thành viên {member} đã xin không chấm sản phẩm {product} ({reason}) nhưng phiếu vẫn có điểm; điểm này không được tính.",
+    fix: "Xóa điểm của {member} cho sản phẩm {product}, hoặc bỏ ghi nhận không chấm nếu thành viên thực sự chấm sản phẩm này.",
+  },
+  "recusal.unknownMember": {
+    message:
+      "Ghi nhận không chấm sản phẩm {product} nêu thành viên {member}, không có trong danh sách thành viên Hội đồng.",
+    fix: "Sửa mã thành viên trên trang “Vòng chấm” (mục Không chấm) cho đúng danh sách thành viên.",
+  },
+  "deliberation.unknownProduct": {
+    message: "Mục {what} trên trang “Vòng chấm” nêu sản phẩm {product}, không có trong danh sách sản phẩm.",
+    fix: "Sửa mã sản phẩm cho đúng trang Sản phẩm, hoặc xóa dòng đó.",
+  },
+  "deliberation.chairNotNamed": {
+    message:
+      "Danh sách thành viên không có ai giữ vai trò Chủ tịch Hội đồng, nên chưa kiểm tra được Chủ tịch có chấm hay không.",
+    fix: "Trên trang Thành viên, chọn vai trò “Chủ tịch” cho Chủ tịch Hội đồng; hoặc tắt thiết lập “Chủ tịch phải chấm”.",
+  },
+  "deliberation.needsDiscussion": {
+    message:
+      "Sản phẩm {products} có điểm các thành viên chênh lệch quá mức (hoặc khác nhau về mức tối thiểu) và chưa được xử lý: chưa công bố được.",
+    fix: "Mở vòng chấm tiếp theo cho các sản phẩm này (lệnh “ocop round … --products …” hoặc nút Mở vòng chấm), hoặc ghi quyết định của Chủ tịch Hội đồng (chấp nhận kèm lý do, hoặc chưa phân hạng), rồi tổng hợp lại.",
+  },
+  "round.changedAfterClose": {
+    message:
+      "Ô {cell} (trang {sheet}, thành viên {member}, sản phẩm {product}, tiêu chí {criterion}) đã bị sửa sau khi vòng {round} khóa: {old} → {new}.",
+    fix: "Trả ô về giá trị {old} như lịch sử điểm ghi; nếu Hội đồng muốn sửa, Thư ký mở lại vòng chấm (có lý do) rồi nhập lại.",
+  },
 };

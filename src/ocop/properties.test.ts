@@ -24,6 +24,8 @@ const settingsArb: fc.Arbitrary<CouncilSettings> = fc.record({
   tieBreak: fc.constantFrom("partC", "partA", "code", "none"),
   minimumLevelRule: fc.constantFrom("mean", "all", "majority"),
   dropExtremes: fc.boolean(),
+  chairMustScore: fc.boolean(),
+  discussMinimumSplit: fc.boolean(),
 });
 
 interface Council {

@@ -50,7 +50,7 @@ export const compareOfficial = (
   }
 };
 
-const WITHHELD_ORDER = { incomplete: 0, quorum: 1, knockout: 2, excluded: 3 } as const;
+const WITHHELD_ORDER = { incomplete: 0, quorum: 1, chair: 2, decision: 3, knockout: 4, excluded: 5 } as const;
 
 /**
  * Ranks classified products and returns every product in the official order: ranked ones first

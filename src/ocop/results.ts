@@ -3,6 +3,8 @@ import type { PartId } from "./criteria/types";
 import type { Finding } from "./findings";
 import type { CouncilLevel, CouncilSettings } from "./session";
 import type { Outcome } from "./process";
+import type { ChairDecision } from "./history";
+import type { DiscussionItem, DiscussionReason } from "./deliberation";
 
 export type PartScores = Record<PartId, number>;
 
@@ -20,7 +22,9 @@ export type ProductFlag =
   | { code: "spread"; range: number; threshold: number; members: string[] }
   | { code: "quorum"; scored: number; required: number; council: number }
   | { code: "excluded"; reason: string }
-  | { code: "incomplete"; missingMembers: string[] };
+  | { code: "incomplete"; missingMembers: string[] }
+  /** Neither the chair nor the delegated vice-chair scored the product (setting `chairMustScore`). */
+  | { code: "chair" };
 
 /** A star minimum that held a product below its band. */
 export interface MinimumShortfall {
@@ -66,13 +70,23 @@ export interface ProductResult {
    * Why no class: the secretariat excluded the dossier, a member's scores are incomplete, too few members
    * scored, or the council put the product at a level the form makes a knock-out.
    */
-  withheld: "excluded" | "quorum" | "incomplete" | "knockout" | null;
+  withheld: "excluded" | "quorum" | "incomplete" | "knockout" | "chair" | "decision" | null;
   /** The knock-out level that withheld the product, with the form's note quoted. */
   knockout: KnockoutHit | null;
   /** What the council does with the product at its level (26/2026 Điều 4, 7): see process.ts. */
   outcome: Outcome;
   /** Official rank, equal for true ties; null for withheld products. */
   rank: number | null;
+  /** The scoring round the product's scores come from (its latest round; 1 when none was reopened). */
+  round?: number;
+  /** Members who abstained on the product (conflict of interest), with their reasons. */
+  recused?: { member: string; reason: string }[];
+  /** The chair's decision on the product after its last round, when one applies. */
+  decision?: ChairDecision | null;
+  /** Flagged in its latest round with neither a newer round nor the chair's decision: not publishable. */
+  needsDiscussion?: boolean;
+  /** Why the product was (or is) up for discussion. */
+  discussion?: DiscussionReason[];
 }
 
 export interface Consolidation {
@@ -83,6 +97,11 @@ export interface Consolidation {
   settings: CouncilSettings;
   products: ProductResult[];
   findings: Finding[];
+  /**
+   * Products awaiting discussion (another round or the chair's decision). While any is listed, every
+   * document is a draft ("DỰ THẢO") and publishing is refused.
+   */
+  needsDiscussion?: DiscussionItem[];
   /** Counts of products per class (0 = withheld). */
   starCounts: Record<0 | 1 | 2 | 3 | 4 | 5, number>;
 }

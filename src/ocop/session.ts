@@ -47,6 +47,13 @@ export interface CouncilSettings {
   minimumLevelRule: MinimumLevelRule;
   /** Drop each product's highest and lowest member total before averaging (no decision asks for it; off). */
   dropExtremes: boolean;
+  /**
+   * The chair (or the vice-chair the chair delegates) must be among the members who scored a product,
+   * or the product is withheld (Tây Ninh council rules: the chair among those present). On by default.
+   */
+  chairMustScore: boolean;
+  /** Also list for discussion a product whose members split on a starred minimum (off by default). */
+  discussMinimumSplit: boolean;
 }
 
 export const DEFAULT_SETTINGS: CouncilSettings = {
@@ -56,6 +63,8 @@ export const DEFAULT_SETTINGS: CouncilSettings = {
   tieBreak: "partC",
   minimumLevelRule: "mean",
   dropExtremes: false,
+  chairMustScore: true,
+  discussMinimumSplit: false,
 };
 
 export interface Council {
@@ -102,5 +111,7 @@ export interface MemberScores {
   member: string;
   file?: string;
   sheet?: string;
+  /** The scoring round the sheet belongs to (1 when absent). */
+  round?: number;
   entries: ScoreEntry[];
 }

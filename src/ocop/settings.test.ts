@@ -11,6 +11,8 @@ describe("council settings", () => {
       tieBreak: "partC",
       minimumLevelRule: "mean",
       dropExtremes: false,
+      chairMustScore: true,
+      discussMinimumSplit: false,
     });
   });
 
@@ -22,6 +24,8 @@ describe("council settings", () => {
       tieBreak: "code",
       minimumLevelRule: "all",
       dropExtremes: true,
+      chairMustScore: false,
+      discussMinimumSplit: true,
     };
     expect(parseSettings(chosen)).toEqual({ settings: chosen, findings: [] });
   });

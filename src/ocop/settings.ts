@@ -15,6 +15,8 @@ export const CouncilSettingsSchema = z.object({
   tieBreak: z.enum(["partC", "partA", "code", "none"]).default(DEFAULT_SETTINGS.tieBreak),
   minimumLevelRule: z.enum(["mean", "all", "majority"]).default(DEFAULT_SETTINGS.minimumLevelRule),
   dropExtremes: z.boolean().default(DEFAULT_SETTINGS.dropExtremes),
+  chairMustScore: z.boolean().default(DEFAULT_SETTINGS.chairMustScore),
+  discussMinimumSplit: z.boolean().default(DEFAULT_SETTINGS.discussMinimumSplit),
 });
 
 // Compile-time guard: the schema yields exactly the shared type.
@@ -130,6 +132,30 @@ export const SETTING_DESCRIPTIONS: readonly SettingDescription[] = [
     en: {
       label: "Drop the highest and lowest total",
       help: "No decision asks for it; off by default (the product's score is the plain mean of all members). When on, applies to products scored by 3 members or more.",
+    },
+  },
+  {
+    key: "chairMustScore",
+    default: DEFAULT_SETTINGS.chairMustScore,
+    vi: {
+      label: "Chủ tịch Hội đồng (hoặc Phó Chủ tịch được ủy quyền) phải chấm",
+      help: "Sản phẩm không có điểm của Chủ tịch Hội đồng (hoặc Phó Chủ tịch được Chủ tịch ủy quyền) thì chưa phân hạng (Quy chế Hội đồng OCOP tỉnh Tây Ninh: cuộc họp phải có ít nhất 3/4 thành viên, trong đó phải có Chủ tịch Hội đồng). Mặc định bật.",
+    },
+    en: {
+      label: "The chair (or the delegated vice-chair) must score",
+      help: "A product without a score from the chair (or the vice-chair the chair delegates) is withheld (Tây Ninh council rules: at least 3/4 of members present, the chair among them). On by default.",
+    },
+  },
+  {
+    key: "discussMinimumSplit",
+    default: DEFAULT_SETTINGS.discussMinimumSplit,
+    vi: {
+      label: "Thảo luận cả sản phẩm có ý kiến khác nhau về mức tối thiểu",
+      help: "Khi bật, sản phẩm mà một số thành viên cho đạt, số khác cho không đạt một mức có dấu sao cũng được đưa ra Hội đồng thảo luận, chấm lại. Văn bản không quy định; mặc định tắt.",
+    },
+    en: {
+      label: "Also discuss products split on a minimum level",
+      help: "When on, a product where some members reach a starred level and others do not is also listed for the council to discuss and re-score. No decision says so; off by default.",
     },
   },
 ];

@@ -81,6 +81,7 @@ export const useFlagTexts = () => {
       else if (f.code === "quorum")
         out.push(t("flags.quorum", { scored: f.scored, council: f.council, required: f.required }));
       else if (f.code === "excluded") out.push(t("flags.excluded", { reason: f.reason }));
+      else if (f.code === "chair") out.push(t("flags.chair"));
       else out.push(t("flags.incomplete", { members: f.missingMembers.join(", ") }));
     }
     const deviating = r.members.filter((m) => m.deviating);
