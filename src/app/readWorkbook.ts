@@ -13,6 +13,9 @@ import { parseMeta, type WorkbookMeta } from "../layout/meta";
 import { SCORE_SHEET_PREFIX, SHEETS, sameSheetName } from "../layout/names";
 import { isScoreSheet } from "../layout/scoreSheet";
 import { membersFromRows, parseSessionSheet, productsFromRows } from "../layout/setupSheets";
+import { parseHistorySheet } from "../layout/history";
+import { parseDeliberationSheet } from "../layout/deliberation";
+import { EMPTY_DELIBERATION, type Deliberation, type ScoreChange } from "../ocop/history";
 
 export interface WorkbookRead {
   file?: string;
@@ -24,6 +27,10 @@ export interface WorkbookRead {
   findings: Finding[];
   /** The audit log sheet, when asked for (`withAudit`) and present: its earlier entries are kept. */
   audit?: SheetGrid;
+  /** Every score change so far ("Lịch sử điểm"); empty in a member workbook or before any. */
+  history: ScoreChange[];
+  /** Rounds, recusals, the chair's decisions ("Vòng chấm"); none yet when the sheet is absent. */
+  deliberation: Deliberation;
 }
 
 /** Sheets the add-in rewrites; nothing in them is read back. */
@@ -62,9 +69,13 @@ export const readWorkbook = async (
       (s.name.startsWith(SCORE_SHEET_PREFIX) || isScoreSheet(s))
   );
   const meta = parsed.meta;
-  if (!meta) return { file, meta, session: null, scoreSheets, sheetNames, findings, audit };
+  const none = { history: [], deliberation: EMPTY_DELIBERATION };
+  if (!meta) return { file, meta, session: null, scoreSheets, sheetNames, findings, audit, ...none };
   if (meta.kind === "member")
-    return { file, meta, session: meta.session, scoreSheets, sheetNames, findings, audit };
+    return { file, meta, session: meta.session, scoreSheets, sheetNames, findings, audit, ...none };
+  const h = parseHistorySheet(byName(SHEETS.history)?.values ?? null, file);
+  const dl = parseDeliberationSheet(byName(SHEETS.deliberation)?.values ?? null, file);
+  findings.push(...h.findings, ...dl.findings);
 
   const base = meta.session;
   const missing = (sheet: string): void => {
@@ -102,5 +113,15 @@ export const readWorkbook = async (
     findings.push(...c.findings);
     session.customForms = c.forms;
   }
-  return { file, meta, session, scoreSheets, sheetNames, findings, audit };
+  return {
+    file,
+    meta,
+    session,
+    scoreSheets,
+    sheetNames,
+    findings,
+    audit,
+    history: h.changes,
+    deliberation: dl.deliberation,
+  };
 };

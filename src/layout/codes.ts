@@ -45,6 +45,9 @@ export const LAYOUT_CODES = {
   bookManyScoreSheets: "book.manyScoreSheets",
   bookMemberMismatch: "book.memberMismatch",
   scoreSheetReplaced: "book.sheetReplaced",
+  // The deliberation sheets (issue 14).
+  historyRowInvalid: "history.rowInvalid",
+  deliberationRowInvalid: "deliberation.rowInvalid",
 } as const;
 
 export type LayoutCode = (typeof LAYOUT_CODES)[keyof typeof LAYOUT_CODES];

@@ -110,6 +110,15 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
       message: "Sản phẩm {code} chưa ghi phiếu chấm.",
       fix: "Ghi số phiếu trong bộ tiêu chí (01, 02, …) vào cột Phiếu chấm.",
     },
+    "history.rowInvalid": {
+      message: "Dòng {row} của trang “Lịch sử điểm” không đọc được: “{field}” có giá trị “{value}”.",
+      fix: "Trang lịch sử do Add-in ghi và là bằng chứng của Hội đồng: lấy lại bản trước khi bị sửa (bản lưu của tệp), không sửa tay.",
+    },
+    "deliberation.rowInvalid": {
+      message:
+        "Dòng {row} của trang “Vòng chấm” không đọc được: thiếu hoặc sai “{field}” (đang là “{value}”).",
+      fix: "Điền đủ mã thành viên, mã sản phẩm và lý do (mục Không chấm); các mục khác do Add-in ghi, lấy lại bản trước nếu đã bị sửa.",
+    },
     "setup.valueInvalid": {
       message: "“{field}” có giá trị không hợp lệ: “{value}”.",
       fix: (p) =>
@@ -286,6 +295,15 @@ export const LAYOUT_MESSAGES = defineMessages<Code>({
     "setup.formMissing": {
       message: "Product {code} has no scoring form.",
       fix: "Type the form number of the edition (01, 02, …).",
+    },
+    "history.rowInvalid": {
+      message: "Row {row} of the “Lịch sử điểm” sheet cannot be read: “{field}” holds “{value}”.",
+      fix: "The add-in writes the history and it is the council's evidence: restore the file's earlier copy; do not edit it by hand.",
+    },
+    "deliberation.rowInvalid": {
+      message:
+        "Row {row} of the “Vòng chấm” sheet cannot be read: “{field}” is missing or wrong (it holds “{value}”).",
+      fix: "Fill in the member code, the product code and the reason (recusals); the add-in writes the other sections: restore the earlier copy if they were edited.",
     },
     "setup.valueInvalid": {
       message: "“{field}” has an invalid value: “{value}”.",

@@ -16,6 +16,10 @@ export const SHEETS = {
   ranking: "Bảng xếp hạng",
   summary: "Tổng hợp",
   audit: "Nhật ký",
+  /** Every score change (issue 14). */
+  history: "Lịch sử điểm",
+  /** Rounds, recusals, the chair's decisions (issue 14). */
+  deliberation: "Vòng chấm",
   /** The single list earlier versions wrote; each outcome group now has its own (layout/proposals.ts). */
   certificates: "Đề nghị công nhận",
 } as const;
@@ -62,6 +66,23 @@ export const scoreSheetName = (memberCode: string): string => {
       .slice(0, MAX_SHEET_NAME - tag.length)
       .join("")
       .trim() + tag
+  );
+};
+
+/** "Phiếu TV01" for round 1, "Phiếu TV01 vòng 2" for later rounds (cut and tagged like scoreSheetName). */
+export const roundSheetName = (memberCode: string, round: number): string => {
+  const base = scoreSheetName(memberCode);
+  if (round <= 1) return base;
+  const suffix = ` vòng ${round}`;
+  if (Array.from(base).length + suffix.length <= MAX_SHEET_NAME) return base + suffix;
+  const tag = ` ~${shortHash(memberCode)}`;
+  return (
+    Array.from(base)
+      .slice(0, MAX_SHEET_NAME - tag.length - suffix.length)
+      .join("")
+      .trim() +
+    tag +
+    suffix
   );
 };
 

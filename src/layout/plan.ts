@@ -100,7 +100,9 @@ export type SheetKind =
   | "ranking"
   | "summary"
   | "proposals"
-  | "audit";
+  | "audit"
+  | "history"
+  | "deliberation";
 
 export type Visibility = "visible" | "hidden" | "veryHidden";
 

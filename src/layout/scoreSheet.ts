@@ -15,7 +15,7 @@ import { cellAddress, colLetter, inRange, rangeAddress } from "./a1";
 import { FORMAT, cellText, put, putFormula, range } from "./build";
 import { LAYOUT_CODES } from "./codes";
 import { LAYOUT_VERSION } from "./meta";
-import { scoreSheetName } from "./names";
+import { roundSheetName } from "./names";
 import { cellProblemFindings } from "./cellProblems";
 import type { CellRange, CellValue, ListValidation, SheetPlan } from "./plan";
 import { emptyPlan } from "./plan";
@@ -44,14 +44,18 @@ export interface SheetAnchor {
   v: number;
   session: string;
   member: string;
+  /** Round 2 and later (issue 14): the round and the products it asks for again. */
+  round?: number;
+  products?: string[];
 }
 
-const sheetAnchor = (session: Session, member: Member): string =>
+const sheetAnchor = (session: Session, member: Member, round?: ScoreSheetInput["round"]): string =>
   JSON.stringify({
     ocop: "score",
     v: LAYOUT_VERSION,
     session: session.id,
     member: member.code,
+    ...(round && round.number > 1 ? { round: round.number, products: [...round.products] } : {}),
   } satisfies SheetAnchor);
 
 /** Key of an entered value, for keeping scores when a sheet is planned again. */
@@ -82,6 +86,13 @@ export interface ScoreSheetInput {
   editionTitle?: string;
   /** The scores were typed from the member's paper form, twice (app/secretariat/paperEntry): said under the title. */
   paper?: { enteredBy: string; checkedBy: string; at: string };
+  /**
+   * A later round (2, 3, …): only its products are asked, and the member's earlier scores of them
+   * (by `scoreKey`) are shown in read-only columns beside the new ones.
+   */
+  round?: { number: number; products: readonly string[]; previous?: ReadonlyMap<string, RawValue> };
+  /** Products the member abstains on (conflict of interest): their cells are locked and greyed. */
+  recused?: readonly string[];
 }
 
 /** The mark of a sheet typed from a paper form, with both enterers' names (ISO date shown dd/mm/yyyy). */
@@ -91,21 +102,38 @@ export const paperMark = (paper: { enteredBy: string; checkedBy: string; at: str
 };
 
 const pointsText = (list: number[]): string => list.join("; ");
+/** Hidden product-row tag of a column showing the member's earlier-round score (read-only, not parsed). */
+const PREVIOUS_TAG = "#TRUOC:";
 /** Shared by every score cell (put copies it into the cell). */
 const POINTS = { numberFormat: FORMAT.points } as const;
 
 export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
-  const { session, catalogue, member, existing } = input;
-  const plan = emptyPlan(scoreSheetName(member.code), "score");
-  const blocks = blocksOf(session, catalogue);
-  const widest = Math.max(1, ...blocks.map((b) => b.products.length));
+  const { session, catalogue, member, existing, round } = input;
+  const plan = emptyPlan(roundSheetName(member.code, round?.number ?? 1), "score");
+  const asked = round && round.number > 1 ? new Set(round.products.map(normaliseCode)) : null;
+  const recused = new Set((input.recused ?? []).map(normaliseCode));
+  const blocks = blocksOf(session, catalogue)
+    .map((b) => ({
+      ...b,
+      products: asked ? b.products.filter((p) => asked.has(normaliseCode(p.code))) : b.products,
+    }))
+    .filter((b) => b.products.length > 0);
+  // Earlier scores sit in columns after the new ones, so the score cells stay one contiguous run.
+  const previous = asked ? (round?.previous ?? new Map<string, RawValue>()) : null;
+  const widest = Math.max(1, ...blocks.map((b) => b.products.length * (previous ? 2 : 1)));
   const lastCol = FIRST_PRODUCT_COL + widest - 1;
   const titleRow = (row: number, text: string, style: "title" | "subtitle" | "text" | "muted"): void => {
     put(plan, row, NUMBER_COL, text, style);
     plan.merges.push(range(row, NUMBER_COL, 1, lastCol - NUMBER_COL + 1));
   };
-  put(plan, 0, ANCHOR_COL, sheetAnchor(session, member), "anchor");
-  titleRow(0, "PHIẾU ĐÁNH GIÁ, CHẤM ĐIỂM SẢN PHẨM OCOP", "title");
+  put(plan, 0, ANCHOR_COL, sheetAnchor(session, member, round), "anchor");
+  titleRow(
+    0,
+    asked
+      ? `PHIẾU ĐÁNH GIÁ, CHẤM ĐIỂM SẢN PHẨM OCOP — VÒNG ${round!.number}`
+      : "PHIẾU ĐÁNH GIÁ, CHẤM ĐIỂM SẢN PHẨM OCOP",
+    "title"
+  );
   titleRow(1, `${session.council.name} — năm ${session.council.year}`, "subtitle");
   titleRow(
     2,
@@ -125,12 +153,14 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
   for (const { form, products } of blocks) {
     if (row > 5) breaks.push(row);
     const cols = products.map((_, i) => FIRST_PRODUCT_COL + i);
+    const prevCols = previous ? products.map((_, i) => FIRST_PRODUCT_COL + products.length + i) : [];
     put(plan, row, ANCHOR_COL, A.block + form.code, "anchor");
     put(plan, row, NUMBER_COL, `Phiếu số ${form.code}: ${form.title}`, "section");
     plan.merges.push(range(row, NUMBER_COL, 1, lastCol - NUMBER_COL + 1));
     row++;
     put(plan, row, ANCHOR_COL, A.cols, "anchor");
     products.forEach((p, i) => put(plan, row, cols[i]!, p.code, "anchor"));
+    prevCols.forEach((c, i) => put(plan, row, c, PREVIOUS_TAG + products[i]!.code, "anchor"));
     plan.rows.push({ index: row, hidden: true });
     row++;
     const headFirst = row;
@@ -139,11 +169,21 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
     put(plan, row, TEXT_COL, "Tiêu chí đánh giá", "header");
     put(plan, row, MAX_COL, "Điểm tối đa", "header");
     products.forEach((p, i) => put(plan, row, cols[i]!, p.code, "header"));
+    prevCols.forEach((c, i) => put(plan, row, c, `${products[i]!.code} (vòng trước)`, "header"));
     row++;
     put(plan, row, NUMBER_COL, "", "header");
     put(plan, row, TEXT_COL, "Tên sản phẩm", "header");
     put(plan, row, MAX_COL, "", "header");
-    products.forEach((p, i) => put(plan, row, cols[i]!, p.name, "header"));
+    products.forEach((p, i) =>
+      put(
+        plan,
+        row,
+        cols[i]!,
+        recused.has(normaliseCode(p.code)) ? `${p.name} — không chấm (xung đột lợi ích)` : p.name,
+        "header"
+      )
+    );
+    prevCols.forEach((c, i) => put(plan, row, c, `Điểm đã chấm: ${products[i]!.name}`, "header"));
     plan.rows.push({ index: row, height: 45 });
     if (blocks.length === 1) singleHeader = { first: headFirst, last: row };
     row++;
@@ -167,7 +207,17 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
           row++;
         }
         for (const criterion of section.criteria) {
-          planCriterionRow(plan, row, criterion, products, cols, existing);
+          planCriterionRow(plan, row, criterion, products, cols, existing, recused);
+          prevCols.forEach((c, i) =>
+            put(
+              plan,
+              row,
+              c,
+              previous?.get(scoreKey(products[i]!.code, criterion.id)) ?? null,
+              "muted",
+              POINTS
+            )
+          );
           row++;
         }
       }
@@ -175,7 +225,7 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
       put(plan, row, ANCHOR_COL, A.subtotal + part.id, "anchor");
       put(plan, row, TEXT_COL, `Cộng phần ${part.id}`, "subtotal");
       put(plan, row, MAX_COL, part.max, "subtotal", { numberFormat: FORMAT.points });
-      cols.forEach((c) =>
+      [...cols, ...prevCols].forEach((c) =>
         putFormula(
           plan,
           row,
@@ -198,7 +248,7 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
       "total",
       { numberFormat: FORMAT.points }
     );
-    cols.forEach((c) =>
+    [...cols, ...prevCols].forEach((c) =>
       putFormula(
         plan,
         row,
@@ -246,20 +296,31 @@ const planCriterionRow = (
   criterion: Criterion,
   products: Product[],
   cols: number[],
-  existing: ReadonlyMap<string, RawValue> | undefined
+  existing: ReadonlyMap<string, RawValue> | undefined,
+  recused: ReadonlySet<string>
 ): void => {
   put(plan, row, ANCHOR_COL, A.criterion + criterion.id, "anchor");
   put(plan, row, NUMBER_COL, criterion.number, "text");
   put(plan, row, TEXT_COL, criterion.text, "wrap");
   put(plan, row, MAX_COL, criterion.max, "number", { numberFormat: FORMAT.points });
   const lookUp = existing?.size ? existing : undefined; // a blank sheet needs no key per cell
+  const isRecused = (p: Product): boolean => recused.size > 0 && recused.has(normaliseCode(p.code));
   products.forEach((p, i) => {
     const value = lookUp?.get(scoreKey(p.code, criterion.id)) ?? null;
-    put(plan, row, cols[i]!, value, "score", POINTS);
+    put(plan, row, cols[i]!, value, isRecused(p) ? "muted" : "score", POINTS);
   });
   if (!products.length) return;
   const allowed = allowedPoints(criterion);
-  plan.unlocked.push(range(row, FIRST_PRODUCT_COL, 1, products.length));
+  // A recused member's cells stay locked: each run of asked products is one unlocked range.
+  let start = -1;
+  products.forEach((p, i) => {
+    if (!isRecused(p) && start < 0) start = i;
+    if (start >= 0 && (isRecused(p) || i === products.length - 1)) {
+      const end = isRecused(p) ? i : i + 1;
+      plan.unlocked.push(range(row, FIRST_PRODUCT_COL + start, 1, end - start));
+      start = -1;
+    }
+  });
   plan.validations.push({
     range: range(row, FIRST_PRODUCT_COL, 1, products.length),
     list: allowed,
@@ -303,12 +364,18 @@ const findAnchor = (values: CellValue[][]): { anchor: SheetAnchor; row: number; 
           typeof parsed.session === "string" &&
           typeof parsed.member === "string"
         ) {
+          const round = Number(parsed.round);
+          const later =
+            Number.isInteger(round) && round > 1 && Array.isArray(parsed.products)
+              ? { round, products: parsed.products.map(String) }
+              : {};
           return {
             anchor: {
               ocop: "score",
               v: Number(parsed.v) || 0,
               session: parsed.session,
               member: parsed.member,
+              ...later,
             },
             row: r,
             col: c,
@@ -391,6 +458,8 @@ export const parseScoreSheet = (grid: SheetGrid, ctx: ParseContext): ParsedScore
 
   const productForm = new Map<string, string>();
   for (const p of session.products) if (!p.excluded) productForm.set(normaliseCode(p.code), p.form);
+  // A later round's sheet holds only the products it asks for again.
+  const roundProducts = anchor.products ? new Set(anchor.products.map(normaliseCode)) : null;
   const checkLists = grid.validations.length > 0;
   const validationAt = checkLists ? validationLookup(grid.validations) : null;
   const entries: ScoreEntry[] = [];
@@ -461,7 +530,7 @@ export const parseScoreSheet = (grid: SheetGrid, ctx: ParseContext): ParsedScore
       for (let c = 0; c < row.length; c++) {
         if (c === ac) continue;
         const code = normaliseCode(cellText(row[c]));
-        if (!code) continue;
+        if (!code || code.startsWith(PREVIOUS_TAG)) continue; // an earlier round's scores, shown only
         const where = whereM(r, c, { product: code, form: form.code });
         const expectedForm = productForm.get(code);
         if (expectedForm === undefined) {
@@ -550,7 +619,7 @@ export const parseScoreSheet = (grid: SheetGrid, ctx: ParseContext): ParsedScore
   // Products of the session that have no column anywhere on the sheet.
   const firstCell = cellAddress(found.row, ac);
   for (const [code, formOf] of productForm) {
-    if (seenProducts.has(code)) continue;
+    if (seenProducts.has(code) || (roundProducts && !roundProducts.has(code))) continue;
     const f = formFor(catalogue, formOf);
     if (!f) continue;
     if (!seenForms.has(f.code)) {
@@ -571,7 +640,9 @@ export const parseScoreSheet = (grid: SheetGrid, ctx: ParseContext): ParsedScore
       params: { product: code, form: f.code },
     });
   }
-  return { anchor, scores: { member, file, sheet: grid.name, entries }, blocks, findings };
+  const scores: MemberScores = { member, file, sheet: grid.name, entries };
+  if (anchor.round) scores.round = anchor.round;
+  return { anchor, scores, blocks, findings };
 };
 
 /**
