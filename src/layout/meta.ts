@@ -9,6 +9,7 @@ import { COUNCIL_LEVELS } from "../ocop/process";
 import { MEMBER_ROLES } from "../ocop/roles";
 import type { Session } from "../ocop/session";
 import { parseSettings } from "../ocop/settings";
+import { normaliseCode } from "../ocop/text";
 import { LAYOUT_CODES } from "./codes";
 import { SHEETS } from "./names";
 import { emptyPlan, type CellValue, type SheetPlan } from "./plan";
@@ -28,6 +29,18 @@ export interface ImportRecord {
   at: string;
 }
 
+/** A member's paper form typed twice and accepted (app/secretariat/paperEntry): the sheet says so. */
+export interface PaperRecord {
+  member: string;
+  sheet: string;
+  products: string[];
+  /** Who typed the first entry, and who typed the second one blind. */
+  enteredBy: string;
+  checkedBy: string;
+  /** ISO time of the acceptance. */
+  at: string;
+}
+
 export interface WorkbookMeta {
   layoutVersion: number;
   /** A council workbook holds every member; a member workbook one member's sheet. */
@@ -36,6 +49,8 @@ export interface WorkbookMeta {
   member: string | null;
   created: string;
   imports: ImportRecord[];
+  /** Paper forms entered twice, oldest first (absent in workbooks that have none). */
+  paper?: PaperRecord[];
 }
 
 const sessionSchema = z.object({
@@ -94,6 +109,15 @@ const importSchema = z.object({
   at: z.string(),
 });
 
+const paperSchema = z.object({
+  member: z.string(),
+  sheet: z.string(),
+  products: z.array(z.string()),
+  enteredBy: z.string(),
+  checkedBy: z.string(),
+  at: z.string(),
+});
+
 const chunks = (text: string): string[] => {
   const out: string[] = [];
   for (let i = 0; i < text.length; i += CHUNK) out.push(text.slice(i, i + CHUNK));
@@ -111,6 +135,10 @@ export const planMeta = (meta: WorkbookMeta): SheetPlan => {
     ["created", meta.created],
     ["session", ...chunks(JSON.stringify(meta.session))],
     ["imports", ...chunks(JSON.stringify(meta.imports))],
+    // Only when there is one, so workbooks without paper forms keep their metadata as before.
+    ...(meta.paper?.length
+      ? [["paper", ...chunks(JSON.stringify(meta.paper))] as [string, ...CellValue[]]]
+      : []),
   ];
   rows.forEach((cells, row) =>
     cells.forEach((value, col) => plan.cells.push({ row, col, value, asText: typeof value === "string" }))
@@ -167,6 +195,7 @@ export const parseMeta = (values: CellValue[][] | null, file?: string): ParsedMe
   let session: Session;
   let imports: ImportRecord[] = [];
   const findings: Finding[] = [];
+  let paper: PaperRecord[] = [];
   try {
     const parsed = sessionSchema.safeParse(JSON.parse(joinRow(byKey.get("session"))));
     if (!parsed.success) return bad("session");
@@ -177,6 +206,11 @@ export const parseMeta = (values: CellValue[][] | null, file?: string): ParsedMe
     if (importsText) {
       const parsedImports = z.array(importSchema).safeParse(JSON.parse(importsText));
       if (parsedImports.success) imports = parsedImports.data;
+    }
+    const paperText = joinRow(byKey.get("paper"));
+    if (paperText) {
+      const parsedPaper = z.array(paperSchema).safeParse(JSON.parse(paperText));
+      if (parsedPaper.success) paper = parsedPaper.data;
     }
   } catch {
     return bad("json");
@@ -192,7 +226,19 @@ export const parseMeta = (values: CellValue[][] | null, file?: string): ParsedMe
       member: typeof memberCell === "string" && memberCell ? memberCell : null,
       created: typeof created === "string" ? created : "",
       imports,
+      ...(paper.length ? { paper } : {}),
     },
     findings,
   };
+};
+
+/**
+ * The paper form a member's sheet now shows, if any: the latest one accepted, unless a book of that member
+ * was imported after it (the book's scores then replaced the typed ones).
+ */
+export const currentPaper = (meta: WorkbookMeta, member: string): PaperRecord | undefined => {
+  const same = (code: string) => normaliseCode(code) === normaliseCode(member);
+  const paper = [...(meta.paper ?? [])].reverse().find((p) => same(p.member));
+  if (!paper) return undefined;
+  return meta.imports.some((i) => same(i.member) && i.at > paper.at) ? undefined : paper;
 };

@@ -84,6 +84,8 @@ export interface ScoreSheetInput {
   existing?: ReadonlyMap<string, RawValue>;
   password?: string;
   editionTitle?: string;
+  /** The scores were typed from the member's paper form, twice (app/secretariat/paperEntry): said under the title. */
+  paper?: { enteredBy: string; checkedBy: string; at: string };
   /**
    * A later round (2, 3, …): only its products are asked, and the member's earlier scores of them
    * (by `scoreKey`) are shown in read-only columns beside the new ones.
@@ -92,6 +94,12 @@ export interface ScoreSheetInput {
   /** Products the member abstains on (conflict of interest): their cells are locked and greyed. */
   recused?: readonly string[];
 }
+
+/** The mark of a sheet typed from a paper form, with both enterers' names (ISO date shown dd/mm/yyyy). */
+export const paperMark = (paper: { enteredBy: string; checkedBy: string; at: string }): string => {
+  const [y, m, d] = paper.at.slice(0, 10).split("-");
+  return `Nhập từ phiếu giấy ngày ${d}/${m}/${y}: ${paper.enteredBy} nhập, ${paper.checkedBy} nhập lại độc lập để đối chiếu.`;
+};
 
 const pointsText = (list: number[]): string => list.join("; ");
 /** Hidden product-row tag of a column showing the member's earlier-round score (read-only, not parsed). */
@@ -137,6 +145,7 @@ export const planScoreSheet = (input: ScoreSheetInput): SheetPlan => {
     `Bộ tiêu chí ${input.editionTitle ?? session.edition}. Chọn điểm trong danh sách ở mỗi ô; ô để trống là chưa chấm.`,
     "muted"
   );
+  if (input.paper) titleRow(4, paperMark(input.paper), "muted");
   let row = 5;
   const breaks: number[] = [];
   let singleHeader: { first: number; last: number } | null = null;

@@ -26,6 +26,7 @@ import { setUpSession } from "../setUpSession";
 import { PROPOSAL_SHEETS, proposalOutcomes } from "../../layout/proposals";
 import { LEGACY_CERTIFICATE_PREFIX, isLegacyCertificateSheet } from "./legacyCertificates";
 import { importBooks, inspectBooks } from "./collect";
+import { acceptPaperForm, paperForm } from "./paperEntry";
 import { COLLECT_CODES } from "./messages";
 import { computeProgress } from "./progress";
 import { importMembers, importProducts } from "./tables";
@@ -183,6 +184,10 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
 
     importBooks: (files, reports, confirmed) =>
       importBooks(host, files, reports, { confirmed, load, now: now(), password }),
+
+    paperForm: (request) => paperForm(host, request, { load }),
+
+    acceptPaperForm: (submission) => acceptPaperForm(host, submission, { load, now: now(), password }),
 
     async checkAll() {
       const r = await checkSheets(host, { load });

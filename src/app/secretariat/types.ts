@@ -9,6 +9,7 @@ import type { Consolidation } from "../../ocop/results";
 import type { Member, Product, Session } from "../../ocop/session";
 import type { Progress } from "./progress";
 import type { FormsImport } from "../importForms";
+import type { PaperForm, PaperFormRequest, PaperOutcome, PaperSubmission } from "./paperEntry";
 
 /** The session the workbook holds now, if any. */
 export interface OpenState {
@@ -125,6 +126,13 @@ export interface SecretariatApi {
     reports: BookReport[],
     confirmed?: ReadonlySet<string>
   ): Promise<BookReport[]>;
+  /** The cells of a member's paper form for the products written on it; nothing is written. */
+  paperForm(request: PaperFormRequest): Promise<PaperForm>;
+  /**
+   * Compares the two entries of a paper form cell by cell; only when every cell agrees are the scores
+   * written into the member's sheet (marked "nhập từ phiếu giấy" with both names) and recorded.
+   */
+  acceptPaperForm(submission: PaperSubmission): Promise<PaperOutcome>;
   checkAll(): Promise<CheckOutcome>;
   consolidate(): Promise<ConsolidateOutcome>;
   publish(): Promise<PublishOutcome>;

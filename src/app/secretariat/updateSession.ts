@@ -6,7 +6,7 @@
  */
 import type { WorkbookHost } from "../../hosts/workbook";
 import { planCriteriaSheet } from "../../layout/criteriaSheet";
-import { planMeta } from "../../layout/meta";
+import { currentPaper, planMeta } from "../../layout/meta";
 import { SHEETS, scoreSheetName, sameSheetName } from "../../layout/names";
 import { blocksOf, enteredValues, planScoreSheet } from "../../layout/scoreSheet";
 import { planMembersSheet, planProductsSheet, planSessionSheet } from "../../layout/setupSheets";
@@ -42,6 +42,7 @@ export const updateSession = async (
     return { findings: read.findings, written: false, kept: [] };
   }
   const before = read.session;
+  const meta = read.meta;
   // Scores were entered against the session as it was; read them with that session's catalogue.
   const { catalogue: oldCatalogue } = await catalogueFor(before, opts.load);
   const parsed = parseSheets(read.scoreSheets, before, oldCatalogue);
@@ -82,6 +83,7 @@ export const updateSession = async (
           existing: enteredValues(entered.get(normaliseCode(member.code)) ?? null),
           password: opts.password,
           editionTitle: catalogue.edition.decision,
+          paper: currentPaper(meta, member.code),
         })
       ),
       planCriteriaSheet(forms),

@@ -24,6 +24,7 @@ import { CheckStep } from "./steps/CheckStep";
 import { CollectStep, emptyCollect, type CollectState } from "./steps/CollectStep";
 import { ConsolidateStep } from "./steps/ConsolidateStep";
 import { GenerateStep } from "./steps/GenerateStep";
+import { PaperEntry } from "./steps/PaperEntry";
 import { PublishStep } from "./steps/PublishStep";
 import { SetupStep } from "./steps/SetupStep";
 import { NS } from "./strings";
@@ -165,14 +166,17 @@ export function SecretariatView({ api, download, goTo, saveWorkbook, initialStep
           />
         )}
         {step === "collect" && session && (
-          <CollectStep
-            api={api}
-            state={collect}
-            onState={setCollect}
-            imports={state.imports}
-            announce={announce}
-            onWorkbookChanged={reload}
-          />
+          <>
+            <CollectStep
+              api={api}
+              state={collect}
+              onState={setCollect}
+              imports={state.imports}
+              announce={announce}
+              onWorkbookChanged={reload}
+            />
+            <PaperEntry api={api} session={session} announce={announce} onWorkbookChanged={reload} />
+          </>
         )}
         {step === "check" && session && (
           <CheckStep

@@ -188,6 +188,18 @@ export const fakeApi = (overrides: Partial<SecretariatApi> = {}): jest.Mocked<Se
     allMemberBooks: async () => ({ fileName: "Phieu-cham_2026.zip", bytes: new Uint8Array([2]) }),
     inspectBooks: async () => [],
     importBooks: async (_f, r) => r,
+    paperForm: async (r) => ({
+      member: { code: r.member, name: "", title: "", role: "member" },
+      cells: [],
+      findings: [],
+    }),
+    acceptPaperForm: async () => ({
+      comparison: { agreed: new Map(), disagreements: [], invalid: [], complete: true },
+      findings: [],
+      accepted: true,
+      sheet: null,
+      changes: [],
+    }),
     checkAll: async () => ({ findings: [], progress: progress(), sheets: {} }),
     consolidate: async () => ({
       consolidation: consolidation(),
