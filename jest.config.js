@@ -1,10 +1,13 @@
-/** Jest: TypeScript through ts-jest with CommonJS output (webpack keeps ES modules for tree shaking). */
+/**
+ * Jest: TypeScript transpiled file by file with esbuild to CommonJS (test/esbuildTransform.cjs; webpack keeps ES
+ * modules for tree shaking). No type-checking here: `npm run lint` runs tsc over src, test, bench and scripts once.
+ */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/src", "<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }],
+    "^.+\\.tsx?$": "<rootDir>/test/esbuildTransform.cjs",
   },
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   moduleNameMapper: {

@@ -4,8 +4,9 @@
  *
  *   1. builds the page (npm run build) unless --no-build is given, and the office.js stand-in of the Excel-mode
  *      test (test/e2e/excel/officeShim.ts → dist-e2e-excel/officeShim.js, also when missing after --no-build);
- *   2. serves dist/ over plain http on 127.0.0.1, on a free port, with a tiny static server (no office.js: the
- *      page must work without it; the tests block Microsoft's CDN so its script fails at once);
+ *   2. serves dist/ over plain http on 127.0.0.1, on a free port, with a tiny static server; the tests answer
+ *      office.js's CDN address with the real library from @microsoft/office-js (test/e2e/harness.ts), which
+ *      boots outside Office with no host, and block every other request that would leave the machine;
  *   3. runs test/e2e/*.e2e.ts with jest (ts-jest, node environment), one file after another, with
  *      E2E_BASE_URL, E2E_CHROMIUM and E2E_ARTIFACTS in the environment;
  *   4. prints the initial JavaScript per chunk (gzip) and the figures the tests wrote to artifacts/e2e-metrics.json

@@ -33,6 +33,7 @@ const OPTIONS = {
   password: { type: "string" },
   out: { type: "string" },
   "out-dir": { type: "string" },
+  csv: { type: "string" },
 } as const satisfies OptionSpec;
 
 export type OptionValues = Record<string, string | boolean | undefined>;

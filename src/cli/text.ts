@@ -15,8 +15,9 @@ Cách dùng:
       Xuất phiếu riêng cho từng thành viên: THƯ_MỤC/<mã thành viên>.xlsx.
   ocop check TỆP.xlsx... [--json]
       Kiểm tra sổ Hội đồng hoặc phiếu thành viên. Mã thoát 0: không có lỗi; 1: có lỗi; 2: không đọc được tệp hoặc gọi sai.
-  ocop consolidate council.xlsx [PHIẾU.xlsx...] --out result.xlsx [--json]
+  ocop consolidate council.xlsx [PHIẾU.xlsx...] --out result.xlsx [--csv ket-qua.csv] [--json]
       Tổng hợp (từ sổ và/hoặc các phiếu thành viên); còn lỗi thì không ghi và thoát 1. Tệp đầu vào không bị sửa.
+      --csv: ghi thêm kết quả dạng CSV (UTF-8, mỗi sản phẩm một dòng) cho phần mềm khác.
 
 Tùy chọn chung: --lang vi|en (ngôn ngữ thông báo), --help.
 CSV: UTF-8 (có hoặc không BOM), phân cách bằng dấu phẩy hoặc chấm phẩy, tiêu đề cột tiếng Việt hoặc tiếng Anh.
@@ -36,8 +37,9 @@ Usage:
       Write one workbook per member: DIR/<member code>.xlsx.
   ocop check FILE.xlsx... [--json]
       Check a council workbook or member workbooks. Exit 0: no errors; 1: errors found; 2: unreadable input or wrong call.
-  ocop consolidate council.xlsx [BOOK.xlsx...] --out result.xlsx [--json]
+  ocop consolidate council.xlsx [BOOK.xlsx...] --out result.xlsx [--csv results.csv] [--json]
       Consolidate (from the workbook and/or member workbooks); refuses while any error stands (exit 1). Inputs are never modified.
+      --csv: also write the results as CSV (UTF-8, one row per product) for other tools.
 
 Common options: --lang vi|en (language of messages), --help.
 CSV: UTF-8 (with or without BOM), comma or semicolon separated, Vietnamese or English headers.

@@ -1,7 +1,8 @@
 /**
  * Shared set-up for the browser tests run by scripts/e2e.cjs: Chromium through playwright-core, the page served
- * from dist/ on 127.0.0.1, every request that would leave the machine blocked and recorded (office.js from
- * Microsoft's CDN is expected: blocking it makes it fail at once, as offline), artifacts and metrics.
+ * from dist/ on 127.0.0.1, office.js answered from the @microsoft/office-js package on this machine (the real
+ * library, as Microsoft's CDN would serve it: outside Office it boots with no host), every other request that would
+ * leave the machine blocked and recorded, artifacts and metrics.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,6 +14,28 @@ const CHROMIUM = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
 const METRICS = path.join(ARTIFACTS, "e2e-metrics.json");
 
 export const OFFICE_CDN = "appsforoffice.microsoft.com";
+/** The CDN folder taskpane.html loads office.js from, and the package folder holding the same files. */
+const OFFICE_HOSTED = `https://${OFFICE_CDN}/lib/1/hosted/`;
+const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+
+/**
+ * office.js itself asks for more than its own files: outside Office it opens a telemetry frame on another
+ * Microsoft host. That request is blocked like any other (nothing leaves the machine) and is the only one the
+ * tests accept in `external`.
+ */
+const OFFICE_TELEMETRY_HOST = "telemetryservice.firstpartyapps.oaspapps.com";
+export const fromOfficeJs = (url: string): boolean =>
+  url.startsWith(OFFICE_HOSTED) || new URL(url).host === OFFICE_TELEMETRY_HOST;
+
+/** The local file for a CDN address of office.js (or of a file it loads after itself), or null. */
+export const officeJsFile = (url: string): string | null => {
+  if (!url.startsWith(OFFICE_HOSTED)) return null;
+  const rel = decodeURIComponent(new URL(url).pathname.slice(new URL(OFFICE_HOSTED).pathname.length));
+  const file = path.resolve(OFFICE_JS_DIST, rel);
+  if (!file.startsWith(OFFICE_JS_DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile())
+    return null;
+  return file;
+};
 
 if (!BASE_URL) throw new Error("E2E_BASE_URL is not set: run the browser tests with `npm run test:e2e`.");
 
@@ -35,6 +58,8 @@ export interface OpenedPage {
   page: Page;
   /** Requests that tried to leave 127.0.0.1 (all were blocked). */
   external: string[];
+  /** CDN addresses of office.js and its own files, answered from the package on this machine. */
+  officeJs: string[];
   /** Errors the page threw or logged. */
   errors: string[];
 }
@@ -46,11 +71,17 @@ export const openContext = async (
 ): Promise<OpenedPage> => {
   const context = await browser.newContext({ acceptDownloads: true, viewport, locale: "vi-VN" });
   const external: string[] = [];
+  const officeJs: string[] = [];
   const errors: string[] = [];
   const local = new URL(BASE_URL).host;
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
     if (url.host === local || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
+    const file = officeJsFile(url.href);
+    if (file) {
+      officeJs.push(url.href);
+      return route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
+    }
     external.push(url.href);
     return route.abort("internetdisconnected");
   });
@@ -59,11 +90,11 @@ export const openContext = async (
   page.on("console", (m) => {
     if (m.type() !== "error") return;
     const text = m.text();
-    // The blocked office.js script is expected to fail.
+    // A blocked request (recorded in `external`, which the tests check) also logs this line.
     if (/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(text)) return;
     errors.push(`console: ${text}`);
   });
-  return { context, page, external, errors };
+  return { context, page, external, officeJs, errors };
 };
 
 export const artifact = (name: string): string => {

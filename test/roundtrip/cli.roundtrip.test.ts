@@ -3,6 +3,7 @@
  * the member books by a raw-XML filler (not ExcelJS), `ocop check`, `ocop consolidate`; the results must
  * equal the rules' own computation on the same scores.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
@@ -110,6 +111,82 @@ describe("ocop init → books → fill → check → consolidate", () => {
     const tv03 = sheets.find((s) => s.name === scoreSheetName("TV03"))!;
     const numbers = tv03.values.flat().filter((v) => typeof v === "number").length;
     expect(numbers).toBeGreaterThan(scores.find((s) => s.member === "TV03")!.entries.length);
+  });
+
+  it("writes the results as CSV for other tools (--csv): UTF-8 with BOM, one row per product", async () => {
+    const work = tempDir();
+    const out = join(work, "result.xlsx");
+    const csv = join(work, "ket-qua.csv");
+    const before = [setup.council, ...setup.books].map(sha);
+    const r = await cli(["consolidate", setup.council, ...setup.books, "--out", out, "--csv", csv, "--json"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { csv: string }).csv).toBe(csv);
+    const bytes = readFileSync(csv);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // Read back by Python's csv module, not by our own CSV reader.
+    const rows = JSON.parse(
+      execFileSync(
+        "/usr/bin/python3",
+        [
+          "-c",
+          "import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))",
+          csv,
+        ],
+        { encoding: "utf8" }
+      )
+    ) as string[][];
+    expect(rows[0]).toEqual([
+      "code",
+      "name",
+      "owner",
+      "commune",
+      "form",
+      "members",
+      "mean",
+      "mean_A",
+      "mean_B",
+      "mean_C",
+      "min",
+      "max",
+      "spread",
+      "stars",
+      "outcome",
+      "outcome_text",
+      "rank",
+      "notes",
+    ]);
+    const expected = consolidate(setup.session, setup.catalogue, scores);
+    const body = rows.slice(1);
+    expect(body.map((row) => row[0])).toEqual(expected.products.map((p) => p.product));
+    const round = (n: number | null) => (n === null ? "" : String(Math.round(n * 10_000) / 10_000));
+    body.forEach((row, i) => {
+      const e = expected.products[i]!;
+      const product = setup.session.products.find((p) => p.code === e.product)!;
+      expect(row.slice(1, 5)).toEqual([product.name, product.owner, product.commune, e.form]);
+      expect(Number(row[5])).toBe(e.count);
+      expect(Number(row[6])).toBeCloseTo(e.mean!, 4);
+      expect(row.slice(7, 10)).toEqual([round(e.partMeans!.A), round(e.partMeans!.B), round(e.partMeans!.C)]);
+      expect(row.slice(10, 13)).toEqual([round(e.min), round(e.max), round(e.range)]);
+      expect(row[13]).toBe(e.stars === null ? "" : String(e.stars));
+      expect(row[14]).toBe(e.outcome);
+      expect(row[16]).toBe(e.rank === null ? "" : String(e.rank));
+    });
+    expect(body.map((row) => row[15])).toContain("Đề nghị công nhận 3 sao");
+    expect([setup.council, ...setup.books].map(sha)).toEqual(before);
+
+    // An input, or the workbook itself, is never overwritten by the CSV: exit 2, nothing written.
+    const again = join(work, "again.xlsx");
+    expect(
+      (await cli(["consolidate", setup.council, ...setup.books, "--out", again, "--csv", setup.books[0]!]))
+        .code
+    ).toBe(2);
+    expect(
+      (await cli(["consolidate", setup.council, ...setup.books, "--out", again, "--csv", again])).code
+    ).toBe(2);
+    expect(existsSync(again)).toBe(false);
+    expect([setup.council, ...setup.books].map(sha)).toEqual(before);
+    // --csv belongs to consolidate only.
+    expect((await cli(["check", setup.books[0]!, "--csv", join(work, "x.csv")])).code).toBe(2);
   });
 
   it("refuses to consolidate while a score is missing, and says where and what is allowed", async () => {

@@ -11,17 +11,21 @@ import { openXlsx } from "../openBook";
 import { progress } from "../progress";
 import { findingJson, findingLines, productsJson, rankingLines } from "../report";
 import { refuseAliases } from "../outputs";
-import { checkTarget, writeSafely } from "../safeWrite";
+import { checkTarget, writeAllSafely } from "../safeWrite";
+import { resultsCsv } from "../resultsCsv";
 
 export const consolidate = (args: string[], io: CliIO): Promise<number> =>
   withCall("consolidate", args, io, async (c) => {
     const { values: v, positionals, lang, now } = c;
-    c.allow(["out", "json", "password"]);
+    c.allow(["out", "json", "password", "csv"]);
     if (!positionals.length)
       throw new WrongCall("ocop consolidate council.xlsx [BOOK.xlsx...] --out result.xlsx");
     const out = c.need("out");
-    await refuseAliases([out], positionals);
+    const csv = v.csv === undefined ? null : c.need("csv");
+    if (csv !== null) await refuseAliases([csv], [out]);
+    await refuseAliases(csv === null ? [out] : [out, csv], positionals);
     await checkTarget(out);
+    if (csv !== null) await checkTarget(csv);
     const [councilFile, ...bookFiles] = positionals as [string, ...string[]];
     const bar = progress(io);
     const findings: Finding[] = [];
@@ -64,13 +68,17 @@ export const consolidate = (args: string[], io: CliIO): Promise<number> =>
       else io.stdout(findingLines(r.findings, lang) + c.t().refused + "\n");
       return 1;
     }
-    await writeSafely(out, await council.host.toBuffer());
+    // The workbook and the CSV are written together or not at all.
+    const files = [{ target: out, bytes: await council.host.toBuffer() }];
+    if (csv !== null) files.push({ target: csv, bytes: resultsCsv(r.session, r.consolidation, lang) });
+    await writeAllSafely(files);
     if (v.json) {
       io.stdout(
         JSON.stringify(
           {
             written: true,
             out,
+            ...(csv !== null ? { csv } : {}),
             sessionId: r.session.id,
             edition: r.consolidation.edition,
             level: r.consolidation.level,
@@ -85,6 +93,7 @@ export const consolidate = (args: string[], io: CliIO): Promise<number> =>
       if (r.findings.length) io.stdout(findingLines(r.findings, lang));
       io.stdout(rankingLines(r.session, r.consolidation, lang));
       io.stdout(`${c.t().wrote(out)}\n`);
+      if (csv !== null) io.stdout(`${c.t().wrote(csv)}\n`);
     }
     return 0;
   });
