@@ -11,24 +11,20 @@ import { listEditions, DEFAULT_EDITION } from "../ocop/criteria/builtin";
 import type { Finding } from "../ocop/findings";
 import { hasErrors } from "../ocop/findings";
 import type { Lang } from "../ocop/messages";
-import { DEFAULT_SETTINGS, type Session } from "../ocop/session";
+import type { Session } from "../ocop/session";
 import { defaultLevelOf, levelsOf } from "../ocop/process";
-import { indexSession } from "../ocop/sessionIndex";
-import { validateLevel, validateSession } from "../ocop/validate";
+import { validateLevel } from "../ocop/validate";
 import { readLevel } from "../layout/labels";
 import { nodeCodec } from "../hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../hosts/xlsx/parts/partsHost";
 import { packageFindings } from "../hosts/xlsx/packageGuard";
-import { APP_CODES, LAYOUT_CODES } from "../layout/codes";
-import { membersFromRows, productsFromRows } from "../layout/setupSheets";
-import { catalogueFor } from "../app/catalogue";
+import { LAYOUT_CODES } from "../layout/codes";
 import { checkSheets } from "../app/checkSheets";
 import { consolidateWorkbook } from "../app/consolidate";
 import { sha256Hex } from "../app/hash";
-import { importForms } from "../app/importForms";
 import { exportMemberBooks } from "../app/memberBook";
-import { setUpSession } from "../app/setUpSession";
-import { readCsvBytes } from "../ocop/csvFile";
+import { initCouncilWorkbook } from "../app/initCouncil";
+import { cliWorkbooks } from "./compose";
 import { findingJson, findingLines, productsJson, rankingLines } from "./report";
 import { TEXT } from "./text";
 import { bookFileNames } from "./bookNames";
@@ -224,29 +220,11 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
         }
         const year = v.year === undefined ? now.getFullYear() : Number(v.year);
         if (!Number.isInteger(year)) throw new WrongCall(`--year ${String(v.year)}`);
-        const findings: Finding[] = [];
-        const table = async (key: "products" | "members") => {
-          const file = need(key);
-          const read = readCsvBytes(await readBytes(file), file);
-          findings.push(...read.findings);
-          const rows = read.rows;
-          if (rows.length < 2 && !hasErrors(read.findings))
-            findings.push({ code: APP_CODES.csvEmpty, severity: "error", where: { file }, params: {} });
-          return { file, rows };
-        };
-        const p = await table("products");
-        const m = await table("members");
-        const products = productsFromRows(p.rows, { file: p.file });
-        const members = membersFromRows(m.rows, { file: m.file });
-        findings.push(...products.findings, ...members.findings);
-        // The council's own forms (--criteria FORMS.xlsx), checked like the built-in ones.
-        const own =
-          typeof v.criteria === "string"
-            ? await importForms((await openXlsx(v.criteria)).host, { edition, file: basename(v.criteria) })
-            : null;
-        findings.push(...(own?.findings ?? []));
-        const session: Session = {
-          id: randomUUID(),
+        const table = async (key: "products" | "members") => ({
+          file: need(key),
+          bytes: await readBytes(need(key)),
+        });
+        const r = await initCouncilWorkbook(cliWorkbooks(now), {
           council: {
             name: (v.title as string | undefined) ?? "Hội đồng đánh giá, phân hạng sản phẩm OCOP",
             level,
@@ -255,18 +233,20 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
             date: (v.date as string | undefined) ?? "",
           },
           edition,
-          settings: { ...DEFAULT_SETTINGS },
-          products: products.products,
-          members: members.members,
-          customForms: own?.forms ?? [],
-        };
-        const { catalogue } = await catalogueFor(session);
-        findings.push(
-          ...validateSession(session, catalogue, indexSession(session, catalogue)).filter(
-            (f) => f.severity === "error"
-          )
-        );
-        if (hasErrors(findings)) {
+          products: await table("products"),
+          members: await table("members"),
+          // The council's own forms (--criteria FORMS.xlsx), checked like the built-in ones.
+          criteria:
+            typeof v.criteria === "string"
+              ? { file: basename(v.criteria), host: (await openXlsx(v.criteria)).host }
+              : undefined,
+          fileName: basename(out),
+          password: v.password as string | undefined,
+          now,
+          newId: randomUUID,
+        });
+        const { findings, session } = r;
+        if (!r.bytes) {
           io.stdout(
             v.json
               ? JSON.stringify({ findings: findings.map((f) => findingJson(f, lang)) }, null, 2) + "\n"
@@ -274,18 +254,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
           );
           return 1;
         }
-        const host = PartsHost.createEmpty({ fileName: basename(out), codec: nodeCodec, created: now });
-        const r = await setUpSession(host, {
-          session,
-          catalogue,
-          password: v.password as string | undefined,
-          now,
-        });
-        if (hasErrors(r.findings)) {
-          io.stdout(findingLines(r.findings, lang));
-          return 1;
-        }
-        await writeSafely(out, await host.toBuffer());
+        await writeSafely(out, r.bytes);
         if (findings.length) io.stdout(findingLines(findings, lang));
         io.stdout(
           `${t().wrote(out)} (${session.products.length} SP, ${session.members.length} TV, ${edition})\n`
