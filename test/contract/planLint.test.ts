@@ -12,7 +12,7 @@ import { ExcelHost } from "../../src/hosts/excel/excelHost";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
 import type { ApplyRequest, WorkbookHost } from "../../src/hosts/workbook";
 import type { SheetPlan } from "../../src/layout/plan";
-import { lintPlan } from "../../src/layout/planLint";
+import { lintPlan } from "../helpers/planLint";
 import { enteredValues, planScoreSheet } from "../../src/layout/scoreSheet";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
 import { generateScores, generateSession } from "../../src/sim/generate";

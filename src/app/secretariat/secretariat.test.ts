@@ -78,7 +78,8 @@ describe("products and members typed elsewhere", () => {
     );
     expect(r.findings.map((f) => f.code)).toEqual(["setup.nameMissing"]);
     const bad = await importProducts({ name: "x.xlsx", bytes: new Uint8Array([1, 2, 3]) }, testWorkbooks);
-    expect(bad.findings.map((f) => f.code)).toEqual(["file.unreadable"]);
+    // The package guard says what the file is instead of a bare "unreadable" (here: text, not a workbook).
+    expect(bad.findings.map((f) => f.code)).toEqual(["file.notXlsx.csv"]);
     expect(parseText('a,b\n"x\ny",z')).toEqual([
       ["a", "b"],
       ["x\ny", "z"],
