@@ -75,7 +75,26 @@ export default tseslint.config(
     ignores: ["**/*.test.{ts,tsx}", "**/__tests__/**"],
     rules: {
       "no-restricted-globals": ["error", "Excel"],
-      "no-restricted-imports": ["error", { patterns: ["**/hosts/excel/**"] }],
+    },
+  },
+  {
+    // Hosts are created in one composition file per surface; views and use cases see only the ports
+    // (hosts/workbook.ts: WorkbookHost; app/workbookFiles.ts: WorkbookFiles) and the hosts' neutral messages.
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/app/**/*.ts"],
+    ignores: ["**/*.test.{ts,tsx}", "**/__tests__/**", "src/taskpane/compose/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/hosts/**", "!**/hosts/workbook", "!**/hosts/messages"],
+              message:
+                "Hosts are wired in the surface's composition file: src/taskpane/compose/excel.ts (task pane in Excel), src/taskpane/compose/standalone.ts (standalone page), src/cli/compose.ts (command line). Take the WorkbookHost or WorkbookFiles port (src/app/workbookFiles.ts) as a parameter instead.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -16,6 +16,7 @@ import { enteredValues, planScoreSheet } from "../src/layout/scoreSheet";
 import { FakeExcel } from "../test/fakes/fakeExcel";
 import { DISTRICT, LARGE, PROVINCE, makeCouncil, sizeLabel, type CouncilSize } from "./council";
 import { kib, type Report } from "./report";
+import { partsFiles } from "../src/hosts/xlsx/parts/partsFiles";
 
 export interface Count {
   syncs: number;
@@ -97,7 +98,7 @@ export const countUseCases = async (size: CouncilSize): Promise<Map<UseCase, Cou
     }),
   });
   // The secretariat's collect step: the files are checked when picked, then imported with the button.
-  const secretariat = createSecretariat(host, { tool: "bench", load });
+  const secretariat = createSecretariat(host, { tool: "bench", load, workbooks: partsFiles() });
   const files = [{ name: "book.xlsx", bytes: await book.toBuffer() }];
   const reports = await measure("import a book: check the file", () => secretariat.inspectBooks(files));
   expect(reports[0]?.status === "ready", `the book is ${reports[0]?.status}, not ready to import`);

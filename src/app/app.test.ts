@@ -1,4 +1,5 @@
 import { PartsHost } from "../hosts/xlsx/parts/partsHost";
+import { writeZip, ZipParts } from "../hosts/xlsx/parts/zip";
 import { parseAddress } from "../layout/a1";
 import { APP_CODES, LAYOUT_CODES } from "../layout/codes";
 import { SHEETS, scoreSheetName } from "../layout/names";
@@ -14,6 +15,7 @@ import { COLLECT_CODES } from "./secretariat/messages";
 import { importBooks, inspectBooks } from "./secretariat/collect";
 import { setUpSession } from "./setUpSession";
 import type { WorkbookHost } from "../hosts/workbook";
+import { testWorkbooks } from "../../test/helpers/workbooks";
 
 const session = miniSession();
 const catalogue = miniCatalogue();
@@ -110,10 +112,10 @@ describe("use cases on the xlsx host", () => {
       cellWrites: [{ sheet: at.sheet, row: at.row, col: at.col, value: "2,5" }],
     });
     const files = [{ name: "TV02.xlsx", bytes: await book.toBuffer() }];
-    const reports = await inspectBooks(host, files, { load });
+    const reports = await inspectBooks(host, files, { workbooks: testWorkbooks, load });
     expect(reports.map((r) => r.status)).toEqual(["invalid"]);
     expect(reports[0]!.findings.some((f) => f.severity === "error" && f.code !== "score.missing")).toBe(true);
-    const imported = await importBooks(host, files, reports, { load });
+    const imported = await importBooks(host, files, reports, { workbooks: testWorkbooks, load });
     expect(imported.map((r) => r.status)).toEqual(["invalid"]);
     expect(await score(host, "TV02", "SP03", "3.1")).toBeNull();
   });
@@ -129,11 +131,11 @@ describe("use cases on the xlsx host", () => {
     const bytes = await book.toBuffer();
     const sha256 = await sha256Hex(bytes);
     const files = [{ name: "TV02.xlsx", bytes }];
-    const reports = await inspectBooks(host, files, { load });
+    const reports = await inspectBooks(host, files, { workbooks: testWorkbooks, load });
     // A partly scored book is ready to import; its blanks are reported, not held against it.
     expect(reports.map((r) => [r.status, r.member])).toEqual([["ready", "TV02"]]);
     expect(reports[0]!.findings.filter((f) => !f.code.startsWith("score."))).toEqual([]);
-    const imported = await importBooks(host, files, reports, { load });
+    const imported = await importBooks(host, files, reports, { workbooks: testWorkbooks, load });
     expect(imported.map((r) => r.status)).toEqual(["imported"]);
     expect(await score(host, "TV02", "SP03", "3.1")).toBe(20);
     expect((await readWorkbook(host)).meta!.imports).toEqual([
@@ -146,26 +148,29 @@ describe("use cases on the xlsx host", () => {
       plans: [],
       cellWrites: [{ sheet: mine.sheet, row: mine.row, col: mine.col, value: 35 }],
     });
-    // The same scores sent again in another file (the member typed the same score again and saved: other
-    // bytes, so not "already imported").
-    const retyped = await PartsHost.fromBuffer(bytes);
-    await retyped.apply({
-      plans: [],
-      cellWrites: [{ sheet: at.sheet, row: at.row, col: at.col, value: 20 }],
-    });
-    const resaved = await retyped.toBuffer();
+    // The same scores sent again in another file (the same workbook saved by another program, which packs
+    // it differently: other bytes, so not "already imported").
+    const parts = ZipParts.open(bytes);
+    const resaved = writeZip(
+      parts.names().map((name) => ({ kind: "new" as const, name, data: parts.bytesOf(name)! })),
+      { level: 9 }
+    );
     expect(await sha256Hex(resaved)).not.toBe(sha256);
     const again = [{ name: "TV02 (gửi lại).xlsx", bytes: resaved }];
-    const second = await inspectBooks(host, again, { load });
+    const second = await inspectBooks(host, again, { workbooks: testWorkbooks, load });
     expect(second[0]!.status).toBe("duplicate");
     expect(
       second[0]!.findings.filter((f) => f.code === COLLECT_CODES.replaces).map((f) => f.params.count)
     ).toEqual([1]);
-    expect((await importBooks(host, again, second, { load }))[0]!.status).toBe("duplicate");
+    expect((await importBooks(host, again, second, { workbooks: testWorkbooks, load }))[0]!.status).toBe(
+      "duplicate"
+    );
     expect(await score(host, "TV02", "SP03", "3.1")).toBe(35);
     // ... until the secretariat confirms that the book replaces it.
     const confirmed = new Set([second[0]!.id]);
-    expect((await importBooks(host, again, second, { load, confirmed }))[0]!.status).toBe("imported");
+    expect(
+      (await importBooks(host, again, second, { workbooks: testWorkbooks, load, confirmed }))[0]!.status
+    ).toBe("imported");
     expect(await score(host, "TV02", "SP03", "3.1")).toBe(20);
   });
 
@@ -184,12 +189,14 @@ describe("use cases on the xlsx host", () => {
     const book = PartsHost.createEmpty();
     await book.apply({ plans: planMemberBook({ session: other, catalogue, member: other.members[0]! }) });
     const files = [{ name: "la.xlsx", bytes: await book.toBuffer() }];
-    const reports = await inspectBooks(host, files, { load });
+    const reports = await inspectBooks(host, files, { workbooks: testWorkbooks, load });
     expect(reports.map((r) => [r.status, r.findings.map((f) => f.code)])).toEqual([
       ["invalid", [APP_CODES.bookOtherSession]],
     ]);
     const names = (await host.listSheets()).map((x) => x.name);
-    expect((await importBooks(host, files, reports, { load }))[0]!.status).toBe("invalid");
+    expect((await importBooks(host, files, reports, { workbooks: testWorkbooks, load }))[0]!.status).toBe(
+      "invalid"
+    );
     expect((await readWorkbook(host)).meta!.imports).toEqual([]);
     expect((await host.listSheets()).map((x) => x.name)).toEqual(names);
   });

@@ -5,8 +5,6 @@
  * without an error are returned, ready for `session.customForms`.
  */
 import type { WorkbookHost } from "../hosts/workbook";
-import { packageFindings } from "../hosts/xlsx/packageGuard";
-import { PartsHost } from "../hosts/xlsx/parts/partsHost";
 import { cellAddress } from "../layout/a1";
 import { cellText } from "../layout/build";
 import { placeFormFindings } from "../layout/criteriaCells";
@@ -21,6 +19,7 @@ import type { Form } from "../ocop/criteria/types";
 import type { Finding } from "../ocop/findings";
 import { hasErrors } from "../ocop/findings";
 import type { EditionLoader } from "./catalogue";
+import type { WorkbookFiles } from "./workbookFiles";
 
 export interface FormsImport {
   /** Forms without an error, codes normalised ("2" → "02"), in sheet order. */
@@ -116,16 +115,16 @@ export const importForms = async (host: WorkbookHost, opts: ImportFormsOptions):
  */
 export const importFormsFile = async (
   file: { name: string; bytes: Uint8Array },
-  opts: Omit<ImportFormsOptions, "file">
+  opts: Omit<ImportFormsOptions, "file"> & { workbooks: WorkbookFiles }
 ): Promise<FormsImport> => {
-  let host: PartsHost;
+  let host: WorkbookHost;
   try {
-    host = await PartsHost.fromBuffer(file.bytes, { fileName: file.name });
+    host = await opts.workbooks.open(file.bytes, file.name);
   } catch (e) {
     return {
       forms: [],
       sheet: null,
-      findings: packageFindings(e) ?? [
+      findings: opts.workbooks.refusal(e) ?? [
         {
           code: LAYOUT_CODES.fileUnreadable,
           severity: "error",
@@ -135,5 +134,6 @@ export const importFormsFile = async (
       ],
     };
   }
-  return importForms(host, { ...opts, file: file.name });
+  const { workbooks: _workbooks, ...rest } = opts;
+  return importForms(host, { ...rest, file: file.name });
 };

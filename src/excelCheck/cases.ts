@@ -11,6 +11,7 @@ import type { ExcelHost } from "../hosts/excel/excelHost";
 import { enteredValues, planScoreSheet } from "../layout/scoreSheet";
 import { DEFAULT_EDITION, loadEdition } from "../ocop/criteria/builtin";
 import { generateScores, generateSession } from "../sim/generate";
+import { partsFiles } from "../hosts/xlsx/parts/partsFiles";
 
 export interface CheckCase {
   name: string;
@@ -112,7 +113,11 @@ export function checkCases(): CheckCase[] {
       fake: "5 syncs",
       run: async (host) => {
         const { load } = await council;
-        const out = await createSecretariat(host, { tool: "excel-check", load }).consolidate();
+        const out = await createSecretariat(host, {
+          tool: "excel-check",
+          load,
+          workbooks: partsFiles(),
+        }).consolidate();
         return out.written ? "written" : "not written";
       },
     },

@@ -1,9 +1,8 @@
 /**
- * Task pane entry (webpack entry "taskpane"): the composition root. It is the one file of the pane that meets the
- * Excel adapter; views receive it only as the `ExcelDetection` interface (src/taskpane/hostInfo.ts).
+ * Task pane entry (webpack entry "taskpane"). Hosts come from the composition file (compose/excel.ts); views
+ * receive Excel's detection only as the `ExcelDetection` interface (src/taskpane/hostInfo.ts).
  */
-// eslint-disable-next-line no-restricted-imports -- composition root: hands the Excel adapter to the pane
-import { excelDetection } from "../hosts/excel/detect";
+import { excelDetection } from "./compose/excel";
 import { startTaskpane } from "./bootstrap";
 
 const container = document.getElementById("container");

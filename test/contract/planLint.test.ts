@@ -12,11 +12,12 @@ import { ExcelHost } from "../../src/hosts/excel/excelHost";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
 import type { ApplyRequest, WorkbookHost } from "../../src/hosts/workbook";
 import type { SheetPlan } from "../../src/layout/plan";
-import { lintPlan } from "../../src/layout/planLint";
+import { lintPlan } from "../helpers/planLint";
 import { enteredValues, planScoreSheet } from "../../src/layout/scoreSheet";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
 import { generateScores, generateSession } from "../../src/sim/generate";
 import { FakeExcel } from "../fakes/fakeExcel";
+import { testWorkbooks } from "../helpers/workbooks";
 
 /** The host, with every plan it is asked to write kept for the lint. */
 function linted<H extends WorkbookHost>(host: H, seen: SheetPlan[]): H {
@@ -55,7 +56,7 @@ test("no plan of the council's day breaks Excel's rules", async () => {
       existing: enteredValues(scores[last]!),
     }),
   });
-  const secretariat = createSecretariat(host, { tool: "contract", load });
+  const secretariat = createSecretariat(host, { tool: "contract", load, workbooks: testWorkbooks });
   const files = [{ name: "book.xlsx", bytes: await book.toBuffer() }];
   await secretariat.importBooks(files, await secretariat.inspectBooks(files));
   const consolidated = await secretariat.consolidate();

@@ -22,6 +22,7 @@ import type { MemberScores, Session } from "../../src/ocop/session";
 import { generateScores, generateSession } from "../../src/sim/generate";
 import type { FakeExcel } from "../fakes/fakeExcel";
 import { HOSTS } from "./hosts";
+import { testWorkbooks } from "../helpers/workbooks";
 
 const NOW = new Date("2026-06-15T08:00:00Z");
 
@@ -39,7 +40,12 @@ beforeAll(async () => {
 });
 
 const api = (host: WorkbookHost): SecretariatApi =>
-  createSecretariat(host, { tool: "contract", now: () => NOW, newId: () => "sess-contract-1" });
+  createSecretariat(host, {
+    tool: "contract",
+    workbooks: testWorkbooks,
+    now: () => NOW,
+    newId: () => "sess-contract-1",
+  });
 
 /** Writes a member's generated scores into their book (outside the add-in, as a member's Excel would). */
 const fillBook = async (
@@ -294,7 +300,11 @@ describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
     const s = api(host);
     await s.setUp(draft);
     const foreign = XlsxHost.createEmpty();
-    await createSecretariat(foreign, { tool: "contract", newId: () => "other-session" }).setUp(draft);
+    await createSecretariat(foreign, {
+      tool: "contract",
+      workbooks: testWorkbooks,
+      newId: () => "other-session",
+    }).setUp(draft);
     const reports = await s.inspectBooks([
       { name: "notes.xlsx", bytes: new TextEncoder().encode("not a zip") },
       { name: "foreign.xlsx", bytes: await foreign.toBuffer() },
@@ -302,7 +312,10 @@ describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
     expect(reports.map((r) => r.status)).toEqual(["unreadable", "invalid"]);
     expect(reports[1]!.findings.map((f) => f.code)).toContain("book.otherSession");
     // A member's book of that other session: the message names both sessions by their titles and whose book it is.
-    const foreignTv02 = await createSecretariat(foreign, { tool: "contract" }).memberBook("TV02");
+    const foreignTv02 = await createSecretariat(foreign, {
+      tool: "contract",
+      workbooks: testWorkbooks,
+    }).memberBook("TV02");
     const [own] = await s.inspectBooks([{ name: "tv02-other.xlsx", bytes: foreignTv02.bytes }]);
     const finding = own!.findings.find((f) => f.code === "book.otherSession")!;
     const tv02 = draft.members.find((m) => m.code === "TV02")!;
@@ -316,7 +329,10 @@ describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
     );
     // A member's book opened as if it were the council workbook says so.
     const bytes = (await s.memberBook("TV01")).bytes;
-    const opened = await createSecretariat(await XlsxHost.fromBuffer(bytes), { tool: "contract" }).open();
+    const opened = await createSecretariat(await XlsxHost.fromBuffer(bytes), {
+      tool: "contract",
+      workbooks: testWorkbooks,
+    }).open();
     expect(opened.session).toBeNull();
     expect(opened.findings.map((f) => [f.code, f.params.member])).toEqual([
       ["collect.memberBookOpen", "TV01"],

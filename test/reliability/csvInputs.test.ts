@@ -13,6 +13,7 @@ import type { FindingJson } from "../../src/cli/report";
 import { decodeWindows1258 } from "../../src/ocop/csvEncoding";
 import { buildCorpus, filledBook } from "./corpus";
 import { XlsxPackage } from "./xlsxXml";
+import { testWorkbooks } from "../helpers/workbooks";
 
 const ROOT = join(__dirname, "..", "..");
 const PRODUCTS = join(ROOT, "examples", "products.csv");
@@ -40,7 +41,10 @@ const init = async (bytes: Uint8Array | string, name = "members.csv") => {
 
 /** The same file through the task pane's table import, which reads CSV the same way: its findings. */
 const imported = async (bytes: Uint8Array | string, name: string) =>
-  importMembers({ name, bytes: typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes });
+  importMembers(
+    { name, bytes: typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes },
+    testWorkbooks
+  );
 
 /** Windows-1258 bytes of Vietnamese text, as Windows writes them: base letter (with ă â ê ô ơ ư đ) and a tone mark. */
 const TONE: Record<string, number> = {
@@ -130,7 +134,7 @@ describe("CSV encodings", () => {
   ])("%s is read as it is, without a finding", async (_name, bytes) => {
     const r = await init(bytes, `m-${_name.replace(/\W+/g, "")}.csv`);
     expect(r.code).toBe(0);
-    const members = await importMembers({ name: "members.csv", bytes });
+    const members = await importMembers({ name: "members.csv", bytes }, testWorkbooks);
     expect(members.findings).toEqual([]);
     expect(members.rows.map((m) => m.name)).toEqual(["Trần Văn Đức", NAME]);
   });
@@ -149,7 +153,7 @@ describe("CSV encodings", () => {
   it("Windows-1258 (Excel's plain CSV on Vietnamese Windows) is converted, with a warning", async () => {
     const bytes = encode1258(TEXT);
     expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
-    const members = await importMembers({ name: "members-1258.csv", bytes });
+    const members = await importMembers({ name: "members-1258.csv", bytes }, testWorkbooks);
     expect(members.rows.map((m) => m.name)).toEqual(["Trần Văn Đức", NAME]);
     expect(members.findings.map((f) => [f.code, f.severity, f.where.file])).toEqual([
       ["csv.encodingConverted", "warning", "members-1258.csv"],
@@ -216,7 +220,10 @@ describe("CSV encodings", () => {
 
   it('a first line "sep=;" names the separator and is not data', async () => {
     const bytes = `sep=;\n${TEXT.replace("Chức vụ, đơn vị", "Chức vụ")}`;
-    const members = await importMembers({ name: "members-sep.csv", bytes: new TextEncoder().encode(bytes) });
+    const members = await importMembers(
+      { name: "members-sep.csv", bytes: new TextEncoder().encode(bytes) },
+      testWorkbooks
+    );
     expect(members.findings).toEqual([]);
     expect(members.rows.map((m) => m.code)).toEqual(["TV01", "TV02"]);
     expect((await init(bytes, "m-sep.csv")).code).toBe(0);

@@ -15,6 +15,7 @@ import { PACKAGE_LIMITS } from "../../src/hosts/xlsx/packageGuard";
 import { type Corpus, buildCorpus, filledBook } from "./corpus";
 import { convertWithSoffice } from "./soffice";
 import { craftZip, minimalWorkbookEntries, sheetXml } from "./zipcraft";
+import { testWorkbooks } from "../helpers/workbooks";
 
 let c: Corpus;
 let dir: string;
@@ -134,7 +135,7 @@ describe("the task pane's book picker (inspectBooks)", () => {
       name: x.file,
       bytes: new Uint8Array(readFileSync(join(dir, x.file))),
     }));
-    const reports = await inspectBooks(council, files);
+    const reports = await inspectBooks(council, files, { workbooks: testWorkbooks });
     for (const [i, x] of cases.entries()) {
       expect(reports[i]!.status).toBe("unreadable");
       expect(reports[i]!.findings.map((f) => [f.code, f.where.file])).toEqual([[x.code, x.file]]);

@@ -30,6 +30,7 @@ import { normaliseCode } from "../../src/ocop/text";
 import { type Corpus, PASSWORD, buildCorpus, filledBook, filledCouncil, key } from "./corpus";
 import { COUNCIL_FILE, bookFile, brief, consolidateBytes, errorsOf } from "./harness";
 import { type CellSpec, XlsxPackage, parseAddr } from "./xlsxXml";
+import { testWorkbooks } from "../helpers/workbooks";
 
 let c: Corpus;
 let books: Map<string, Uint8Array>;
@@ -70,9 +71,9 @@ describe("inputs are never modified", () => {
     for (const [m, b] of books) await checkSheets(await XlsxHost.fromBuffer(b), { file: bookFile(m) });
     const host = await XlsxHost.fromBuffer(c.council);
     const files = [...books].map(([m, bytes]) => ({ name: bookFile(m), bytes }));
-    const reports = await inspectBooks(host, files);
+    const reports = await inspectBooks(host, files, { workbooks: testWorkbooks });
     expect(brief(reports.flatMap((r) => errorsOf(r.findings)))).toEqual([]);
-    const imported = await importBooks(host, files, reports);
+    const imported = await importBooks(host, files, reports, { workbooks: testWorkbooks });
     expect(imported.map((r) => r.status)).toEqual(files.map(() => "imported"));
     await consolidateBytes(
       c.council,
@@ -115,7 +116,12 @@ describe("inputs are never modified", () => {
     await other.setCell("Phiếu TV02", cell, { number: 0 });
     const otherBytes = await other.save();
     const files = [{ name: bookFile("TV02"), bytes: otherBytes }];
-    const imported = await importBooks(host, files, await inspectBooks(host, files));
+    const imported = await importBooks(
+      host,
+      files,
+      await inspectBooks(host, files, { workbooks: testWorkbooks }),
+      { workbooks: testWorkbooks }
+    );
     if (c.scores.get("TV02")!.get([...c.layouts.get("TV02")!.cells].find(([, a]) => a === cell)![0]) !== 0) {
       // Held back until the secretariat confirms the book replaces the scores already there.
       expect(imported[0]!.status).toBe("duplicate");

@@ -28,6 +28,7 @@ import { MAX_NAME_BYTES, bookFileName } from "../../src/cli/bookNames";
 import { OutputError, realFs, writeAllSafely, writeSafely, type WriteFs } from "../../src/cli/safeWrite";
 import { scoreSheetName } from "../../src/layout/names";
 import { buildCorpus, filledBook, filledCouncil } from "./corpus";
+import { testWorkbooks } from "../helpers/workbooks";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "ocop.cjs");
@@ -367,10 +368,13 @@ describe("book and sheet names", () => {
       expect(r.init).toBe(1);
       const u = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
       expect(r.out).toContain(u);
-      const read = await importMembers({
-        name: "members.csv",
-        bytes: readFileSync(join(r.where, "members.csv")),
-      });
+      const read = await importMembers(
+        {
+          name: "members.csv",
+          bytes: readFileSync(join(r.where, "members.csv")),
+        },
+        testWorkbooks
+      );
       expect(read.findings.map((f) => [f.code, f.where.cell, f.params.char])).toEqual([
         ["setup.codeInvisibleChar", "A3", u],
       ]);

@@ -31,6 +31,7 @@ import {
 } from "./bookCases";
 import { COUNCIL_FILE, bookFile, brief, check, consolidateBytes, errorsOf, expectFinding } from "./harness";
 import { XlsxPackage, addr, colName } from "./xlsxXml";
+import { testWorkbooks } from "../helpers/workbooks";
 
 let c: Corpus;
 let P1: string;
@@ -703,9 +704,12 @@ describe("the council workbook", () => {
     const member = ANH;
     const bytes = validBooks.get(member)!;
     const files = [{ name: bookFile(member), bytes }];
-    const reports = await inspectBooks(host, files);
+    const reports = await inspectBooks(host, files, { workbooks: testWorkbooks });
     expect(brief(reports[0]!.findings)).toEqual([]);
-    const imported = await importBooks(host, files, reports, { password: PASSWORD });
+    const imported = await importBooks(host, files, reports, {
+      workbooks: testWorkbooks,
+      password: PASSWORD,
+    });
     expect(imported.map((r) => [r.status, r.member])).toEqual([["imported", normaliseCode(member)]]);
   });
 });

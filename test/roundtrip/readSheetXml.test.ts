@@ -106,7 +106,7 @@ const toStandard = (grids: SheetGrid[], standard: readonly Standard[]): SheetGri
     if (fixes.length === 0) return g;
     const values = g.values.map((r) => [...r]);
     for (const f of fixes) {
-      const { row, col } = parseAddress(f.cell);
+      const { row, col } = parseAddress(f.cell)!;
       while (values.length <= row) values.push([]);
       const r = values[row]!;
       while (r.length <= col) r.push(null);

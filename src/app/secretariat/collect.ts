@@ -8,8 +8,6 @@
  * Cost: one read of the council workbook per call and one apply for the whole batch, whatever its size.
  */
 import type { WorkbookHost } from "../../hosts/workbook";
-import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
-import { packageFindings } from "../../hosts/xlsx/packageGuard";
 import { LAYOUT_CODES } from "../../layout/codes";
 import { planMeta, type ImportRecord } from "../../layout/meta";
 import { scoreSheetName, SHEETS } from "../../layout/names";
@@ -26,6 +24,7 @@ import { catalogueFor, type EditionLoader } from "../catalogue";
 import { sha256Hex } from "../hash";
 import { readWorkbook, type WorkbookRead } from "../readWorkbook";
 import { hasEntries, parseSheets } from "../scores";
+import type { FileWorkbook, WorkbookFiles } from "../workbookFiles";
 import { COLLECT_CODES } from "./messages";
 import { computeProgress } from "./progress";
 import type { BookReport, PickedFile } from "./types";
@@ -44,9 +43,6 @@ const openCouncil = async (host: WorkbookHost, load?: EditionLoader): Promise<Co
   const { catalogue } = await catalogueFor(read.session, load);
   return { read: read as Council["read"], catalogue };
 };
-
-const openBook = async (file: PickedFile): Promise<PartsHost> =>
-  PartsHost.fromBuffer(file.bytes, { fileName: file.name });
 
 const sameValues = (a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): number =>
   [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).length;
@@ -113,7 +109,8 @@ const inspectOne = async (
   file: PickedFile,
   index: number,
   council: Council,
-  councilScores: Map<string, MemberScores>
+  councilScores: Map<string, MemberScores>,
+  workbooks: WorkbookFiles
 ): Promise<BookReport> => {
   const { session } = council.read;
   const sha256 = await sha256Hex(file.bytes);
@@ -130,16 +127,16 @@ const inspectOne = async (
     total: 0,
     replaces: null,
   };
-  let host: PartsHost;
+  let host: FileWorkbook;
   try {
-    host = await openBook(file);
+    host = await workbooks.open(file.bytes, file.name);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return {
       ...report,
       status: "unreadable",
       // The package guard says what the file is (an .xls, encrypted, truncated, …) and how to fix it.
-      findings: packageFindings(e) ?? [
+      findings: workbooks.refusal(e) ?? [
         {
           code: LAYOUT_CODES.fileUnreadable,
           severity: "error",
@@ -196,7 +193,7 @@ const inspectOne = async (
 export const inspectBooks = async (
   host: WorkbookHost,
   files: PickedFile[],
-  opts: { load?: EditionLoader } = {}
+  opts: { workbooks: WorkbookFiles; load?: EditionLoader }
 ): Promise<BookReport[]> => {
   const council = await openCouncil(host, opts.load);
   const parsed = parseSheets(council.read.scoreSheets, council.read.session, council.catalogue);
@@ -207,7 +204,8 @@ export const inspectBooks = async (
   );
   const reports: BookReport[] = [];
   // One at a time: each workbook is unpacked in memory, and a council may send forty.
-  for (const [i, file] of files.entries()) reports.push(await inspectOne(file, i, council, councilScores));
+  for (const [i, file] of files.entries())
+    reports.push(await inspectOne(file, i, council, councilScores, opts.workbooks));
   return settleBatch(reports, council.read.meta.imports);
 };
 
@@ -219,7 +217,13 @@ export const importBooks = async (
   host: WorkbookHost,
   files: PickedFile[],
   reports: BookReport[],
-  opts: { confirmed?: ReadonlySet<string>; load?: EditionLoader; now?: Date; password?: string } = {}
+  opts: {
+    workbooks: WorkbookFiles;
+    confirmed?: ReadonlySet<string>;
+    load?: EditionLoader;
+    now?: Date;
+    password?: string;
+  }
 ): Promise<BookReport[]> => {
   const council = await openCouncil(host, opts.load);
   const { session, meta } = council.read;
@@ -240,7 +244,7 @@ export const importBooks = async (
     const file = files.find((f, i) => `${i}:${f.name}` === r.id);
     if (!file) continue;
     const book = await readBook(
-      { host: await openBook(file), file: file.name, sha256: r.sha256 },
+      { host: await opts.workbooks.open(file.bytes, file.name), file: file.name, sha256: r.sha256 },
       session,
       council.catalogue
     );

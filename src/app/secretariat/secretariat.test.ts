@@ -13,12 +13,16 @@ import { computeProgress } from "./progress";
 import { asciiName, createSecretariat } from "./secretariat";
 import { importMembers, importProducts, parseText } from "./tables";
 import type { BookReport } from "./types";
+import { testWorkbooks } from "../../../test/helpers/workbooks";
 
 describe("products and members typed elsewhere", () => {
   test("rows pasted from Excel without their header are read in the setup sheet's column order", async () => {
-    const r = await importProducts({
-      text: "sp01\tBưởi da xanh\tHTX A\tXã Một\tTươi\tQuả\t1\nSP02\t=Cam\tHộ B\t\t\t\t02\tThiếu hồ sơ\n",
-    });
+    const r = await importProducts(
+      {
+        text: "sp01\tBưởi da xanh\tHTX A\tXã Một\tTươi\tQuả\t1\nSP02\t=Cam\tHộ B\t\t\t\t02\tThiếu hồ sơ\n",
+      },
+      testWorkbooks
+    );
     expect(r.findings).toEqual([]);
     expect(r.rows).toEqual([
       {
@@ -46,7 +50,10 @@ describe("products and members typed elsewhere", () => {
 
   test("a CSV with English headers in another order, semicolons, quotes and a BOM", async () => {
     const csv = '\uFEFFrole;name;code\n"Chair";"Nguyễn Văn An";tv01\nsecretary;"Lê ""Ba""";TV02\n';
-    const r = await importMembers({ name: "members.csv", bytes: new TextEncoder().encode(csv) });
+    const r = await importMembers(
+      { name: "members.csv", bytes: new TextEncoder().encode(csv) },
+      testWorkbooks
+    );
     expect(r.rows).toEqual([
       { code: "TV01", name: "Nguyễn Văn An", title: "", role: "chair" },
       { code: "TV02", name: 'Lê "Ba"', title: "", role: "secretary" },
@@ -56,7 +63,7 @@ describe("products and members typed elsewhere", () => {
   test("an .xlsx: the products sheet of another council workbook", async () => {
     const host = PartsHost.createEmpty();
     await host.apply({ plans: [planProductsSheet(miniSession(), ["01", "02"])] });
-    const r = await importProducts({ name: "cu.xlsx", bytes: await host.toBuffer() });
+    const r = await importProducts({ name: "cu.xlsx", bytes: await host.toBuffer() }, testWorkbooks);
     expect(r.rows.map((p) => [p.code, p.form])).toEqual([
       ["SP01", "01"],
       ["SP02", "01"],
@@ -65,10 +72,14 @@ describe("products and members typed elsewhere", () => {
   });
 
   test("missing names and unreadable files are findings, not exceptions", async () => {
-    const r = await importProducts({ text: "Mã sản phẩm\tTên sản phẩm\tPhiếu chấm\nSP01\t\t01" });
+    const r = await importProducts(
+      { text: "Mã sản phẩm\tTên sản phẩm\tPhiếu chấm\nSP01\t\t01" },
+      testWorkbooks
+    );
     expect(r.findings.map((f) => f.code)).toEqual(["setup.nameMissing"]);
-    const bad = await importProducts({ name: "x.xlsx", bytes: new Uint8Array([1, 2, 3]) });
-    expect(bad.findings.map((f) => f.code)).toEqual(["file.unreadable"]);
+    const bad = await importProducts({ name: "x.xlsx", bytes: new Uint8Array([1, 2, 3]) }, testWorkbooks);
+    // The package guard says what the file is instead of a bare "unreadable" (here: text, not a workbook).
+    expect(bad.findings.map((f) => f.code)).toEqual(["file.notXlsx.csv"]);
     expect(parseText('a,b\n"x\ny",z')).toEqual([
       ["a", "b"],
       ["x\ny", "z"],
@@ -249,7 +260,7 @@ describe("the council's own forms in the setup", () => {
 
   test("forms loaded from a workbook are set up with the session; a product on form 02 gets its block", async () => {
     const host = PartsHost.createEmpty({ fileName: "council.xlsx" });
-    const api = createSecretariat(host, { tool: "test", newId: () => "sess-own" });
+    const api = createSecretariat(host, { workbooks: testWorkbooks, tool: "test", newId: () => "sess-own" });
     const loaded = await api.importForms({ name: "forms.xlsx", bytes: readFileSync(FORMS) }, "qd1048-2019");
     expect(loaded.forms.map((f) => f.code)).toEqual(["01", "02"]);
     const r = await api.setUp(draft(loaded.forms));
@@ -264,7 +275,7 @@ describe("the council's own forms in the setup", () => {
 
   test("forms that fail under the session's edition refuse the setup and leave the workbook blank", async () => {
     const host = PartsHost.createEmpty({ fileName: "council.xlsx" });
-    const api = createSecretariat(host, { tool: "test" });
+    const api = createSecretariat(host, { workbooks: testWorkbooks, tool: "test" });
     const loaded = await api.importForms({ name: "forms.xlsx", bytes: readFileSync(FORMS) }, "qd1048-2019");
     const r = await api.setUp(draft(loaded.forms, "qd26-2026"));
     expect(r.written).toBe(false);

@@ -1,11 +1,11 @@
 /**
  * The secretariat's use cases over one workbook host: the task pane passes the Excel host, the standalone
- * page a PartsHost (an .xlsx in memory) holding the council workbook. Each method is one step of the
+ * page a file workbook (an .xlsx in memory) holding the council workbook; members' books, tables and forms
+ * files are opened and made through the `WorkbookFiles` port the surface's composition file gives. Each method is one step of the
  * council's day; the views call nothing else. Built on the shared use cases (src/app) and, where none
  * existed, on the layout and rules directly (collect.ts, updateSession.ts; the proposal lists are planned in layout/proposals.ts).
  */
 import type { WorkbookHost } from "../../hosts/workbook";
-import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
 import { LAYOUT_CODES } from "../../layout/codes";
 import "../../layout/messages";
 import { parseAddress } from "../../layout/a1";
@@ -24,7 +24,7 @@ import { exportMemberBooks } from "../memberBook";
 import { readWorkbook } from "../readWorkbook";
 import { setUpSession } from "../setUpSession";
 import { PROPOSAL_SHEETS, proposalOutcomes } from "../../layout/proposals";
-import { LEGACY_CERTIFICATE_PREFIX, isLegacyCertificateSheet } from "./legacyCertificates";
+import { legacyCertificateCandidates, legacyCertificatesToRemove } from "../../layout/legacyCertificates";
 import { importBooks, inspectBooks } from "./collect";
 import { acceptPaperForm, paperForm } from "./paperEntry";
 import { COLLECT_CODES } from "./messages";
@@ -32,11 +32,13 @@ import { computeProgress } from "./progress";
 import { importMembers, importProducts } from "./tables";
 import type { MemberBookFile, OpenState, SecretariatApi } from "./types";
 import { updateSession } from "./updateSession";
-import { zipFiles } from "./zip";
+import type { FileWorkbook, WorkbookFiles } from "../workbookFiles";
 
 export interface SecretariatOptions {
   /** "ocop-taskpane" or "ocop-standalone", written in the audit log. */
   tool: string;
+  /** Opens and makes workbook files (members' books, tables, forms), and zips them. */
+  workbooks: WorkbookFiles;
   load?: EditionLoader;
   /** Password for protected sheets (a deterrent only). */
   password?: string;
@@ -74,6 +76,7 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
   const load = options.load ?? loadEdition;
   const now = options.now ?? (() => new Date());
   const password = options.password;
+  const workbooks = options.workbooks;
 
   const councilSession = async (): Promise<{ session: Session; catalogue: Catalogue }> => {
     const read = await readWorkbook(host);
@@ -86,11 +89,11 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
   /** Members' books in one pass over the council workbook, whatever their number. */
   const books = async (members?: string[]): Promise<{ files: MemberBookFile[]; session: Session }> => {
     const { session } = await councilSession();
-    const targets = new Map<string, PartsHost>();
+    const targets = new Map<string, FileWorkbook>();
     const result = await exportMemberBooks(
       host,
       (member) => {
-        const target = PartsHost.createEmpty();
+        const target = workbooks.create();
         targets.set(member.code, target);
         return target;
       },
@@ -154,9 +157,9 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       return { session: read.session, findings: read.findings };
     },
 
-    importProducts,
-    importMembers,
-    importForms: (file, edition) => importFormsFile(file, { edition, load }),
+    importProducts: (source) => importProducts(source, workbooks),
+    importMembers: (source) => importMembers(source, workbooks),
+    importForms: (file, edition) => importFormsFile(file, { edition, load, workbooks }),
 
     async writeScoreSheets() {
       // The session as it stands, planned again in one apply: every member's sheet, scores kept.
@@ -176,14 +179,14 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       const { files, session } = await books();
       return {
         fileName: `${asciiName(`Phieu-cham_${session.council.year}_${session.members.length}-thanh-vien`)}.zip`,
-        bytes: await zipFiles(files),
+        bytes: await workbooks.zip(files),
       };
     },
 
-    inspectBooks: (files) => inspectBooks(host, files, { load }),
+    inspectBooks: (files) => inspectBooks(host, files, { workbooks, load }),
 
     importBooks: (files, reports, confirmed) =>
-      importBooks(host, files, reports, { confirmed, load, now: now(), password }),
+      importBooks(host, files, reports, { workbooks, confirmed, load, now: now(), password }),
 
     paperForm: (request) => paperForm(host, request, { load }),
 
@@ -225,9 +228,9 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       if (!run.written || !run.consolidation) return { ...run, published: [], proposed: [] };
       const c = run.consolidation;
       const infos = await host.listSheets();
-      const candidates = infos.map((i) => i.name).filter((n) => n.startsWith(LEGACY_CERTIFICATE_PREFIX));
+      const candidates = legacyCertificateCandidates(infos.map((i) => i.name));
       const { sheets: grids } = candidates.length ? await host.readSheets(candidates) : { sheets: [] };
-      const legacy = grids.filter((g) => isLegacyCertificateSheet(g.values)).map((g) => g.name);
+      const legacy = legacyCertificatesToRemove(grids);
       const lists = proposalOutcomes(c).map((o) => PROPOSAL_SHEETS[o]!);
       await host.apply({
         plans: [],

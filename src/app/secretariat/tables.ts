@@ -4,7 +4,6 @@
  * Read by the setup sheets' own table reader, so headers may be Vietnamese or English, in any order; rows
  * pasted without their header row are read in the setup sheet's column order.
  */
-import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
 import { LAYOUT_CODES } from "../../layout/codes";
 import { sameSheetName, SHEETS } from "../../layout/names";
 import type { CellValue } from "../../layout/plan";
@@ -14,6 +13,7 @@ import { hasErrors, type Finding } from "../../ocop/findings";
 import { readCsvBytes } from "../../ocop/csvFile";
 import { parseCsv, parseTabbed } from "../../ocop/delimitedText";
 import type { Member, Product } from "../../ocop/session";
+import type { WorkbookFiles } from "../workbookFiles";
 import type { PickedFile, TableImport } from "./types";
 
 /** Rows copied from a spreadsheet carry tabs; anything else is read as CSV. */
@@ -29,8 +29,12 @@ const withHeaders = <K extends string>(
 ): CellValue[][] =>
   rows.length && readTable(rows, fields).headerRow < 0 ? [fields.map((f) => f.header), ...rows] : rows;
 
-const rowsOfXlsx = async (file: PickedFile, preferred: string): Promise<CellValue[][]> => {
-  const host = await PartsHost.fromBuffer(file.bytes, { fileName: file.name });
+const rowsOfXlsx = async (
+  file: PickedFile,
+  preferred: string,
+  workbooks: WorkbookFiles
+): Promise<CellValue[][]> => {
+  const host = await workbooks.open(file.bytes, file.name);
   const sheets = await host.listSheets();
   const pick =
     sheets.find((s) => sameSheetName(s.name, preferred)) ??
@@ -44,10 +48,12 @@ const rowsOfXlsx = async (file: PickedFile, preferred: string): Promise<CellValu
 /** The rows of the source, and what reading a CSV file found (its encoding, an unclosed quote). */
 const readRows = async (
   source: PickedFile | { text: string },
-  preferred: string
+  preferred: string,
+  workbooks: WorkbookFiles
 ): Promise<{ rows: CellValue[][]; findings: Finding[] }> => {
   if ("text" in source) return { rows: parseText(source.text), findings: [] };
-  if (/\.xlsx$/i.test(source.name)) return { rows: await rowsOfXlsx(source, preferred), findings: [] };
+  if (/\.xlsx$/i.test(source.name))
+    return { rows: await rowsOfXlsx(source, preferred, workbooks), findings: [] };
   return readCsvBytes(source.bytes, source.name);
 };
 
@@ -62,25 +68,29 @@ const fileOf = (source: PickedFile | { text: string }): string | undefined =>
   "name" in source ? source.name : undefined;
 
 export const importProducts = async (
-  source: PickedFile | { text: string }
+  source: PickedFile | { text: string },
+  workbooks: WorkbookFiles
 ): Promise<TableImport<Product>> => {
   let read: { rows: CellValue[][]; findings: Finding[] };
   try {
-    read = await readRows(source, SHEETS.products);
+    read = await readRows(source, SHEETS.products, workbooks);
   } catch (e) {
-    return { rows: [], findings: [unreadable(fileOf(source) ?? "", e)] };
+    return { rows: [], findings: workbooks.refusal(e) ?? [unreadable(fileOf(source) ?? "", e)] };
   }
   if (hasErrors(read.findings)) return { rows: [], findings: read.findings };
   const r = productsFromRows(withHeaders(read.rows, PRODUCT_FIELDS), { file: fileOf(source) });
   return { rows: r.products, findings: [...read.findings, ...r.findings] };
 };
 
-export const importMembers = async (source: PickedFile | { text: string }): Promise<TableImport<Member>> => {
+export const importMembers = async (
+  source: PickedFile | { text: string },
+  workbooks: WorkbookFiles
+): Promise<TableImport<Member>> => {
   let read: { rows: CellValue[][]; findings: Finding[] };
   try {
-    read = await readRows(source, SHEETS.members);
+    read = await readRows(source, SHEETS.members, workbooks);
   } catch (e) {
-    return { rows: [], findings: [unreadable(fileOf(source) ?? "", e)] };
+    return { rows: [], findings: workbooks.refusal(e) ?? [unreadable(fileOf(source) ?? "", e)] };
   }
   if (hasErrors(read.findings)) return { rows: [], findings: read.findings };
   const r = membersFromRows(withHeaders(read.rows, MEMBER_FIELDS), { file: fileOf(source) });

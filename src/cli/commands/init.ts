@@ -2,21 +2,12 @@
 import { basename } from "node:path";
 import { randomUUID } from "node:crypto";
 import { listEditions, DEFAULT_EDITION } from "../../ocop/criteria/builtin";
-import type { Finding } from "../../ocop/findings";
-import { hasErrors } from "../../ocop/findings";
-import { DEFAULT_SETTINGS, type Session } from "../../ocop/session";
+import type { Session } from "../../ocop/session";
 import { defaultLevelOf, levelsOf } from "../../ocop/process";
-import { indexSession } from "../../ocop/sessionIndex";
-import { validateLevel, validateSession } from "../../ocop/validate";
-import { readCsvBytes } from "../../ocop/csvFile";
+import { validateLevel } from "../../ocop/validate";
 import { readLevel } from "../../layout/labels";
-import { APP_CODES } from "../../layout/codes";
-import { membersFromRows, productsFromRows } from "../../layout/setupSheets";
-import { nodeCodec } from "../../hosts/xlsx/parts/nodeCodec";
-import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
-import { catalogueFor } from "../../app/catalogue";
-import { importForms } from "../../app/importForms";
-import { setUpSession } from "../../app/setUpSession";
+import { initCouncilWorkbook } from "../../app/initCouncil";
+import { cliWorkbooks } from "../compose";
 import type { CliIO } from "../io";
 import { withCall } from "../call";
 import { WrongCall } from "../failures";
@@ -71,29 +62,11 @@ export const init = (args: string[], io: CliIO): Promise<number> =>
     }
     const year = v.year === undefined ? now.getFullYear() : Number(v.year);
     if (!Number.isInteger(year)) throw new WrongCall(`--year ${String(v.year)}`);
-    const findings: Finding[] = [];
-    const table = async (key: "products" | "members") => {
-      const file = c.need(key);
-      const read = readCsvBytes(await readBytes(file), file);
-      findings.push(...read.findings);
-      const rows = read.rows;
-      if (rows.length < 2 && !hasErrors(read.findings))
-        findings.push({ code: APP_CODES.csvEmpty, severity: "error", where: { file }, params: {} });
-      return { file, rows };
-    };
-    const p = await table("products");
-    const m = await table("members");
-    const products = productsFromRows(p.rows, { file: p.file });
-    const members = membersFromRows(m.rows, { file: m.file });
-    findings.push(...products.findings, ...members.findings);
-    // The council's own forms (--criteria FORMS.xlsx), checked like the built-in ones.
-    const own =
-      typeof v.criteria === "string"
-        ? await importForms((await openXlsx(v.criteria)).host, { edition, file: basename(v.criteria) })
-        : null;
-    findings.push(...(own?.findings ?? []));
-    const session: Session = {
-      id: randomUUID(),
+    const table = async (key: "products" | "members") => ({
+      file: c.need(key),
+      bytes: await readBytes(c.need(key)),
+    });
+    const r = await initCouncilWorkbook(cliWorkbooks(now), {
       council: {
         name: (v.title as string | undefined) ?? "Hội đồng đánh giá, phân hạng sản phẩm OCOP",
         level,
@@ -102,18 +75,20 @@ export const init = (args: string[], io: CliIO): Promise<number> =>
         date: (v.date as string | undefined) ?? "",
       },
       edition,
-      settings: { ...DEFAULT_SETTINGS },
-      products: products.products,
-      members: members.members,
-      customForms: own?.forms ?? [],
-    };
-    const { catalogue } = await catalogueFor(session);
-    findings.push(
-      ...validateSession(session, catalogue, indexSession(session, catalogue)).filter(
-        (f) => f.severity === "error"
-      )
-    );
-    if (hasErrors(findings)) {
+      products: await table("products"),
+      members: await table("members"),
+      // The council's own forms (--criteria FORMS.xlsx), checked like the built-in ones.
+      criteria:
+        typeof v.criteria === "string"
+          ? { file: basename(v.criteria), host: (await openXlsx(v.criteria)).host }
+          : undefined,
+      fileName: basename(out),
+      password: v.password as string | undefined,
+      now,
+      newId: randomUUID,
+    });
+    const { findings, session } = r;
+    if (!r.bytes) {
       io.stdout(
         v.json
           ? JSON.stringify({ findings: findings.map((f) => findingJson(f, lang)) }, null, 2) + "\n"
@@ -121,18 +96,7 @@ export const init = (args: string[], io: CliIO): Promise<number> =>
       );
       return 1;
     }
-    const host = PartsHost.createEmpty({ fileName: basename(out), codec: nodeCodec, created: now });
-    const r = await setUpSession(host, {
-      session,
-      catalogue,
-      password: v.password as string | undefined,
-      now,
-    });
-    if (hasErrors(r.findings)) {
-      io.stdout(findingLines(r.findings, lang));
-      return 1;
-    }
-    await writeSafely(out, await host.toBuffer());
+    await writeSafely(out, r.bytes);
     if (findings.length) io.stdout(findingLines(findings, lang));
     io.stdout(
       `${c.t().wrote(out)} (${session.products.length} SP, ${session.members.length} TV, ${edition})\n`

@@ -1,5 +1,5 @@
 import { emptyPlan, type PlannedCell, type SheetPlan } from "../../layout/plan";
-import { lintPlan } from "../../layout/planLint";
+import { lintPlan } from "../../../test/helpers/planLint";
 import { HostError } from "../workbook";
 import { FakeExcel } from "../../../test/fakes/fakeExcel";
 import { renameSheetRefs, parseAreas } from "./a1";

@@ -13,7 +13,7 @@ import { ExcelHost } from "../../hosts/excel/excelHost";
 import { loadEdition } from "../../ocop/criteria/builtin";
 import type { Catalogue } from "../../ocop/criteria/types";
 import { renderPane } from "./__tests__/render";
-import { createExcelWorkspace } from "./excelWorkspace";
+import { excelWorkspaceOver } from "../compose/excel";
 import { MemberPane } from "./MemberPane";
 
 let catalogue: Catalogue;
@@ -33,7 +33,7 @@ const setup = async () => {
   const { sheets } = await host.readSheets(["Phiếu TV03"]);
   const sheet = buildMemberSheet(sheets[0]!, session, await load(), session.members[2]!)!;
   const user = userEvent.setup();
-  renderPane(<MemberPane workspace={createExcelWorkspace(host)} />);
+  renderPane(<MemberPane workspace={excelWorkspaceOver(host)} />);
   await screen.findByTestId("progress-summary", {}, { timeout: 10000 });
   return { fake, host, sheet, user };
 };

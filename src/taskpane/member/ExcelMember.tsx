@@ -1,6 +1,6 @@
-import { useMemo } from "react";
+import { use, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { createExcelWorkspace } from "./excelWorkspace";
+import { loadExcelHosts } from "../compose/excel";
 import { MemberPane } from "./MemberPane";
 import { ensureMemberStrings } from "./strings";
 
@@ -8,6 +8,7 @@ import { ensureMemberStrings } from "./strings";
 export default function ExcelMember() {
   const { i18n } = useTranslation();
   ensureMemberStrings(i18n);
-  const workspace = useMemo(() => createExcelWorkspace(), []);
+  const hosts = use(loadExcelHosts());
+  const workspace = useMemo(() => hosts.createWorkspace(), [hosts]);
   return <MemberPane workspace={workspace} />;
 }

@@ -10,6 +10,7 @@ import type { Form } from "../../ocop/criteria/types";
 import { fakeApi, renderWith } from "./__tests__/helpers";
 import { CustomFormsImport } from "./parts/CustomFormsImport";
 import { SetupStep } from "./steps/SetupStep";
+import { testWorkbooks } from "../../../test/helpers/workbooks";
 
 const EXAMPLE = readFileSync(join(__dirname, "..", "..", "..", "examples", "forms-qd1048.xlsx"));
 const xlsx = (name: string, bytes: Uint8Array) =>
@@ -21,7 +22,7 @@ const xlsx = (name: string, bytes: Uint8Array) =>
 const api = () =>
   fakeApi({
     catalogue: (edition) => loadEdition(edition),
-    importForms: (file, edition) => importFormsFile(file, { edition }),
+    importForms: (file, edition) => importFormsFile(file, { edition, workbooks: testWorkbooks }),
     importMembers: async () => ({
       rows: [{ code: "TV01", name: "Nguyễn Văn An", title: "", role: "chair" as const }],
       findings: [],
@@ -120,7 +121,10 @@ test("a file that is not a workbook loads nothing and says why", async () => {
 
 test("keyboard: the pick button is reachable and opens the file dialog; a loaded form is removed with Enter", async () => {
   const forms = (
-    await importFormsFile({ name: "f.xlsx", bytes: new Uint8Array(EXAMPLE) }, { edition: "qd1048-2019" })
+    await importFormsFile(
+      { name: "f.xlsx", bytes: new Uint8Array(EXAMPLE) },
+      { edition: "qd1048-2019", workbooks: testWorkbooks }
+    )
   ).forms;
   const { onChange, announce, user } = renderAlone(forms);
   const click = jest.spyOn(HTMLInputElement.prototype, "click").mockImplementation(() => undefined);
@@ -144,12 +148,18 @@ test("keyboard: the pick button is reachable and opens the file dialog; a loaded
 
 test("in English; a form checked against another edition is pointed out", async () => {
   const forms = (
-    await importFormsFile({ name: "f.xlsx", bytes: new Uint8Array(EXAMPLE) }, { edition: "qd148-2023" })
+    await importFormsFile(
+      { name: "f.xlsx", bytes: new Uint8Array(EXAMPLE) },
+      { edition: "qd148-2023", workbooks: testWorkbooks }
+    )
   ).forms;
   // Under 148/2023 the parts are 40/25/35: the 1048 forms fail and none loads.
   expect(forms).toEqual([]);
   const ok = (
-    await importFormsFile({ name: "f.xlsx", bytes: new Uint8Array(EXAMPLE) }, { edition: "qd1048-2019" })
+    await importFormsFile(
+      { name: "f.xlsx", bytes: new Uint8Array(EXAMPLE) },
+      { edition: "qd1048-2019", workbooks: testWorkbooks }
+    )
   ).forms;
   renderAlone([{ ...ok[1]!, edition: "qd26-2026" }], "en");
   expect(screen.getByRole("heading", { name: "The council's own scoring forms (1)" })).toBeInTheDocument();

@@ -11,6 +11,7 @@ import { paperKey } from "../../ocop/paperEntry";
 import { miniCatalogue, miniSession } from "../../../test/helpers/miniCatalogue";
 import { renderWith } from "./__tests__/helpers";
 import { PaperEntry } from "./steps/PaperEntry";
+import { testWorkbooks } from "../../../test/helpers/workbooks";
 
 // jsdom hides node's structuredClone, which the parts host behind the real use cases relies on (browsers have it).
 beforeAll(() => {
@@ -33,6 +34,7 @@ const setUp = async () => {
   await setUpSession(host, { session, catalogue });
   const api = createSecretariat(host, {
     tool: "test",
+    workbooks: testWorkbooks,
     load: async () => catalogue,
     now: () => new Date("2026-06-15T09:30:00Z"),
   });

@@ -3,18 +3,19 @@
  * Office over an .xlsx file in the page's memory.
  */
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { use, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { HostInfo } from "../hostInfo";
-import { createExcelWorkspace } from "../member/excelWorkspace";
+import { loadExcelHosts } from "../compose/excel";
 import { downloadInBrowser } from "../standalone/download";
 import SecretariatPane from "./SecretariatPane";
 import { StandaloneSecretariat } from "./StandaloneSecretariat";
 import { ensureStrings, NS } from "./strings";
 
 function ExcelSecretariat() {
-  const workspace = useMemo(() => createExcelWorkspace(), []);
-  return <SecretariatPane workspace={workspace} download={downloadInBrowser} />;
+  const hosts = use(loadExcelHosts());
+  const workspace = useMemo(() => hosts.createWorkspace(), [hosts]);
+  return <SecretariatPane workspace={workspace} workbooks={hosts.workbooks} download={downloadInBrowser} />;
 }
 
 export default function SecretariatArea({ info }: { info: HostInfo }) {

@@ -16,7 +16,8 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PickedFile } from "../../app/secretariat/types";
 import { asciiName } from "../../app/secretariat/secretariat";
-import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
+import type { FileWorkbook } from "../../app/workbookFiles";
+import { standaloneWorkbooks } from "../compose/standalone";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Page, PageSection } from "../components/Page";
 import { Emitter, MemorySelection, type Workspace } from "../member/workspace";
@@ -35,7 +36,7 @@ const useStyles = makeStyles({
 
 interface Opened {
   workspace: Workspace;
-  xlsx: PartsHost;
+  xlsx: FileWorkbook;
   fileName: string;
   key: number;
   /** Every write to the workbook, and every download of it (for the kept copy and the close question). */
@@ -44,7 +45,7 @@ interface Opened {
 }
 
 /** A workspace over an in-memory workbook: selecting a cell makes it the active cell of the file to download. */
-export const standaloneWorkspace = (xlsx: PartsHost, fileName: string, download: Download): Workspace => {
+export const standaloneWorkspace = (xlsx: FileWorkbook, fileName: string, download: Download): Workspace => {
   const selection = new MemorySelection();
   return {
     kind: "standalone",
@@ -81,7 +82,7 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
       live = false;
     };
   }, []);
-  const adopt = (xlsx: PartsHost, fileName: string, fromDraft = false) => {
+  const adopt = (xlsx: FileWorkbook, fileName: string, fromDraft = false) => {
     setDraft(null);
     setRestored(fromDraft);
     const changes = new Emitter<void>();
@@ -127,7 +128,7 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
   const restore = async (d: Draft) => {
     setError(null);
     try {
-      adopt(await PartsHost.fromBuffer(d.bytes, { fileName: d.fileName }), d.fileName, d.unsaved);
+      adopt(await standaloneWorkbooks.open(d.bytes, d.fileName), d.fileName, d.unsaved);
     } catch (e) {
       setError(t("standalone.unreadable", { file: d.fileName, detail: errorMessage(e, t) }));
     }
@@ -135,12 +136,12 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
   const create = () => {
     setError(null);
     const name = `${asciiName(t("standalone.newFileName", { year: new Date().getFullYear() }))}.xlsx`;
-    adopt(PartsHost.createEmpty({ fileName: name }), name);
+    adopt(standaloneWorkbooks.create(name), name);
   };
   const open = async (file: PickedFile) => {
     setError(null);
     try {
-      adopt(await PartsHost.fromBuffer(file.bytes, { fileName: file.name }), file.name);
+      adopt(await standaloneWorkbooks.open(file.bytes, file.name), file.name);
     } catch (e) {
       setError(t("standalone.unreadable", { file: file.name, detail: errorMessage(e, t) }));
     }
@@ -230,6 +231,7 @@ export function StandaloneSecretariat({ download = downloadInBrowser }: { downlo
       )}
       {opened && (
         <SecretariatPane
+          workbooks={standaloneWorkbooks}
           key={opened.key}
           workspace={opened.workspace}
           download={download}

@@ -1,13 +1,14 @@
 /**
- * The standalone page's workspace: the workbook is an .xlsx file held in memory by the parts host, the
+ * The standalone page's workspace: the workbook is an .xlsx file held in memory by the file host, the
  * selection is the page's HTML grid. This module (and the host with it) is loaded only when the member opens a
  * file or the example session, so the page's first screen does not wait for it.
  */
 import { buildMemberBook, memberBookFileName } from "../../app/member/actions";
 import { findMember, openMemberContext } from "../../app/member/context";
 import { writeExampleCouncilBook } from "../../app/member/example";
+import type { FileWorkbook } from "../../app/workbookFiles";
 import type { ApplyRequest, WorkbookHost } from "../../hosts/workbook";
-import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
+import { standaloneWorkbooks } from "../compose/standalone";
 import { Emitter, MemorySelection, type Workspace } from "../member/workspace";
 import { downloadInBrowser, type Download } from "./download";
 
@@ -27,7 +28,7 @@ export interface StandaloneSession {
 class ObservedHost implements WorkbookHost {
   readonly kind = "xlsx" as const;
   readonly changes = new Emitter<string>();
-  constructor(readonly inner: PartsHost) {}
+  constructor(readonly inner: FileWorkbook) {}
   listSheets() {
     return this.inner.listSheets();
   }
@@ -44,7 +45,7 @@ class ObservedHost implements WorkbookHost {
   }
 }
 
-const workspaceOver = (xlsx: PartsHost, fileName: string, download: Download): StandaloneSession => {
+const workspaceOver = (xlsx: FileWorkbook, fileName: string, download: Download): StandaloneSession => {
   const host = new ObservedHost(xlsx);
   const selection = new MemorySelection();
   const saved = new Emitter<void>();
@@ -73,7 +74,7 @@ const workspaceOver = (xlsx: PartsHost, fileName: string, download: Download): S
         name = /\.xlsx$/i.test(fileName) ? fileName : memberBookFileName(context, member);
       } else {
         // From a council workbook, the member's own workbook, as `ocop books` issues it.
-        const target = PartsHost.createEmpty();
+        const target = standaloneWorkbooks.create();
         await buildMemberBook(host, context, member, target);
         bytes = await target.toBuffer();
         name = memberBookFileName(context, member);
@@ -99,14 +100,14 @@ export const openWorkbookBytes = async (
   fileName: string,
   download: Download = downloadInBrowser
 ): Promise<StandaloneSession> =>
-  workspaceOver(await PartsHost.fromBuffer(bytes, { fileName }), fileName, download);
+  workspaceOver(await standaloneWorkbooks.open(bytes, fileName), fileName, download);
 
 /** The example council workbook, built in memory. */
 export const openExampleSession = async (
   fileName: string,
   download: Download = downloadInBrowser
 ): Promise<StandaloneSession> => {
-  const xlsx = PartsHost.createEmpty({ fileName });
+  const xlsx = standaloneWorkbooks.create(fileName);
   await writeExampleCouncilBook(xlsx);
   return workspaceOver(xlsx, fileName, download);
 };

@@ -4,8 +4,8 @@
  * table over merged cells are refused, and a table's header row is rewritten (blanks become "Column1", a
  * duplicate "Name2", a formula its text) — so nothing may rely on those.
  */
-import { cellAddress as a1, inRange as inside, rangeAddress as area } from "./a1";
-import type { CellRange, SheetPlan } from "./plan";
+import { cellAddress as a1, inRange as inside, rangeAddress as area } from "../../src/layout/a1";
+import type { CellRange, SheetPlan } from "../../src/layout/plan";
 
 export type PlanProblemKind =
   | "valueUnderMerge"

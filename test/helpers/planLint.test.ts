@@ -1,5 +1,5 @@
 import { lintPlan } from "./planLint";
-import { emptyPlan, type SheetPlan } from "./plan";
+import { emptyPlan, type SheetPlan } from "../../src/layout/plan";
 
 const plan = (extra: Partial<SheetPlan>): SheetPlan => ({ ...emptyPlan("Kết quả", "results"), ...extra });
 
