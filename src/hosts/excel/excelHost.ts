@@ -667,7 +667,8 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
     const areas = this.supports("1.9");
     for (const [style, rects] of styleRects(plan.cells)) {
       const st = EXCEL_STYLES[style];
-      const keys = Object.keys(st).length;
+      // A border is two writes on each of its six edges.
+      const keys = Object.keys(st).length + (st.border ? 2 * BORDER_EDGES.length - 1 : 0);
       if (areas)
         for (const address of addressBatches(rects))
           unit(cost(5, keys, 30 * keys + address.length), () => setStyle(ws().getRanges(address).format, st));
@@ -815,7 +816,23 @@ function setStyle(f: Excel.RangeFormat, st: (typeof EXCEL_STYLES)[StyleName]): v
   if (st.wrap !== undefined) f.wrapText = st.wrap;
   if (st.horizontal !== undefined) f.horizontalAlignment = st.horizontal;
   if (st.vertical !== undefined) f.verticalAlignment = st.vertical;
+  if (st.border !== undefined)
+    for (const edge of BORDER_EDGES) {
+      const b = f.borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = st.border;
+    }
 }
+
+/** A grid of thin lines: the four edges of each area and the lines between its cells (RangeBorder, ExcelApi 1.1). */
+const BORDER_EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideHorizontal",
+  "InsideVertical",
+] as const;
 
 /** Rectangles as "A1:B2,D4" addresses of at most ADDRESS_CHARS characters each (Range.getRanges). */
 const ADDRESS_CHARS = 2000;
