@@ -50,5 +50,8 @@ export const PALETTE: Record<StyleName, CellLook> = {
   ok: { fill: "C6EFCE", color: "006100", border: true, vertical: "top", wrap: true },
 };
 
+/** The built-in style of the tables the add-in plans (light banding that leaves the cells' own fills visible). */
+export const TABLE_STYLE = "TableStyleLight9";
+
 /** Every style name, for code (and tests) that go through them all. */
 export const STYLE_NAMES = Object.keys(PALETTE) as StyleName[];

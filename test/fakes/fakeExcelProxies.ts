@@ -1283,6 +1283,15 @@ defineProps(FakeTable, {
     },
   },
   id: { get: (_s, t: TableTarget) => String(t.table.id) },
+  style: {
+    get: (_s, t: TableTarget) => t.table.style ?? "TableStyleMedium2",
+    set: (_s, t: TableTarget, v) => {
+      protectedCheck(t.sheet, "format", "changing a table's style");
+      if (typeof v !== "string" || !/^TableStyle(Light|Medium|Dark)\d+$/.test(v))
+        throw officeError("InvalidArgument", `The table style '${String(v)}' doesn't exist.`);
+      t.table.style = v;
+    },
+  },
 });
 
 // ---------------------------------------------------------------- charts

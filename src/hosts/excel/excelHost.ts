@@ -47,6 +47,7 @@ import {
 } from "./a1";
 import { officeCodeOf, toHostError } from "./errors";
 import { EXCEL_STYLES } from "./styles";
+import { TABLE_STYLE } from "../../layout/palette";
 import { fromExcelVisibility, readGrids, type MergeReader } from "./readGrids";
 
 /** Excel.run, or a fake with the same shape. */
@@ -536,8 +537,9 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       for (const chunk of dataChunks(p, this.limits, "formulas", toTmp))
         unit(chunk.bytes, () => chunk.write(ws()), chunk.cells);
       for (const t of p.plan.tables)
-        unit(cost(4, 1), () => {
+        unit(cost(4, 2), () => {
           const proxy = ws().tables.add(rangeOf(ws(), t.range), true);
+          proxy.style = t.style ?? TABLE_STYLE;
           p.tables.push({ proxy, name: t.name });
         });
       for (const c of p.plan.charts)
@@ -606,9 +608,12 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       if (p.plan.protection) {
         const password = p.plan.protection.password;
         unit(cost(3, 1, 100), () => {
+          const allow = p.plan.protection?.allow ?? [];
           const options: Excel.WorksheetProtectionOptions = {
             allowFormatColumns: true,
             allowFormatRows: true,
+            ...(allow.includes("autoFilter") ? { allowAutoFilter: true } : {}),
+            ...(allow.includes("sort") ? { allowSort: true } : {}),
           };
           if (password) p.ws!.protection.protect(options, password);
           else p.ws!.protection.protect(options);

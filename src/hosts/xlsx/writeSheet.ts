@@ -3,6 +3,7 @@ import type ExcelJS from "exceljs";
 import { cellAddress, colLetter, rangeAddress } from "../../layout/a1";
 import type { CellRange, ListValidation, PlannedCell, SheetPlan, StyleName } from "../../layout/plan";
 import { internals } from "./readGrid";
+import { TABLE_STYLE } from "../../layout/palette";
 import { styleFor } from "./styles";
 
 /** Excel's limits on validation texts and on an inline list. */
@@ -130,7 +131,10 @@ export const writePlan = async (ws: ExcelJS.Worksheet, plan: SheetPlan): Promise
       name: t.name,
       ref: cellAddress(t.range.row, t.range.col),
       headerRow: true,
-      style: { theme: "TableStyleLight9", showRowStripes: true },
+      style: {
+        theme: (t.style ?? TABLE_STYLE) as ExcelJS.TableStyleProperties["theme"],
+        showRowStripes: true,
+      },
       columns,
       rows,
     });
@@ -183,6 +187,8 @@ export const writePlan = async (ws: ExcelJS.Worksheet, plan: SheetPlan): Promise
       selectUnlockedCells: true,
       formatColumns: true,
       formatRows: true,
+      autoFilter: plan.protection.allow?.includes("autoFilter") ?? false,
+      sort: plan.protection.allow?.includes("sort") ?? false,
       ...(plan.protection.password ? { spinCount: SPIN_COUNT } : {}),
     });
   }
