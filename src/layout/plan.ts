@@ -72,6 +72,8 @@ export interface ListValidation {
 export interface SheetProtection {
   /** Optional password; a deterrent, not security (tampering is detected by anchors). */
   password?: string;
+  /** What people may still do on the protected sheet: use a table's filter buttons, sort. */
+  allow?: ("autoFilter" | "sort")[];
 }
 
 export interface PrintSetup {
@@ -91,9 +93,14 @@ export interface PrintSetup {
   centerHorizontally?: boolean;
 }
 
+/** An Excel table: its first row is the header row, each header a column name; filter buttons on. */
 export interface PlannedTable {
+  /** Unique in the workbook (Excel's rule): one name per table the add-in plans. */
   name: string;
-  range: CellRange; // header row included
+  /** Header row included. */
+  range: CellRange;
+  /** A built-in table style; TABLE_STYLE (layout/palette.ts) when absent. */
+  style?: string;
 }
 
 export interface PlannedChart {

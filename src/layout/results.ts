@@ -4,12 +4,16 @@
  */
 import type { Consolidation } from "../ocop/results";
 import type { Session } from "../ocop/session";
-import { FORMAT, put } from "./build";
+import { FORMAT, put, range } from "./build";
+import { TABLE_STYLE } from "./palette";
 import { SHEETS } from "./names";
 import { emptyPlan, type SheetPlan } from "./plan";
 import { remarkOf } from "./remarks";
 import { DOSSIER_WORDS, selfAssessmentGap, type Dossier } from "../ocop/dossier";
 import { outcomeLabel } from "./outcomes";
+
+/** The name of the detailed results' table (table names are unique in a workbook; this sheet is the only one). */
+export const RESULTS_TABLE = "KetQuaChiTiet";
 
 /** A council mean more than the spread threshold below the producer's own total is worth a look. */
 const gapWarning = (
@@ -61,6 +65,13 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
   ];
   const h = 3;
   head.forEach((t, col) => put(plan, h, col, t, "header"));
+  // The products as an Excel table, so people can filter and sort them (the protection allows it); a table
+  // needs a data row, so an empty run keeps one blank row.
+  plan.tables.push({
+    name: RESULTS_TABLE,
+    range: range(h, 0, Math.max(c.products.length, 1) + 1, head.length),
+    style: TABLE_STYLE,
+  });
   let row = h + 1;
   c.products.forEach((r, i) => {
     const p = products.get(r.product);
@@ -145,6 +156,6 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
     repeatRows: { first: h, last: h },
     footer: "Kết quả chi tiết — Trang &P/&N",
   };
-  plan.protection = {};
+  plan.protection = { allow: ["autoFilter", "sort"] };
   return plan;
 };

@@ -56,6 +56,8 @@ export interface TableState {
   name: string;
   rect: Rect;
   hasHeaders: boolean;
+  /** Table.style; Excel gives a new table "TableStyleMedium2". */
+  style?: string;
 }
 
 export interface ChartState {

@@ -936,13 +936,85 @@ export class FakeRangeFormat extends FakeObject {
       () => new FakeFormatProtection(this._ctx, `${this._path}.protection`, () => this._ref())
     );
   }
+  get borders(): FakeRangeBorderCollection {
+    return this._nav(
+      "borders",
+      () => new FakeRangeBorderCollection(this._ctx, `${this._path}.borders`, () => this._ref())
+    );
+  }
   override _navigation(name: string): FakeObject | undefined {
     if (name === "protection") return this.protection;
     if (name === "font") return this.font;
     if (name === "fill") return this.fill;
+    if (name === "borders") return this.borders;
     return undefined;
   }
 }
+
+/** RangeBorderCollection (ExcelApi 1.1): `getItem(index)` by Excel.BorderIndex. */
+export class FakeRangeBorderCollection extends FakeObject {
+  getItem(index: string): FakeRangeBorder {
+    return new FakeRangeBorder(this._ctx, `${this._path}.getItem(${JSON.stringify(index)})`, () => {
+      if (!(index in BORDER_SIDES))
+        throw officeError("InvalidArgument", `The argument '${index}' is not a valid border index.`);
+      return { target: this._ref<RangeTarget | AreasTarget>(), index };
+    });
+  }
+}
+
+/**
+ * Which side of which cells a border index draws, in one rectangle: the edges on its outer cells, the inside
+ * lines between its cells (on a single row, InsideHorizontal draws nothing, as in Excel).
+ */
+const BORDER_SIDES: Record<
+  string,
+  (rect: Rect, r: number, c: number) => ("top" | "bottom" | "left" | "right")[]
+> = {
+  EdgeTop: (x, r) => (r === x.row ? ["top"] : []),
+  EdgeBottom: (x, r) => (r === x.row + x.rows - 1 ? ["bottom"] : []),
+  EdgeLeft: (x, _r, c) => (c === x.col ? ["left"] : []),
+  EdgeRight: (x, _r, c) => (c === x.col + x.cols - 1 ? ["right"] : []),
+  InsideHorizontal: (x, r) => [
+    ...(r > x.row ? (["top"] as const) : []),
+    ...(r < x.row + x.rows - 1 ? (["bottom"] as const) : []),
+  ],
+  InsideVertical: (x, _r, c) => [
+    ...(c > x.col ? (["left"] as const) : []),
+    ...(c < x.col + x.cols - 1 ? (["right"] as const) : []),
+  ],
+};
+
+type BorderTarget = { target: RangeTarget | AreasTarget; index: string };
+const borderRects = (t: BorderTarget): { sheet: SheetState; rects: Rect[] } =>
+  "areas" in t.target
+    ? { sheet: t.target.sheet, rects: t.target.areas }
+    : { sheet: t.target.sheet, rects: [t.target.rect] };
+
+/** A border property lives on the sides of the cells it draws: "border.top.style" and so on. */
+const borderProp = (prop: "style" | "color", dflt: string): Spec => ({
+  get: (_s, t: BorderTarget) => {
+    const { sheet, rects } = borderRects(t);
+    const seen = new Set<unknown>();
+    for (const rect of rects)
+      forEachCell(rect, (r, c) => {
+        for (const side of BORDER_SIDES[t.index]!(rect, r, c))
+          seen.add(sheet.cell(r, c)?.format?.[`border.${side}.${prop}`] ?? dflt);
+      });
+    return seen.size === 1 ? [...seen][0] : seen.size === 0 ? dflt : null;
+  },
+  set: (_s, t: BorderTarget, v) => {
+    const { sheet, rects } = borderRects(t);
+    protectedCheck(sheet, "format", `formatting (border ${prop})`);
+    for (const rect of rects)
+      forEachCell(rect, (r, c) => {
+        const cell = sheet.cellForWrite(r, c);
+        for (const side of BORDER_SIDES[t.index]!(rect, r, c))
+          cell.format = { ...(cell.format ?? {}), [`border.${side}.${prop}`]: v };
+      });
+  },
+});
+export class FakeRangeBorder extends FakeObject {}
+defineProps(FakeRangeBorder, { style: borderProp("style", "None"), color: borderProp("color", "#000000") });
 const fmt = (key: string, dflt: unknown): Spec => ({
   get: (_s, t: RangeTarget) => getFormat(t, key, dflt),
   set: (_s, t: RangeTarget, v) => setFormat(t, key, v),
@@ -1217,6 +1289,15 @@ defineProps(FakeTable, {
     },
   },
   id: { get: (_s, t: TableTarget) => String(t.table.id) },
+  style: {
+    get: (_s, t: TableTarget) => t.table.style ?? "TableStyleMedium2",
+    set: (_s, t: TableTarget, v) => {
+      protectedCheck(t.sheet, "format", "changing a table's style");
+      if (typeof v !== "string" || !/^TableStyle(Light|Medium|Dark)\d+$/.test(v))
+        throw officeError("InvalidArgument", `The table style '${String(v)}' doesn't exist.`);
+      t.table.style = v;
+    },
+  },
 });
 
 // ---------------------------------------------------------------- charts

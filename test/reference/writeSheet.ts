@@ -4,6 +4,7 @@ import { cellAddress, colLetter, rangeAddress } from "../../src/layout/a1";
 import type { CellRange, ListValidation, PlannedCell, SheetPlan, StyleName } from "../../src/layout/plan";
 import { marginsInches } from "../../src/layout/build";
 import { internals } from "./readGrid";
+import { TABLE_STYLE } from "../../src/layout/palette";
 import { styleFor } from "../../src/hosts/xlsx/styles";
 
 /** Excel's limits on validation texts and on an inline list. */
@@ -131,7 +132,10 @@ export const writePlan = async (ws: ExcelJS.Worksheet, plan: SheetPlan): Promise
       name: t.name,
       ref: cellAddress(t.range.row, t.range.col),
       headerRow: true,
-      style: { theme: "TableStyleLight9", showRowStripes: true },
+      style: {
+        theme: (t.style ?? TABLE_STYLE) as ExcelJS.TableStyleProperties["theme"],
+        showRowStripes: true,
+      },
       columns,
       rows,
     });
@@ -185,6 +189,8 @@ export const writePlan = async (ws: ExcelJS.Worksheet, plan: SheetPlan): Promise
       selectUnlockedCells: true,
       formatColumns: true,
       formatRows: true,
+      autoFilter: plan.protection.allow?.includes("autoFilter") ?? false,
+      sort: plan.protection.allow?.includes("sort") ?? false,
       ...(plan.protection.password ? { spinCount: SPIN_COUNT } : {}),
     });
   }

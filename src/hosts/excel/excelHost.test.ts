@@ -5,6 +5,7 @@ import { FakeExcel } from "../../../test/fakes/fakeExcel";
 import { renameSheetRefs, parseAreas } from "./a1";
 import { toHostError } from "./errors";
 import { ExcelHost, LISTS_SHEET, excelWouldConvert } from "./excelHost";
+import { PALETTE } from "../../layout/palette";
 
 const plan = (name: string, cells: PlannedCell[], extra: Partial<SheetPlan> = {}): SheetPlan => ({
   ...emptyPlan(name, "results"),
@@ -329,7 +330,10 @@ describe("ExcelHost.apply", () => {
     expect(s.freeze).toEqual({ rows: 1, cols: 1 });
     expect(s.tabColor).toBe("#00B050");
     expect(s.colWidths.get(0)).toBeCloseTo((30 * 7 + 5) * 0.75);
-    expect(s.cell(0, 0)?.format).toMatchObject({ "font.bold": true, "fill.color": "#D9E1F2" });
+    expect(s.cell(0, 0)?.format).toMatchObject({
+      "font.bold": true,
+      "fill.color": `#${PALETTE.header.fill}`,
+    });
     expect(fake.sheet("Ẩn").visibility).toBe("VeryHidden");
     expect(await host.getSelection()).toEqual({ sheet: "Xếp hạng", row: 0, col: 0 });
     await expect(

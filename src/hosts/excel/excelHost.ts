@@ -47,6 +47,7 @@ import {
 } from "./a1";
 import { officeCodeOf, toHostError } from "./errors";
 import { EXCEL_STYLES } from "./styles";
+import { TABLE_STYLE } from "../../layout/palette";
 import { fromExcelVisibility, readGrids, type MergeReader } from "./readGrids";
 
 /** Excel.run, or a fake with the same shape. */
@@ -536,8 +537,9 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       for (const chunk of dataChunks(p, this.limits, "formulas", toTmp))
         unit(chunk.bytes, () => chunk.write(ws()), chunk.cells);
       for (const t of p.plan.tables)
-        unit(cost(4, 1), () => {
+        unit(cost(4, 2), () => {
           const proxy = ws().tables.add(rangeOf(ws(), t.range), true);
+          proxy.style = t.style ?? TABLE_STYLE;
           p.tables.push({ proxy, name: t.name });
         });
       for (const c of p.plan.charts)
@@ -606,9 +608,12 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       if (p.plan.protection) {
         const password = p.plan.protection.password;
         unit(cost(3, 1, 100), () => {
+          const allow = p.plan.protection?.allow ?? [];
           const options: Excel.WorksheetProtectionOptions = {
             allowFormatColumns: true,
             allowFormatRows: true,
+            ...(allow.includes("autoFilter") ? { allowAutoFilter: true } : {}),
+            ...(allow.includes("sort") ? { allowSort: true } : {}),
           };
           if (password) p.ws!.protection.protect(options, password);
           else p.ws!.protection.protect(options);
@@ -667,7 +672,8 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
     const areas = this.supports("1.9");
     for (const [style, rects] of styleRects(plan.cells)) {
       const st = EXCEL_STYLES[style];
-      const keys = Object.keys(st).length;
+      // A border is two writes on each of its six edges.
+      const keys = Object.keys(st).length + (st.border ? 2 * BORDER_EDGES.length - 1 : 0);
       if (areas)
         for (const address of addressBatches(rects))
           unit(cost(5, keys, 30 * keys + address.length), () => setStyle(ws().getRanges(address).format, st));
@@ -827,7 +833,23 @@ function setStyle(f: Excel.RangeFormat, st: (typeof EXCEL_STYLES)[StyleName]): v
   if (st.wrap !== undefined) f.wrapText = st.wrap;
   if (st.horizontal !== undefined) f.horizontalAlignment = st.horizontal;
   if (st.vertical !== undefined) f.verticalAlignment = st.vertical;
+  if (st.border !== undefined)
+    for (const edge of BORDER_EDGES) {
+      const b = f.borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = st.border;
+    }
 }
+
+/** A grid of thin lines: the four edges of each area and the lines between its cells (RangeBorder, ExcelApi 1.1). */
+const BORDER_EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideHorizontal",
+  "InsideVertical",
+] as const;
 
 /** Rectangles as "A1:B2,D4" addresses of at most ADDRESS_CHARS characters each (Range.getRanges). */
 const ADDRESS_CHARS = 2000;

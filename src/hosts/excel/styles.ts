@@ -1,5 +1,6 @@
-/** How the plan's named styles look in Excel (the xlsx host should render the same palette). */
+/** The palette (layout/palette.ts) in office-js terms: what the Excel host sets on a range's format. */
 import type { StyleName } from "../../layout/plan";
+import { BORDER_COLOR, PALETTE, type CellLook } from "../../layout/palette";
 
 export interface ExcelCellStyle {
   font?: string;
@@ -11,33 +12,32 @@ export interface ExcelCellStyle {
   wrap?: boolean;
   horizontal?: "Left" | "Center" | "Right";
   vertical?: "Top" | "Center" | "Bottom";
+  /** Colour of a thin continuous line on every edge and between the cells. */
+  border?: string;
 }
 
-/** The font of Vietnamese administrative documents (Nghị định 30/2020, TCVN 6909:2001 Unicode). */
-export const DOC_FONT = "Times New Roman";
+const hex = (rgb: string | undefined): string | undefined => (rgb === undefined ? undefined : `#${rgb}`);
+const capital = <T extends string>(s: T | undefined): Capitalize<T> | undefined =>
+  s === undefined ? undefined : ((s[0]!.toUpperCase() + s.slice(1)) as Capitalize<T>);
 
-export const EXCEL_STYLES: Record<StyleName, ExcelCellStyle> = {
-  title: { bold: true, size: 14, horizontal: "Center", vertical: "Center" },
-  subtitle: { bold: true, size: 12, horizontal: "Center" },
-  header: { bold: true, fill: "#D9E1F2", wrap: true, horizontal: "Center", vertical: "Center" },
-  section: { bold: true, fill: "#EDEDED" },
-  text: { vertical: "Top" },
-  wrap: { wrap: true, vertical: "Top" },
-  number: { horizontal: "Right" },
-  score: { horizontal: "Center", fill: "#FFF2CC" },
-  scoreEntered: { horizontal: "Center", fill: "#E2EFDA" },
-  subtotal: { bold: true, horizontal: "Center", fill: "#F2F2F2" },
-  total: { bold: true, horizontal: "Center", fill: "#D9D9D9" },
-  muted: { italic: true, color: "#7F7F7F" },
-  anchor: { color: "#A6A6A6", size: 8 },
-  signature: { italic: true, horizontal: "Center" },
-  warning: { fill: "#FFEB9C", color: "#9C5700" },
-  error: { fill: "#FFC7CE", color: "#9C0006" },
-  ok: { fill: "#C6EFCE", color: "#006100" },
-  docHead: { font: DOC_FONT, size: 13, bold: true, wrap: true, horizontal: "Center", vertical: "Top" },
-  docTitle: { font: DOC_FONT, size: 14, bold: true, wrap: true, horizontal: "Center", vertical: "Center" },
-  docItalic: { font: DOC_FONT, size: 13, italic: true, wrap: true, horizontal: "Center", vertical: "Top" },
-  docCenter: { font: DOC_FONT, size: 13, wrap: true, horizontal: "Center", vertical: "Top" },
-  docBody: { font: DOC_FONT, size: 13, wrap: true, horizontal: "Left", vertical: "Top" },
-  docField: { font: DOC_FONT, size: 13, wrap: true, fill: "#FFF9DB", horizontal: "Left", vertical: "Top" },
+const toExcel = (look: CellLook): ExcelCellStyle => {
+  const st: ExcelCellStyle = {
+    font: look.font,
+    bold: look.bold,
+    italic: look.italic,
+    size: look.size,
+    color: hex(look.color),
+    fill: hex(look.fill),
+    wrap: look.wrap,
+    horizontal: capital(look.horizontal),
+    vertical: capital(look.vertical),
+    border: look.border ? hex(BORDER_COLOR) : undefined,
+  };
+  // Only what the palette sets: each property is a write, and Excel keeps the rest at its defaults.
+  for (const k of Object.keys(st) as (keyof ExcelCellStyle)[]) if (st[k] === undefined) delete st[k];
+  return st;
 };
+
+export const EXCEL_STYLES: Record<StyleName, ExcelCellStyle> = Object.fromEntries(
+  Object.entries(PALETTE).map(([name, look]) => [name, toExcel(look)])
+) as Record<StyleName, ExcelCellStyle>;

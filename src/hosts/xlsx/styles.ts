@@ -1,84 +1,32 @@
-/** The plan's closed palette as ExcelJS styles. Each cell gets its own copy (ExcelJS mutates styles in place). */
+/**
+ * The palette (layout/palette.ts) as ExcelJS styles, for the ExcelJS writer. Each cell gets its own copy
+ * (ExcelJS mutates styles in place).
+ */
 import type ExcelJS from "exceljs";
 import type { StyleName } from "../../layout/plan";
+import { BORDER_COLOR, PALETTE, type CellLook } from "../../layout/palette";
 
-const thin: Partial<ExcelJS.Borders> = {
-  top: { style: "thin", color: { argb: "FF9E9E9E" } },
-  left: { style: "thin", color: { argb: "FF9E9E9E" } },
-  bottom: { style: "thin", color: { argb: "FF9E9E9E" } },
-  right: { style: "thin", color: { argb: "FF9E9E9E" } },
-};
-/** The font of Vietnamese administrative documents (Nghị định 30/2020). */
-const DOC_FONT = "Times New Roman";
-const fill = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+const argb = (rgb: string): string => `FF${rgb}`;
+const line: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(BORDER_COLOR) } };
 
-const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 14 }, alignment: { vertical: "middle" } },
-  subtitle: { font: { bold: true, size: 11 } },
-  header: {
-    font: { bold: true },
-    fill: fill("FFDDEBF7"),
-    border: thin,
-    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
-  },
-  section: {
-    font: { bold: true },
-    fill: fill("FFE2EFDA"),
-    border: thin,
-    alignment: { vertical: "top", wrapText: true },
-  },
-  text: { border: thin, alignment: { vertical: "top" } },
-  wrap: { border: thin, alignment: { vertical: "top", wrapText: true } },
-  number: { border: thin, alignment: { horizontal: "right", vertical: "top" } },
-  score: { border: thin, fill: fill("FFFFF9DB"), alignment: { horizontal: "center", vertical: "top" } },
-  scoreEntered: { border: thin, fill: fill("FFFFF9DB"), alignment: { vertical: "top", wrapText: true } },
-  subtotal: {
-    font: { bold: true, italic: true },
-    fill: fill("FFF2F2F2"),
-    border: thin,
-    alignment: { vertical: "top", wrapText: true },
-  },
-  total: { font: { bold: true }, fill: fill("FFD9D9D9"), border: thin, alignment: { vertical: "top" } },
-  muted: {
-    font: { italic: true, color: { argb: "FF595959" } },
-    alignment: { vertical: "top", wrapText: false },
-  },
-  anchor: { font: { size: 8, color: { argb: "FF808080" } } },
-  signature: { font: { bold: true }, alignment: { horizontal: "center" } },
-  warning: { fill: fill("FFFFE699"), border: thin, alignment: { vertical: "top", wrapText: true } },
-  error: {
-    fill: fill("FFF8CBAD"),
-    font: { color: { argb: "FF9C0006" } },
-    border: thin,
-    alignment: { vertical: "top", wrapText: true },
-  },
-  ok: { fill: fill("FFC6EFCE"), border: thin, alignment: { vertical: "top", wrapText: true } },
-  docHead: {
-    font: { name: DOC_FONT, size: 13, bold: true },
-    alignment: { horizontal: "center", vertical: "top", wrapText: true },
-  },
-  docTitle: {
-    font: { name: DOC_FONT, size: 14, bold: true },
-    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
-  },
-  docItalic: {
-    font: { name: DOC_FONT, size: 13, italic: true },
-    alignment: { horizontal: "center", vertical: "top", wrapText: true },
-  },
-  docCenter: {
-    font: { name: DOC_FONT, size: 13 },
-    alignment: { horizontal: "center", vertical: "top", wrapText: true },
-  },
-  docBody: {
-    font: { name: DOC_FONT, size: 13 },
-    alignment: { horizontal: "left", vertical: "top", wrapText: true },
-  },
-  docField: {
-    font: { name: DOC_FONT, size: 13 },
-    fill: fill("FFFFF9DB"),
-    border: thin,
-    alignment: { horizontal: "left", vertical: "top", wrapText: true },
-  },
+const toExcelJs = (look: CellLook): Partial<ExcelJS.Style> => {
+  const style: Partial<ExcelJS.Style> = {};
+  const font: Partial<ExcelJS.Font> = {};
+  if (look.font) font.name = look.font;
+  if (look.bold) font.bold = true;
+  if (look.italic) font.italic = true;
+  if (look.size !== undefined) font.size = look.size;
+  if (look.color) font.color = { argb: argb(look.color) };
+  if (Object.keys(font).length) style.font = font;
+  if (look.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+  if (look.border) style.border = { top: line, left: line, bottom: line, right: line };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (look.horizontal) alignment.horizontal = look.horizontal;
+  if (look.vertical) alignment.vertical = look.vertical === "center" ? "middle" : look.vertical;
+  if (look.wrap) alignment.wrapText = true;
+  if (Object.keys(alignment).length) style.alignment = alignment;
+  if (look.numberFormat) style.numFmt = look.numberFormat;
+  return style;
 };
 
-export const styleFor = (name: StyleName): Partial<ExcelJS.Style> => structuredClone(STYLES[name]);
+export const styleFor = (name: StyleName): Partial<ExcelJS.Style> => toExcelJs(PALETTE[name]);

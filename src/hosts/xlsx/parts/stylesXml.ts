@@ -1,11 +1,11 @@
 /**
- * The plan's palette in a package's styles.xml. The existing styles are kept as they are (cells the
- * add-in does not rewrite still point at them); the looks the new sheets need are appended once each,
- * keyed by palette name, number format and lock, and written back when the package is saved.
+ * The palette (layout/palette.ts) in a package's styles.xml. The existing styles are kept as they are (cells
+ * the add-in does not rewrite still point at them). A look the new sheets need reuses an equal font, fill,
+ * border or cell format already in the part (so writing the same sheets again adds nothing); only a look the
+ * part lacks is appended, and the part is written back when the package is saved.
  */
-import type ExcelJS from "exceljs";
 import type { StyleName } from "../../../layout/plan";
-import { styleFor } from "../styles";
+import { BORDER_COLOR, PALETTE, type CellLook } from "../../../layout/palette";
 import { attribute, element, elements, escapeXml, isTrue, startTag } from "./xml";
 
 /** Number formats Excel knows by id; anything else gets an id from 164 up. */
@@ -20,35 +20,30 @@ const BUILTIN_FORMATS: Record<string, number> = {
   "@": 49,
 };
 
-const colorXml = (tag: string, c: Partial<ExcelJS.Color> | undefined): string =>
-  c?.argb ? `<${tag} rgb="${escapeXml(c.argb)}"/>` : "";
+const rgb = (c: string): string => `FF${escapeXml(c)}`;
 
-const fontXml = (f: Partial<ExcelJS.Font> | undefined): string =>
-  `<font>${f?.bold ? "<b/>" : ""}${f?.italic ? "<i/>" : ""}<sz val="${f?.size ?? 11}"/>${colorXml("color", f?.color)}<name val="${escapeXml(f?.name ?? "Calibri")}"/><family val="2"/></font>`;
+const fontXml = (l: CellLook): string =>
+  `<font>${l.bold ? "<b/>" : ""}${l.italic ? "<i/>" : ""}<sz val="${l.size ?? 11}"/>${l.color ? `<color rgb="${rgb(l.color)}"/>` : ""}<name val="${l.font ?? "Calibri"}"/>${l.font ? "" : `<family val="2"/>`}</font>`;
 
-const fillXml = (f: ExcelJS.Fill | undefined): string => {
-  const p = f as ExcelJS.FillPattern | undefined;
-  if (!p || p.type !== "pattern") return `<fill><patternFill patternType="none"/></fill>`;
-  return `<fill><patternFill patternType="${p.pattern}">${colorXml("fgColor", p.fgColor)}<bgColor indexed="64"/></patternFill></fill>`;
-};
+const fillXml = (fill: string): string =>
+  `<fill><patternFill patternType="solid"><fgColor rgb="${rgb(fill)}"/><bgColor indexed="64"/></patternFill></fill>`;
 
-const borderXml = (b: Partial<ExcelJS.Borders> | undefined): string => {
-  const side = (tag: "left" | "right" | "top" | "bottom"): string => {
-    const s = b?.[tag];
-    return s?.style ? `<${tag} style="${s.style}">${colorXml("color", s.color)}</${tag}>` : `<${tag}/>`;
-  };
+const BORDER_XML = (() => {
+  const side = (tag: string) => `<${tag} style="thin"><color rgb="${rgb(BORDER_COLOR)}"/></${tag}>`;
   return `<border>${side("left")}${side("right")}${side("top")}${side("bottom")}<diagonal/></border>`;
-};
+})();
 
-const alignmentXml = (a: Partial<ExcelJS.Alignment> | undefined): string => {
-  if (!a) return "";
+const alignmentXml = (l: CellLook): string => {
   const attrs = [
-    a.horizontal ? ` horizontal="${a.horizontal}"` : "",
-    a.vertical ? ` vertical="${a.vertical === "middle" ? "center" : a.vertical}"` : "",
-    a.wrapText ? ` wrapText="1"` : "",
+    l.horizontal ? ` horizontal="${l.horizontal}"` : "",
+    l.vertical ? ` vertical="${l.vertical}"` : "",
+    l.wrap ? ` wrapText="1"` : "",
   ].join("");
   return attrs ? `<alignment${attrs}/>` : "";
 };
+
+/** The same element however it was spaced, so an equal look already in the part is found. */
+const canonical = (xml: string): string => xml.replace(/>\s+</g, "><").trim();
 
 interface Collection {
   /** Entries of the part as it was. */
@@ -57,18 +52,24 @@ interface Collection {
   index: Map<string, number>;
 }
 
+/** The entries a part already has, indexed by their text (the first of equal ones wins). */
 const collection = (xml: string, tag: string, item: string): Collection => {
   const el = element(xml, tag);
-  const count = el ? elements(el.text, item).length : 0;
-  return { count, added: [], index: new Map() };
+  const items = el ? elements(el.text, item) : [];
+  const index = new Map<string, number>();
+  items.forEach((text, i) => {
+    const key = canonical(text);
+    if (!index.has(key)) index.set(key, i);
+  });
+  return { count: items.length, added: [], index };
 };
 
 const intern = (c: Collection, xml: string): number => {
-  let i = c.index.get(xml);
+  let i = c.index.get(canonical(xml));
   if (i === undefined) {
     i = c.count + c.added.length;
     c.added.push(xml);
-    c.index.set(xml, i);
+    c.index.set(canonical(xml), i);
   }
   return i;
 };
@@ -130,12 +131,13 @@ export class StyleBook {
     const key = `${name ?? ""}|${numFmt ?? ""}|${unlocked ? "u" : ""}`;
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
-    const style: Partial<ExcelJS.Style> = name ? styleFor(name) : {};
-    const fontId = style.font ? intern(this.fonts, fontXml(style.font)) : 0;
-    const fillId = style.fill ? intern(this.fills, fillXml(style.fill)) : 0;
-    const borderId = style.border ? intern(this.borders, borderXml(style.border)) : 0;
-    const numFmtId = this.numFmtId(numFmt);
-    const align = alignmentXml(style.alignment);
+    const look: CellLook = name ? PALETTE[name] : {};
+    const plainFont = !look.bold && !look.italic && !look.color && look.size === undefined;
+    const fontId = plainFont ? 0 : intern(this.fonts, fontXml(look));
+    const fillId = look.fill ? intern(this.fills, fillXml(look.fill)) : 0;
+    const borderId = look.border ? intern(this.borders, BORDER_XML) : 0;
+    const numFmtId = this.numFmtId(numFmt ?? look.numberFormat);
+    const align = alignmentXml(look);
     const applies = [
       numFmtId ? ` applyNumberFormat="1"` : "",
       fontId ? ` applyFont="1"` : "",

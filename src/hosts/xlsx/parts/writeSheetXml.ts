@@ -6,6 +6,7 @@
  */
 import { cellAddress, colLetter, quoteSheet, rangeAddress } from "../../../layout/a1";
 import type { CellValue, ListValidation, PlannedCell, SheetPlan } from "../../../layout/plan";
+import { TABLE_STYLE } from "../../../layout/palette";
 import type { StyleBook } from "./stylesXml";
 import { marginsInches } from "../../../layout/build";
 import { escapeXml } from "./xml";
@@ -233,7 +234,7 @@ export const writeSheetXml = (
         opts.protection
           ? ` algorithmName="SHA-512" hashValue="${opts.protection.hashValue}" saltValue="${opts.protection.saltValue}" spinCount="${opts.protection.spinCount}"`
           : ""
-      } sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>`
+      } sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"${(plan.protection.allow ?? []).map((a) => ` ${a}="0"`).join("")}/>`
     : "";
   const merges = plan.merges.length
     ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`).join("")}</mergeCells>`
@@ -268,9 +269,9 @@ export const writeSheetXml = (
       name: t.name,
       xml:
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-        `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${escapeXml(t.name)}" displayName="${escapeXml(t.name)}" ref="${ref}" totalsRowShown="0">` +
+        `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${escapeXml(t.name)}" displayName="${escapeXml(t.name)}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +
         `<autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns.join("")}</tableColumns>` +
-        `<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+        `<tableStyleInfo name="${escapeXml(t.style ?? TABLE_STYLE)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
     };
   });
   const tableRefs = opts.tableRelIds ?? [];
