@@ -29,6 +29,7 @@ import { importForms } from "../app/importForms";
 import { exportMemberBooks } from "../app/memberBook";
 import { setUpSession } from "../app/setUpSession";
 import { readCsvBytes } from "../ocop/csvFile";
+import { printCommand } from "./commands/print";
 import { findingJson, findingLines, productsJson, rankingLines } from "./report";
 import { TEXT } from "./text";
 import { bookFileNames } from "./bookNames";
@@ -118,6 +119,7 @@ const progress = (io: CliIO) => {
 };
 
 export const run = async (argv: string[], io: CliIO): Promise<number> => {
+  if (argv[0] === "print") return printCommand(argv.slice(1), io);
   const [command, ...rest] = argv;
   let lang: Lang = argv.includes("--lang") && argv[argv.indexOf("--lang") + 1] === "en" ? "en" : "vi";
   const t = () => TEXT[lang];

@@ -8,7 +8,7 @@
  * Needs soffice (libreoffice-calc) and pdftotext/pdftoppm (poppler-utils); on CI (CI=true) a missing one fails.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { asciiFileName, documentSheets, sheetsToPdf, sofficeOnPath } from "../../src/cli/pdf";
@@ -42,7 +42,12 @@ if (!ready) {
       const sheets = documentSheets(book.sheets).filter(
         (s) => !s.startsWith("Phiếu đánh giá") || s === first
       );
-      pdfs = await sheetsToPdf(book.bytes, sheets, dir);
+      pdfs = new Map();
+      for (const [sheet, pdf] of await sheetsToPdf(book.bytes, sheets)) {
+        const file = join(dir, `${asciiFileName(sheet)}.pdf`);
+        writeFileSync(file, pdf);
+        pdfs.set(sheet, file);
+      }
     }, 900_000);
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
