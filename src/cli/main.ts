@@ -11,6 +11,7 @@ import { init } from "./commands/init";
 import { books } from "./commands/books";
 import { check } from "./commands/check";
 import { consolidate } from "./commands/consolidate";
+import { printCommand } from "./commands/print";
 
 export type { CliIO } from "./io";
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   books,
   check,
   consolidate,
+  print: printCommand,
 };
 
 export const run = async (argv: string[], io: CliIO): Promise<number> => {

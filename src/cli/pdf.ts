@@ -51,25 +51,21 @@ export const singleSheetBook = async (bytes: Uint8Array, sheet: string): Promise
 };
 
 /**
- * Converts each named sheet to a PDF in `outDir` (file names from `asciiFileName`), in one LibreOffice run with a
- * throw-away profile. Returns the PDF paths by sheet.
+ * Converts each named sheet to PDF in one LibreOffice run with a throw-away profile; returns the PDF bytes by
+ * sheet (the caller writes them where it wants, safely).
  */
 export const sheetsToPdf = async (
   bytes: Uint8Array,
   sheets: readonly string[],
-  outDir: string,
-  timeoutMs = 600_000
-): Promise<Map<string, string>> => {
+  timeoutMs = 900_000
+): Promise<Map<string, Uint8Array>> => {
   const work = await mkdtemp(join(tmpdir(), "ocop-print-"));
   try {
     const inputs: string[] = [];
-    const out = new Map<string, string>();
     for (const sheet of sheets) {
-      const base = asciiFileName(sheet);
-      const file = join(work, `${base}.xlsx`);
+      const file = join(work, `${asciiFileName(sheet)}.xlsx`);
       await writeFile(file, await singleSheetBook(bytes, sheet));
       inputs.push(file);
-      out.set(sheet, join(outDir, `${base}.pdf`));
     }
     await promisify(execFile)(
       "soffice",
@@ -85,10 +81,9 @@ export const sheetsToPdf = async (
       ],
       { timeout: timeoutMs, maxBuffer: 16 << 20 }
     );
-    for (const [sheet, target] of out) {
-      const made = join(work, "pdf", `${asciiFileName(sheet)}.pdf`);
-      await writeFile(target, await readFile(made));
-    }
+    const out = new Map<string, Uint8Array>();
+    for (const sheet of sheets)
+      out.set(sheet, new Uint8Array(await readFile(join(work, "pdf", `${asciiFileName(sheet)}.pdf`))));
     return out;
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -65,20 +65,21 @@ const planForm = (
       for (const criterion of section.criteria) {
         const points = score(criterion.id);
         if (points !== null) sum = round(sum + points);
+        // The criterion, its requirement, its levels (the member's ticked) and its notes in one wrapped cell:
+        // the form reads the same, and a province's forms stay a fraction of the size a row per level makes.
+        const ticked = tickedLevel(criterion, points);
+        const lines = [
+          `${criterion.number}. ${criterion.text}`,
+          ...(criterion.requirement ? [`Yêu cầu: ${criterion.requirement}`] : []),
+          ...(criterion.levelsImplicit
+            ? []
+            : criterion.levels.map((l, i) => `${i === ticked ? "☑" : "☐"} ${l.text} (${l.points} điểm)`)),
+          ...criterion.notes,
+        ];
         const cr = doc.row++;
-        doc.cell(cr, 0, 1, `${criterion.number}. ${criterion.text}`, "wrap");
+        doc.cell(cr, 0, 1, lines.join("\n"), "wrap");
         doc.cell(cr, 1, 1, criterion.max, "number", pts);
         doc.cell(cr, 2, 1, points, "total", pts);
-        if (criterion.requirement) doc.cell(doc.row++, 0, 3, `Yêu cầu: ${criterion.requirement}`, "wrap");
-        const ticked = tickedLevel(criterion, points);
-        if (!criterion.levelsImplicit)
-          criterion.levels.forEach((level, i) => {
-            const lr = doc.row++;
-            doc.cell(lr, 0, 1, `${i === ticked ? "☑" : "☐"} ${level.text}`, "wrap");
-            doc.cell(lr, 1, 1, level.points, "number", pts);
-            doc.cell(lr, 2, 1, i === ticked ? "☑" : null, i === ticked ? "ok" : "text");
-          });
-        for (const note of criterion.notes) doc.cell(doc.row++, 0, 3, note, "wrap");
       }
     }
     const tr = doc.row++;

@@ -128,7 +128,7 @@ export class DocSheet {
   }
 
   /** Blank rows (a blank line of the document's body font). */
-  skip(n = 1): void {
+  blank(n = 1): void {
     for (let i = 0; i < n; i++) this.grow(this.row++, heightForLines(1, { size: 13 }));
   }
 
@@ -158,14 +158,14 @@ export class DocSheet {
     if (numberLine) this.cell(r + 2, 0, split, numberLine, "docCenter");
     this.cell(r + 2, split, right, placeDate, "docItalic");
     this.row = r + 3;
-    this.skip();
+    this.blank();
   }
 
   /** The document type ("BÁO CÁO") and its subject, centred. */
   title(type: string, subject?: string): void {
     this.line(type, "docTitle");
     if (subject) this.line(subject, "docHead");
-    this.skip();
+    this.blank();
   }
 
   /** A table's header row, repeated on every printed page (one repeated header per sheet). */
@@ -220,37 +220,57 @@ export class DocSheet {
     for (const item of list) this.cell(this.row++, 0, span, `- ${item};`, "docBody");
   }
 
-  /** Pages as the printer cuts them, from the row heights: the page index of each row. */
-  private pages(heights: number[], breaks: ReadonlySet<number>): number[] {
-    const { height } = printableArea(this.orientation);
-    // A little slack for the footer line and rounding in the printing program.
-    const room = height * 0.96;
+  /**
+   * The scales a printing program may print the sheet at when fitting it to the page width: 100 % where the
+   * columns' font is Calibri (Excel), down to what a wider substitute font needs (LibreOffice without Carlito
+   * measures a width unit with DejaVu Sans, about 7 pt instead of 5.25 pt).
+   */
+  private scales(): number[] {
+    const { width } = printableArea(this.orientation);
+    const widest = this.widths.reduce((s, w) => s + w * 7 + 7, 0);
+    const low = Math.min(1, width / widest);
+    return [1, ...[0.25, 0.5, 0.75, 1].map((f) => 1 - f * (1 - low))].filter((v, i, a) => a.indexOf(v) === i);
+  }
+
+  /**
+   * Page breaks that keep each block on one page at every plausible scale: the rows are walked once, the page
+   * filling tracked per scale; a block that would straddle a page at any scale starts a new page (a manual
+   * break resets every scale alike). A block taller than a page is left to run on.
+   */
+  private keepBreaks(heights: readonly number[]): Set<number> {
+    const room = printableArea(this.orientation).height * 0.96;
     const repeat = this.repeat;
     const repeatHeight = repeat ? heights.slice(repeat.first, repeat.last + 1).reduce((a, b) => a + b, 0) : 0;
-    const out: number[] = [];
-    let page = 0;
-    let used = 0;
+    const scales = this.scales();
+    const used = scales.map(() => 0);
+    const breaks = new Set(this.breaks);
+    const blocks = new Map<number, number>();
+    for (const [first, last] of this.together) blocks.set(first, Math.max(last, blocks.get(first) ?? first));
+    const prefix = [0];
+    for (const h of heights) prefix.push(prefix[prefix.length - 1]! + h);
+    const fresh = (r: number): number => (repeat && r > repeat.last ? repeatHeight : 0);
     for (let r = 0; r < heights.length; r++) {
-      const h = heights[r]!;
-      if ((breaks.has(r) || used + h > room) && used > 0) {
-        page++;
-        used = repeat && r > repeat.last ? repeatHeight : 0;
+      const last = blocks.get(r);
+      if (last !== undefined && !breaks.has(r)) {
+        const tall = prefix[Math.min(last, heights.length - 1) + 1]! - prefix[r]!;
+        const straddles = scales.some((s, i) => used[i]! > 0 && used[i]! + tall * s > room);
+        const fits = scales.every((s) => fresh(r) + tall * s <= room);
+        if (straddles && fits) breaks.add(r);
       }
-      out.push(page);
-      used += h;
+      const h = heights[r]!;
+      scales.forEach((s, i) => {
+        if ((breaks.has(r) || used[i]! + h * s > room) && used[i]! > 0) used[i] = fresh(r);
+        used[i]! += h * s;
+      });
     }
-    return out;
+    return breaks;
   }
 
   /** Writes the heights, widths and print setup; adds breaks that keep blocks whole. */
   finish(footer = "Trang &P/&N"): SheetPlan {
     const n = this.row;
     const heights = Array.from({ length: n }, (_, r) => this.heights[r] ?? heightForLines(1, { size: 11 }));
-    const breaks = new Set(this.breaks);
-    for (const [first, last] of [...this.together].sort((a, b) => a[0] - b[0])) {
-      const pages = this.pages(heights, breaks);
-      if (pages[first] !== pages[Math.min(last, n - 1)]) breaks.add(first);
-    }
+    const breaks = this.keepBreaks(heights);
     heights.forEach((height, index) => this.plan.rows.push({ index, height }));
     this.widths.forEach((width, index) => this.plan.columns.push({ index, width }));
     this.plan.columns.push({ index: this.anchorCol, width: 4, hidden: true });

@@ -14,7 +14,7 @@ import { attendance } from "./report";
 import { chairName, secretaryName } from "./scoreTable";
 
 // Label | text (a field or a computed line); a hidden anchor column follows.
-const WIDTHS = [24, 18, 42];
+const WIDTHS = [30, 12, 42];
 const FIELD = "#field:";
 
 /** The placeholder of a field nobody has filled in yet (also how a decision left open is recognised). */
@@ -50,7 +50,7 @@ export const planMinutes = (
   const { session, consolidation: c, deliberation } = input;
   const doc = new DocSheet(DOCUMENT_SHEETS.minutes, "document", WIDTHS, "portrait");
   const date = meetingDate(input);
-  doc.header(session.council.name, "Số: ……/BB-HĐ", placeDateLine(session.council.place, date), 2);
+  doc.header(session.council.name, "Số: ……/BB-HĐ", placeDateLine(session.council.place, date), 1);
   doc.title("BIÊN BẢN", `Họp ${session.council.name} năm ${session.council.year}`);
 
   const field = (label: string, key: string, fallback: string): void => {
@@ -89,7 +89,7 @@ export const planMinutes = (
       : NONE
   );
   field("Đại biểu dự họp:", "guests", NONE);
-  doc.skip();
+  doc.blank();
 
   doc.line("II. NỘI DUNG", "docHead");
   const rounds = roundsOf(deliberation);
@@ -114,7 +114,7 @@ export const planMinutes = (
     );
   }
   field("Ý kiến thảo luận:", "opinions", BLANK_FIELD);
-  doc.skip();
+  doc.blank();
 
   doc.line("III. KẾT QUẢ", "docHead");
   for (const o of outcomesAt(c)) {
@@ -132,7 +132,7 @@ export const planMinutes = (
     "end",
     "Cuộc họp kết thúc lúc …… giờ …… cùng ngày; biên bản đã được thông qua tại cuộc họp."
   );
-  doc.skip();
+  doc.blank();
   doc.signatures([
     { cols: [0, 2], signer: { title: "THƯ KÝ", name: secretaryName(input) } },
     {

@@ -37,6 +37,7 @@ export const planNotices = (input: DocumentInput): ReturnType<DocSheet["finish"]
   const products = new Map(session.products.map((p) => [p.code, p]));
   const dec = FORMAT.mean(c.settings.displayDecimals);
   const date = meetingDate(input);
+  if (!c.products.length) doc.line("Không có sản phẩm nào được đánh giá, phân hạng.", "docBody");
   byCommune(input).forEach(([commune, codes], n) => {
     if (n > 0) doc.breakBefore(doc.row);
     doc.header(notifier, "Số: ……/TB", placeDateLine(session.council.place, date), 3);
@@ -81,7 +82,7 @@ export const planNotices = (input: DocumentInput): ReturnType<DocSheet["finish"]
       `Kết quả trên là kết quả đánh giá và đề nghị của Hội đồng; việc công nhận do ${authority} quyết định theo quy định.`,
       "docBody"
     );
-    doc.skip();
+    doc.blank();
     doc.signatures([
       {
         cols: [3, 4],
@@ -94,7 +95,7 @@ export const planNotices = (input: DocumentInput): ReturnType<DocSheet["finish"]
       },
     ]);
     doc.recipients([`UBND ${commune || "cấp xã"}`, "Các chủ thể OCOP có tên trên", "Lưu: VT"], 3);
-    doc.skip();
+    doc.blank();
   });
   return doc.finish();
 };

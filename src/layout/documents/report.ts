@@ -74,14 +74,14 @@ export const planReport = (input: DocumentInput): ReturnType<DocSheet["finish"]>
     "docBody"
   );
   doc.line(`- Số sản phẩm đánh giá, phân hạng: ${c.products.length}.`, "docBody");
-  doc.skip();
+  doc.blank();
 
   doc.line("II. KẾT QUẢ THEO NHÓM ĐỀ NGHỊ", "docHead");
   for (const o of outcomesAt(c)) {
     const n = c.products.filter((p) => p.outcome === o).length;
     doc.line(`- ${outcomeLabel(c, o)}: ${n} sản phẩm.`, "docBody");
   }
-  doc.skip();
+  doc.blank();
 
   doc.line("III. BẢNG XẾP HẠNG", "docHead");
   doc.tableHeader(["STT", "Mã SP", "Tên sản phẩm", "Chủ thể", "Điểm TB", "Hạng sao", "Kết quả đề nghị"]);
@@ -98,7 +98,7 @@ export const planReport = (input: DocumentInput): ReturnType<DocSheet["finish"]>
     doc.cell(row, 5, 1, classLabel(r), "wrap");
     doc.cell(row, 6, 1, outcomeLabel(c, r.outcome), "wrap");
   });
-  doc.skip();
+  doc.blank();
 
   doc.line("IV. ĐỀ NGHỊ CỦA HỘI ĐỒNG", "docHead");
   for (const o of proposalOutcomes(c)) {
@@ -112,12 +112,12 @@ export const planReport = (input: DocumentInput): ReturnType<DocSheet["finish"]>
     `Hội đồng báo cáo kết quả đánh giá, phân hạng và đề nghị ${authority} xem xét, quyết định theo quy định.`,
     "docBody"
   );
-  doc.skip();
+  doc.blank();
   doc.signatures([
     { cols: [0, 3], signer: { title: "THƯ KÝ HỘI ĐỒNG", name: secretaryName(input) } },
     { cols: [3, 4], signer: { authority: "TM. HỘI ĐỒNG", title: "CHỦ TỊCH", name: chairName(input) } },
   ]);
-  doc.skip();
+  doc.blank();
   doc.recipients([authority, "Cơ quan tham mưu quản lý OCOP", "Lưu: Hội đồng"], 4);
   return doc.finish();
 };

@@ -91,7 +91,7 @@ export const planScoreTable = (input: DocumentInput): ReturnType<DocSheet["finis
     // A product's block stays on one page (a province block is a dozen rows).
     doc.keepTogether(first, doc.row - 1);
   });
-  doc.skip();
+  doc.blank();
   doc.signatures([
     { cols: [0, 3], signer: { title: "THƯ KÝ HỘI ĐỒNG", name: secretaryName(input) } },
     { cols: [4, 4], signer: { authority: "TM. HỘI ĐỒNG", title: "CHỦ TỊCH", name: chairName(input) } },
