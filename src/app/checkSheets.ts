@@ -6,6 +6,8 @@ import { CODES } from "../ocop/codes";
 import type { Finding } from "../ocop/findings";
 import type { MemberScores, Session } from "../ocop/session";
 import { validateAll } from "../ocop/validate";
+import { dropExempt, effectiveScores } from "../ocop/deliberation";
+import { changedAfterClose } from "../ocop/closing";
 import { normaliseCode } from "../ocop/text";
 import { LAYOUT_CODES } from "../layout/codes";
 import type { WorkbookHost } from "../hosts/workbook";
@@ -69,7 +71,14 @@ export const checkSheets = async (
         });
     }
   }
-  let rules = validateAll(session, catalogue, scores).map((f) => ({
+  // Each product's latest round counts and recused members are not asked (issue 14); a cell changed in a
+  // closed round is a finding naming the cell, the old value (from the history) and the new one.
+  const inForce = effectiveScores(session, read.deliberation, scores);
+  let rules = [
+    ...inForce.findings,
+    ...dropExempt(validateAll(session, catalogue, inForce.sheets), inForce.exempt),
+    ...changedAfterClose(read.deliberation.rounds, read.history, scores),
+  ].map((f) => ({
     ...f,
     where: { file: opts.file, ...f.where },
   }));
@@ -77,5 +86,5 @@ export const checkSheets = async (
   if (kind === "member") rules = rules.filter((f) => f.code !== CODES.memberSheetMissing);
   findings.push(...rules);
   const all = withoutEchoes(findings);
-  return { kind, session, findings: all, bySheet: groupBySheet(all), scores };
+  return { kind, session, findings: all, bySheet: groupBySheet(all), scores: inForce.sheets };
 };

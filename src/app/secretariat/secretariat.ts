@@ -33,6 +33,15 @@ import { importMembers, importProducts } from "./tables";
 import type { MemberBookFile, OpenState, SecretariatApi } from "./types";
 import { updateSession } from "./updateSession";
 import type { FileWorkbook, WorkbookFiles } from "../workbookFiles";
+import { publishRefusal } from "../../ocop/deliberation";
+import {
+  closeRound,
+  openRound,
+  recordChairDecision,
+  recordRecusal,
+  recordScoreChanges,
+  reopenRound,
+} from "../deliberation";
 
 export interface SecretariatOptions {
   /** "ocop-taskpane" or "ocop-standalone", written in the audit log. */
@@ -227,6 +236,9 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       const run = await api.consolidate();
       if (!run.written || !run.consolidation) return { ...run, published: [], proposed: [] };
       const c = run.consolidation;
+      // Products awaiting discussion: the documents stay drafts ("DỰ THẢO") and nothing is published.
+      const refusal = publishRefusal(c);
+      if (refusal) return { ...run, published: [], proposed: [], refusal };
       const infos = await host.listSheets();
       const candidates = legacyCertificateCandidates(infos.map((i) => i.name));
       const { sheets: grids } = candidates.length ? await host.readSheets(candidates) : { sheets: [] };
@@ -244,6 +256,17 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
         proposed: c.products.filter((p) => proposed.has(p.outcome)).map((p) => p.product),
       };
     },
+
+    openRound: (products, reason, by) =>
+      openRound(host, { products, reason }, { load, password, now: now(), by: by ?? "" }),
+    closeRound: (round, by) => closeRound(host, { round }, { load, password, now: now(), by: by ?? "" }),
+    reopenRound: (reason, round, by) =>
+      reopenRound(host, { reason, round }, { load, password, now: now(), by: by ?? "" }),
+    recordRecusal: (member, product, reason) =>
+      recordRecusal(host, { member, product, reason }, { load, password, now: now() }),
+    recordChairDecision: (product, decision, reason) =>
+      recordChairDecision(host, { product, decision, reason }, { load, now: now() }),
+    recordScoreChanges: (changes, also) => recordScoreChanges(host, changes, also),
 
     async goTo(where: Where) {
       if (!where.sheet) return;

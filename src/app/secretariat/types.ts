@@ -1,3 +1,6 @@
+import type { ApplyRequest } from "../../hosts/workbook";
+import type { ScoreChange } from "../../ocop/history";
+import type { DecisionOutcome, RecusalOutcome, RoundOutcome, ScoreChangesOutcome } from "../deliberation";
 /**
  * What the secretariat's views ask of the workbook, in one interface: the task pane (Excel) and the
  * standalone page (an .xlsx file in the browser) both get an implementation over their `WorkbookHost`
@@ -94,6 +97,11 @@ export interface PublishOutcome extends ConsolidateOutcome {
   published: string[];
   /** Products on a proposal list (proposed for recognition, or sent up), in ranking order. */
   proposed: string[];
+  /**
+   * Why nothing was published although the documents were written (as drafts): products still await
+   * discussion (the finding lists them and says what to do). Null when published.
+   */
+  refusal?: Finding | null;
 }
 
 export interface MemberBookFile {
@@ -136,6 +144,17 @@ export interface SecretariatApi {
   checkAll(): Promise<CheckOutcome>;
   consolidate(): Promise<ConsolidateOutcome>;
   publish(): Promise<PublishOutcome>;
+  /** Issue 14: scoring rounds, recusals, the chair's decisions (src/app/deliberation). */
+  openRound(products: string[], reason: string, by?: string): Promise<RoundOutcome>;
+  closeRound(round?: number, by?: string): Promise<RoundOutcome>;
+  reopenRound(reason: string, round?: number, by?: string): Promise<RoundOutcome>;
+  recordRecusal(member: string, product: string, reason: string): Promise<RecusalOutcome>;
+  recordChairDecision(
+    product: string,
+    decision: "accept" | "withhold",
+    reason: string
+  ): Promise<DecisionOutcome>;
+  recordScoreChanges(changes: ScoreChange[], also?: Partial<ApplyRequest>): Promise<ScoreChangesOutcome>;
   /** Activates the sheet and selects the cell of a finding. */
   goTo(where: Where): Promise<void>;
 }

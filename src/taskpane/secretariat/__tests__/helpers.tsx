@@ -215,6 +215,12 @@ export const fakeApi = (overrides: Partial<SecretariatApi> = {}): jest.Mocked<Se
       published: ["Bảng xếp hạng", "Đề nghị công nhận 4 sao", "Đề nghị công nhận 3 sao"],
       proposed: ["SP02", "SP01"],
     }),
+    openRound: async () => ({ written: true, findings: [], round: 2, sheets: [] }),
+    closeRound: async () => ({ written: true, findings: [], round: 1, sheets: [] }),
+    reopenRound: async () => ({ written: true, findings: [], round: 1, sheets: [] }),
+    recordRecusal: async () => ({ written: true, findings: [] }),
+    recordChairDecision: async () => ({ written: true, findings: [], decision: null }),
+    recordScoreChanges: async () => ({ written: true, findings: [] }),
     goTo: async () => undefined,
     ...overrides,
   };
