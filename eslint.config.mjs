@@ -105,5 +105,10 @@ export default tseslint.config(
   {
     files: ["**/*.mjs"],
     languageOptions: { sourceType: "module" },
+  },
+  {
+    // Runs in the oldest webviews before the bundle: a plain ES5 browser script (test/taskpane/oldWebview.test.ts).
+    files: ["assets/old-webview.js"],
+    languageOptions: { globals: { ...globals.browser }, sourceType: "script" },
   }
 );

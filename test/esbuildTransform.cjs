@@ -6,7 +6,7 @@
  */
 "use strict";
 
-const crypto = require("node:crypto");
+const { createHash } = require("node:crypto");
 const { transformSync, version } = require("esbuild");
 
 const OPTIONS = {
@@ -26,8 +26,7 @@ module.exports = {
     return { code: result.code };
   },
   getCacheKey(source, file, options) {
-    return crypto
-      .createHash("sha256")
+    return createHash("sha256")
       .update(`${version}\0${JSON.stringify(OPTIONS)}\0${file}\0${options.configString}\0`)
       .update(source)
       .digest("hex");
