@@ -3,7 +3,7 @@
  * (ocop/process.ts): "Đề nghị công nhận 4 sao", "Tiềm năng 5 sao", … A province result of 5 stars is printed
  * as "Tiềm năng 5 sao", never as a recognised "5 sao" (26/2026 Điều 7.3.e).
  */
-import { levelProcess, outcomeWords, type Outcome } from "../ocop/process";
+import { POTENTIAL_5, levelProcess, outcomeWords, type Outcome } from "../ocop/process";
 import type { Consolidation, ProductResult } from "../ocop/results";
 
 export const outcomeLabel = (c: Pick<Consolidation, "edition" | "level">, outcome: Outcome): string =>
@@ -14,7 +14,7 @@ export const outcomeSentence = (c: Pick<Consolidation, "edition" | "level">, out
 
 /** The class as the ranking prints it: "4 sao"; "Tiềm năng 5 sao" where only the Ministry can recognise 5★. */
 export const classLabel = (r: Pick<ProductResult, "stars" | "outcome">): string =>
-  r.stars === null ? "—" : r.outcome === "potential-5" ? "Tiềm năng 5 sao" : `${r.stars} sao`;
+  r.stars === null ? "—" : r.outcome === "potential-5" ? POTENTIAL_5.vi : `${r.stars} sao`;
 
 /** The outcomes a level can give, in the order lists and counts print them. */
 export const outcomesAt = (c: Pick<Consolidation, "edition" | "level">): Outcome[] => {

@@ -5,6 +5,7 @@
 import type { Consolidation } from "../ocop/results";
 import type { Session } from "../ocop/session";
 import { FORMAT, put, range } from "./build";
+import { YES } from "./labels";
 import { TABLE_STYLE } from "./palette";
 import { SHEETS } from "./names";
 import { emptyPlan, type SheetPlan } from "./plan";
@@ -134,7 +135,7 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
       put(plan, row, 3, m.parts.B, "number", { numberFormat: FORMAT.points });
       put(plan, row, 4, m.parts.C, "number", { numberFormat: FORMAT.points });
       put(plan, row, 5, m.total, "number", { numberFormat: FORMAT.points });
-      put(plan, row, 6, m.deviating ? "Có" : "", m.deviating ? "warning" : "text");
+      put(plan, row, 6, m.deviating ? YES : "", m.deviating ? "warning" : "text");
       row++;
     }
   }

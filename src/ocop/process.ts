@@ -173,6 +173,9 @@ export interface OutcomeWords {
   enLong: string;
 }
 
+/** A province result of 5★ in short: the Ministry alone recognises 5★ (26/2026 Điều 7.3.e). */
+export const POTENTIAL_5 = { vi: "Tiềm năng 5 sao", en: "Potential 5★" } as const;
+
 /** The words of an outcome at a level: short for the ranking's column, long for notes and lists. */
 export const outcomeWords = (outcome: Outcome, lp: LevelProcess): OutcomeWords => {
   const a = lp.authority;
@@ -189,8 +192,7 @@ export const outcomeWords = (outcome: Outcome, lp: LevelProcess): OutcomeWords =
     }
     case "potential-5":
       return {
-        vi: "Tiềm năng 5 sao",
-        en: "Potential 5★",
+        ...POTENTIAL_5,
         viLong: `Sản phẩm có tiềm năng đạt 5 sao (từ 90 điểm): ${a.vi} phê duyệt kết quả đánh giá, gửi hồ sơ đề nghị ${lp.upward?.vi ?? "cấp trên"} đánh giá, phân hạng 5 sao`,
         enLong: `Potential 5-star product (90 points or more): ${a.en} approves the result and sends the dossier to ${lp.upward?.en ?? "the level above"} for 5-star evaluation`,
       };

@@ -252,6 +252,54 @@ describe("fake Excel: proxies and sync", () => {
     expect(fake.sheet("Sheet1").tables.map((t) => t.name)).toEqual(["T_A"]);
   });
 
+  test("borders: edges on the outer cells, inside lines between cells; a bad index fails; a protected sheet refuses", async () => {
+    const { fake, run } = setup();
+    await run(async (ctx) => {
+      const f = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").format;
+      for (const edge of ["EdgeTop", "InsideHorizontal"] as const)
+        f.borders.getItem(edge).style = "Continuous";
+      await ctx.sync();
+      const top = f.borders.getItem("EdgeTop");
+      top.load("style");
+      const bottom = f.borders.getItem("EdgeBottom");
+      bottom.load("style");
+      await ctx.sync();
+      expect([top.style, bottom.style]).toEqual(["Continuous", "None"]);
+      // A single row has no line between rows: InsideHorizontal draws nothing there.
+      ctx.workbook.worksheets
+        .getItem("Sheet1")
+        .getRange("D1:E1")
+        .format.borders.getItem("InsideHorizontal").style = "Continuous";
+      await ctx.sync();
+    });
+    const side = (r: number, c: number, s: string) =>
+      fake.cell("Sheet1", r, c)?.format?.[`border.${s}.style`];
+    expect([side(0, 0, "top"), side(0, 0, "bottom"), side(1, 1, "top"), side(1, 1, "bottom")]).toEqual([
+      "Continuous",
+      "Continuous",
+      "Continuous",
+      undefined,
+    ]);
+    expect(side(0, 3, "top")).toBeUndefined();
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets
+          .getItem("Sheet1")
+          .getRange("A1")
+          .format.borders.getItem("Diagonal" as Excel.BorderIndex).style = "Continuous";
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    fake.protectSheet("Sheet1");
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").format.borders.getItem("EdgeTop").color =
+          "#9E9E9E";
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "AccessDenied" });
+  });
+
   test("requirement sets: isSetSupported follows maxApi; newer members fail with ApiNotFound at sync", async () => {
     const { fake, run } = setup({ maxApi: "1.8" });
     expect(fake.requirements.isSetSupported("ExcelApi", "1.8")).toBe(true);

@@ -966,10 +966,8 @@ export class FakeRangeBorderCollection extends FakeObject {
  * Which side of which cells a border index draws, in one rectangle: the edges on its outer cells, the inside
  * lines between its cells (on a single row, InsideHorizontal draws nothing, as in Excel).
  */
-const BORDER_SIDES: Record<
-  string,
-  (rect: Rect, r: number, c: number) => ("top" | "bottom" | "left" | "right")[]
-> = {
+type Side = "top" | "bottom" | "left" | "right" | "diagonalDown" | "diagonalUp";
+const BORDER_SIDES: Record<string, (rect: Rect, r: number, c: number) => Side[]> = {
   EdgeTop: (x, r) => (r === x.row ? ["top"] : []),
   EdgeBottom: (x, r) => (r === x.row + x.rows - 1 ? ["bottom"] : []),
   EdgeLeft: (x, _r, c) => (c === x.col ? ["left"] : []),
@@ -982,6 +980,8 @@ const BORDER_SIDES: Record<
     ...(c > x.col ? (["left"] as const) : []),
     ...(c < x.col + x.cols - 1 ? (["right"] as const) : []),
   ],
+  DiagonalDown: () => ["diagonalDown"],
+  DiagonalUp: () => ["diagonalUp"],
 };
 
 type BorderTarget = { target: RangeTarget | AreasTarget; index: string };
