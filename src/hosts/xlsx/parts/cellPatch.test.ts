@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { readSheetXml, type SheetReadContext } from "./readSheetXml";
-import { setCell, setCells } from "./partsHost";
+import { setCell, setCells } from "./cellPatch";
 
 const SHEET = (rows: string): string =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
