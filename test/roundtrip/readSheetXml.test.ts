@@ -18,13 +18,9 @@ import { XlsxHost } from "../reference/xlsxHost";
 import { craftZip } from "../reliability/zipcraft";
 import { buildCorpus, filledBook, filledCouncil, type Corpus } from "../reliability/corpus";
 import { bookFile, consolidateBytes } from "../reliability/harness";
-import {
-  TALL_BAND,
-  dateStyles,
-  parseSharedStrings,
-  readSheetXml,
-  type SheetReadContext,
-} from "../../src/hosts/xlsx/parts/readSheetXml";
+import { readSheetXml, type SheetReadContext } from "../../src/hosts/xlsx/parts/readSheetXml";
+import { dateStyles, parseSharedStrings } from "../../src/hosts/xlsx/parts/cellValues";
+import { TALL_BAND } from "../../src/hosts/xlsx/parts/sheetValidations";
 import { attribute, element, elements, startTag } from "../../src/hosts/xlsx/parts/xml";
 import { ZipParts } from "../../src/hosts/xlsx/parts/zip";
 

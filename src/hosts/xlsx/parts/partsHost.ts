@@ -17,7 +17,8 @@ import { CT_CHART, CT_DRAWING, T_CHART, T_DRAWING, anchorXml, chartXml, drawingX
 import { deepCheckRefusal, limitsOf, type GuardOptions } from "../packageGuard";
 import { cellStyle, setCells, type CellWrite } from "./cellPatch";
 import { protectionHash } from "./protectionHash";
-import { dateStyles, parseSharedStrings, readSheetXml, sharedStringProblems } from "./readSheetXml";
+import { dateStyles, parseSharedStrings, sharedStringProblems } from "./cellValues";
+import { readSheetXml } from "./readSheetXml";
 import { canonicalXml } from "./xmlCanon";
 import { EMPTY_STYLES, StyleBook } from "./stylesXml";
 import {

@@ -1,7 +1,9 @@
 /**
  * A worksheet part read straight from its XML into the port's SheetGrid, values only, by the contract in
  * docs/sheetgrid.md (ECMA-376 Part 1, 18.3 and 18.17.4). One indexOf scan over <sheetData>, no DOM and no
- * object per cell; a province score sheet (~600 KB, ~17,000 cells) reads in a few milliseconds.
+ * object per cell; a province score sheet (~600 KB, ~17,000 cells) reads in a few milliseconds. This module is
+ * the tokenizer and the grid's assembly; values are decoded in cellValues.ts, shared formulas moved in
+ * sharedFormulas.ts, list validations read in sheetValidations.ts.
  *
  * ExcelJS (test/reference/) is the comparison reader. Where it agrees with the standard this reader gives the
  * same grid; where it departs from the standard this reader follows the standard: a formula's cached result of
@@ -35,10 +37,25 @@
  * - list items from a range on another sheet take ctx.otherSheet's values, where merged followers are null
  *   (ExcelJS echoes the master's value there; on this sheet it is echoed like ExcelJS does).
  */
-import { colIndex, colLetter, parseRange } from "../../../layout/a1";
-import type { CellRange, CellValue, ListValidation, Visibility } from "../../../layout/plan";
+import { colLetter, parseRange } from "../../../layout/a1";
+import type { CellRange, CellValue, Visibility } from "../../../layout/plan";
 import type { CellProblem, SheetGrid } from "../../workbook";
-import { attribute, badCharRef, decodeXml, element, elements, startTag } from "./xml";
+import {
+  attr,
+  boolText,
+  childText,
+  COLS,
+  endsName,
+  flag,
+  isoText,
+  ROWS,
+  runsText,
+  serialDate,
+  xmlText,
+} from "./cellValues";
+import { slideFormula } from "./sharedFormulas";
+import { readValidations, type Source } from "./sheetValidations";
+import { attribute, badCharRef, element, elements, startTag } from "./xml";
 
 export interface SheetReadContext {
   /** Sheet name (from workbook.xml). */
@@ -62,14 +79,6 @@ export interface SheetReadContext {
   onTooManyCells?: (cells: number) => Error;
 }
 
-/** Rows of one validation rule with the same columns taller than this stay one range (see above). */
-export const TALL_BAND = 64;
-/** Overlapping validation rules are resolved cell by cell up to this many cells. */
-const EXACT_CELLS = 100_000;
-/** Columns in a sheet: a cell's key is row * COLS + col. */
-const COLS = 16384;
-/** Rows in a sheet (Excel's and LibreOffice's grid); a cell beyond is no cell. */
-const ROWS = 1_048_576;
 /**
  * Far-away cells. The grid is laid out densely from A1, so one stray cell at XFD1048576 would cost a
  * grid of the whole sheet. When the used area holds more than DENSE_MIN cells and more than DENSE_RATIO
@@ -86,429 +95,6 @@ const MAX_PROBLEMS = 100;
 const NO_STRINGS: ReadonlySet<number> = new Set();
 /** The cell types SpreadsheetML has (t absent is "n"). */
 const CELL_TYPES = new Set(["", "n", "s", "str", "inlineStr", "b", "e", "d"]);
-
-// ------------------------------------------------------------------------------------------ text
-
-/** ExcelJS's boolean attributes (utils.parseBoolean): only "1" and "true". */
-const flag = (v: string | undefined): boolean => v === "1" || v === "true";
-
-/** Element text as an XML parser hands it over: line ends normalised, entities decoded. */
-const xmlText = (raw: string): string => decodeXml(raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n"));
-
-const X_ESCAPE = /_x([0-9A-F]{4})_/g;
-/** ExcelJS's TextXform decodes `_xHHHH_` (upper-case hex only) in shared strings and rich runs. */
-const unescapeX = (s: string): string =>
-  s.indexOf("_x") < 0 ? s : s.replace(X_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-
-/** attribute(), without building a regular expression when the tag plainly lacks the attribute. */
-const attr = (tag: string, name: string): string | undefined =>
-  tag.indexOf(`${name}=`) < 0 ? undefined : attribute(tag, name);
-
-/** Whether a character ends a tag name (so "<c" is not "<col", "<r" not "<rPr"). */
-const endsName = (code: number): boolean =>
-  code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
-
-/** Raw text of the first `<name>` element in s[from, to): "" when self-closed, undefined when absent. */
-const childText = (s: string, name: string, from = 0, to = s.length): string | undefined => {
-  const open = `<${name}`;
-  for (let at = from; ;) {
-    const i = s.indexOf(open, at);
-    if (i < 0 || i >= to) return undefined;
-    if (!endsName(s.charCodeAt(i + open.length))) {
-      at = i + open.length;
-      continue;
-    }
-    const gt = s.indexOf(">", i);
-    if (gt < 0) return undefined;
-    if (s.charCodeAt(gt - 1) === 47) return "";
-    const close = s.indexOf(`</${name}>`, gt);
-    return close < 0 ? undefined : s.slice(gt + 1, close);
-  }
-};
-
-/** The runs of a rich string (<r>…<t>…</t></r>…), joined; undefined when it has none. */
-const runsText = (body: string): string | undefined => {
-  let out: string | undefined;
-  for (let at = 0; ;) {
-    const i = body.indexOf("<r", at);
-    if (i < 0) return out;
-    if (!endsName(body.charCodeAt(i + 2))) {
-      at = i + 2; // <rPr>, <rPh>
-      continue;
-    }
-    const gt = body.indexOf(">", i);
-    if (gt < 0) return out;
-    if (body.charCodeAt(gt - 1) === 47) {
-      out ??= "";
-      at = gt + 1;
-      continue;
-    }
-    const close = body.indexOf("</r>", gt);
-    const end = close < 0 ? body.length : close;
-    const t = childText(body, "t", gt + 1, end);
-    out = (out ?? "") + (t === undefined ? "" : unescapeX(xmlText(t)));
-    at = end + 4;
-  }
-};
-
-/** A shared string item's (or inline string's) text; phonetic runs (<rPh>) are not part of it. */
-const stringItem = (body: string, unescape: boolean): string => {
-  const runs = body.indexOf("<r") < 0 ? undefined : runsText(body);
-  if (runs !== undefined) return runs;
-  const phonetic = body.indexOf("<rPh");
-  const t = childText(body, "t", 0, phonetic < 0 ? body.length : phonetic);
-  if (t === undefined) return "";
-  return unescape ? unescapeX(xmlText(t)) : xmlText(t);
-};
-
-/** The <si> items of sharedStrings.xml, rich text runs joined. */
-export const parseSharedStrings = (xml: string | undefined): string[] => {
-  const out: string[] = [];
-  if (!xml) return out;
-  for (let at = 0; ;) {
-    const i = xml.indexOf("<si", at);
-    if (i < 0) return out;
-    if (!endsName(xml.charCodeAt(i + 3))) {
-      at = i + 3;
-      continue;
-    }
-    const gt = xml.indexOf(">", i);
-    if (gt < 0) return out;
-    if (xml.charCodeAt(gt - 1) === 47) {
-      out.push("");
-      at = gt + 1;
-      continue;
-    }
-    const close = xml.indexOf("</si>", gt);
-    if (close < 0) return out;
-    out.push(stringItem(xml.slice(gt + 1, close), true));
-    at = close + 5;
-  }
-};
-
-/** Indexes of the <si> items whose text has a character reference XML does not allow (none in most parts). */
-export const sharedStringProblems = (xml: string | undefined): Set<number> => {
-  const out = new Set<number>();
-  if (!xml || xml.indexOf("&#") < 0) return out;
-  let i = 0;
-  for (const item of elements(xml, "si")) {
-    if (badCharRef(item)) out.add(i);
-    i++;
-  }
-  return out;
-};
-
-// ------------------------------------------------------------------------------------------ dates
-
-/** ExcelJS's utils.isDateFmt: a date if, outside [..] and "..", it has a date or time letter. */
-const isDateFormat = (fmt: string | undefined): boolean =>
-  !!fmt && /[ymdhMsb]/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
-
-/** Built-in formats ExcelJS knows with a code that isDateFormat calls a date (14–22, 45–47). */
-const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-/** cellXfs indexes whose number format is a date, judged as ExcelJS does. */
-export const dateStyles = (stylesXml: string | undefined): Set<number> => {
-  const out = new Set<number>();
-  if (!stylesXml) return out;
-  const custom = new Map<number, string>();
-  const numFmts = element(stylesXml, "numFmts");
-  if (numFmts)
-    for (const el of elements(numFmts.text, "numFmt")) {
-      const tag = startTag(el);
-      const id = parseInt(attribute(tag, "numFmtId") ?? "", 10);
-      // ExcelJS drops the backslash of escaped characters before judging the code.
-      custom.set(id, (attribute(tag, "formatCode") ?? "").replace(/[\\](.)/g, "$1"));
-    }
-  const cellXfs = element(stylesXml, "cellXfs");
-  if (!cellXfs) return out;
-  elements(cellXfs.text, "xf").forEach((el, i) => {
-    const id = parseInt(attribute(startTag(el), "numFmtId") ?? "", 10);
-    if (!id) return; // 0 or NaN: General
-    const code = custom.get(id);
-    if (code ? isDateFormat(code) : BUILTIN_DATE.has(id)) out.add(i);
-  });
-  return out;
-};
-
-/** Same as readGrid's: a date at midnight UTC is "YYYY-MM-DD", anything else full ISO. */
-const toIsoDate = (d: Date): string => {
-  const iso = d.toISOString();
-  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
-};
-
-const DAY_MS = 24 * 3600 * 1000;
-/** 1899-12-30 and 1904-01-01 in days since 1970-01-01 (the epochs the serials count from). */
-const EPOCH_1900 = -25569;
-const EPOCH_1904 = -24107;
-/** 9999-12-31, the last day either date system has (ECMA-376 Part 1, 18.17.4.1). */
-const LAST_1900 = 2958465;
-const LAST_1904 = 2957003;
-
-/**
- * A serial date as an ISO string, by ECMA-376 Part 1, 18.17.4.1; null when it names no day of the calendar,
- * and the cell then keeps its number. 1900 system: serial 1 is 1900-01-01, and serial 60 is 1900-02-29, a
- * day that never was (kept for compatibility with Lotus 1-2-3), so 1–59 count from 1899-12-31, 61 on from
- * 1899-12-30, and 0 and 60 are no date. 1904 system: serial 0 is 1904-01-01. The fraction is the time of day.
- */
-const serialDate = (v: number, date1904: boolean): string | null => {
-  if (!Number.isFinite(v) || v < 0) return null;
-  const day = Math.floor(v);
-  if (date1904) {
-    if (day > LAST_1904) return null;
-    return toIsoDate(new Date(Math.round((v + EPOCH_1904) * DAY_MS)));
-  }
-  if (day === 0 || day === 60 || day > LAST_1900) return null;
-  return toIsoDate(new Date(Math.round((v + EPOCH_1900 + (day < 60 ? 1 : 0)) * DAY_MS)));
-};
-
-/** A t="d" cell's ISO 8601 text; without a zone it is taken as UTC (Excel stores no zone). */
-const isoText = (text: string): string => {
-  const s = text.trim();
-  const t = s.indexOf("T");
-  const local = t >= 0 && !/(?:Z|[+-]\d\d(?::?\d\d)?)$/i.test(s.slice(t));
-  const d = new Date(local ? `${s}Z` : s);
-  return Number.isNaN(d.getTime()) ? text : toIsoDate(d);
-};
-
-// ------------------------------------------------------------------------------------------ formulas
-
-const CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
-const CELL_REF = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
-
-/** ExcelJS's slideFormula: a shared formula's text moved by (rows, cols), relative references only. */
-const slideFormula = (formula: string, rows: number, cols: number): string =>
-  formula.replace(
-    CANDIDATE,
-    (match: string, sheet: string | undefined, _name: string, addr: string, paren: string | undefined) => {
-      if (paren) return match;
-      const m = CELL_REF.exec(addr);
-      if (!m) return match;
-      const letters = m[2]!.toUpperCase();
-      if (letters.length > 3 || (letters.length === 3 && letters > "XFD")) return match; // a name
-      let col = colIndex(letters) + 1;
-      let row = parseInt(m[4]!, 10);
-      if (!m[1]) col += cols;
-      if (!m[3]) row += rows;
-      if (col < 1 || col > COLS) return "#REF!";
-      return `${sheet ?? ""}${m[1] ?? ""}${colLetter(col - 1)}${m[3] ?? ""}${row}`;
-    }
-  );
-
-/** t="b": ExcelJS takes parseInt(text) !== 0, which reads "false" as true; here it is false. */
-const boolText = (raw: string): boolean => (raw.trim() === "false" ? false : parseInt(raw, 10) !== 0);
-
-// ------------------------------------------------------------------------------------------ validations
-
-interface Rule {
-  list: boolean;
-  formula: string;
-  rects: CellRange[];
-}
-
-const FORMULA = /<formula([12])(?:\s[^>]*)?>([\s\S]*?)<\/formula\1>/;
-
-/** Index of the ">" ending the tag at `from`, past quoted values (a prompt may hold a raw ">"); -1 if none. */
-const tagEnd = (xml: string, from: number): number => {
-  for (let i = from; i < xml.length; i++) {
-    const ch = xml.charCodeAt(i);
-    if (ch === 62) return i;
-    if (ch === 34 || ch === 39) {
-      i = xml.indexOf(ch === 34 ? '"' : "'", i + 1);
-      if (i < 0) return -1;
-    }
-  }
-  return -1;
-};
-
-/** Every <dataValidation> in document order (Excel 2010's <x14:dataValidation> are not read, as in ExcelJS). */
-const parseRules = (tail: string): Rule[] => {
-  const rules: Rule[] = [];
-  const open = "<dataValidation";
-  for (let at = tail.indexOf("<dataValidations"); at >= 0;) {
-    const i = tail.indexOf(open, at);
-    if (i < 0) break;
-    const gt = tagEnd(tail, i);
-    if (gt < 0) break;
-    at = gt + 1;
-    if (!endsName(tail.charCodeAt(i + open.length))) continue; // <dataValidations>
-    const tag = tail.slice(i, gt + 1);
-    let body = "";
-    if (tail.charCodeAt(gt - 1) !== 47) {
-      const close = tail.indexOf("</dataValidation>", gt);
-      if (close < 0) break;
-      body = tail.slice(gt + 1, close);
-      at = close + open.length + 2; // past "</dataValidation>"
-    }
-    const rects: CellRange[] = [];
-    for (const part of (attribute(tag, "sqref") ?? "").split(/\s+/)) {
-      const r = parseRange(part);
-      if (r) rects.push(r);
-    }
-    const f = FORMULA.exec(body);
-    rules.push({ list: attribute(tag, "type") === "list", formula: f ? xmlText(f[2]!) : "", rects });
-  }
-  return rules;
-};
-
-/** Whether a list rule shares a cell with another rule (then ExcelJS's last-rule-wins matters). */
-const overlapping = (rules: Rule[]): boolean => {
-  const all: { r: CellRange; i: number }[] = [];
-  rules.forEach((rule, i) => rule.rects.forEach((r) => all.push({ r, i })));
-  all.sort((a, b) => a.r.row - b.r.row);
-  for (let a = 0; a < all.length; a++) {
-    const A = all[a]!;
-    const bottom = A.r.row + A.r.rowCount;
-    for (let b = a + 1; b < all.length && all[b]!.r.row < bottom; b++) {
-      const B = all[b]!;
-      if (B.i === A.i || !(rules[A.i]!.list || rules[B.i]!.list)) continue;
-      if (B.r.col < A.r.col + A.r.colCount && A.r.col < B.r.col + B.r.colCount) return true;
-    }
-  }
-  return false;
-};
-
-/** readGrid's row runs of one rule's cells, computed by bands of rows instead of cell by cell. */
-const bandRuns = (rects: CellRange[]): CellRange[] => {
-  const out: CellRange[] = [];
-  const emit = (top: number, height: number, spans: [number, number][]): void => {
-    if (height > TALL_BAND) {
-      for (const [from, to] of spans)
-        out.push({ row: top, col: from, rowCount: height, colCount: to - from + 1 });
-      return;
-    }
-    for (let r = top; r < top + height; r++)
-      for (const [from, to] of spans) out.push({ row: r, col: from, rowCount: 1, colCount: to - from + 1 });
-  };
-  if (rects.length === 1) {
-    const r = rects[0]!;
-    emit(r.row, r.rowCount, [[r.col, r.col + r.colCount - 1]]);
-    return out;
-  }
-  const edges = [...new Set(rects.flatMap((r) => [r.row, r.row + r.rowCount]))].sort((a, b) => a - b);
-  for (let e = 0; e + 1 < edges.length; e++) {
-    const top = edges[e]!;
-    const spans: [number, number][] = rects
-      .filter((r) => r.row <= top && top < r.row + r.rowCount)
-      .map((r): [number, number] => [r.col, r.col + r.colCount - 1])
-      .sort((a, b) => a[0] - b[0]);
-    if (!spans.length) continue;
-    // Consecutive cells of a row are one run in readGrid: join spans that touch or overlap.
-    const joined: [number, number][] = [spans[0]!];
-    for (const s of spans.slice(1)) {
-      const last = joined[joined.length - 1]!;
-      if (s[0] <= last[1] + 1) last[1] = Math.max(last[1], s[1]);
-      else joined.push(s);
-    }
-    emit(top, edges[e + 1]! - top, joined);
-  }
-  return out;
-};
-
-/**
- * ExcelJS's model cell by cell: each rule claims its cells in order (a later rule takes a cell over but
- * the cell keeps its place), rules come out in the order of their first cell, cells in row runs.
- */
-const exactRuns = (rules: Rule[]): { rule: number; ranges: CellRange[] }[] | null => {
-  let total = 0;
-  for (const rule of rules) for (const r of rule.rects) total += r.rowCount * r.colCount;
-  if (total > EXACT_CELLS) return null;
-  const owner = new Map<number, number>();
-  rules.forEach((rule, i) => {
-    for (const r of rule.rects)
-      for (let c = r.col; c < r.col + r.colCount; c++)
-        // column by column, as Range.forEachAddress
-        for (let row = r.row; row < r.row + r.rowCount; row++) owner.set(row * COLS + c, i);
-  });
-  const byRule = new Map<number, number[]>();
-  for (const [key, i] of owner) {
-    if (!rules[i]!.list) continue;
-    const keys = byRule.get(i);
-    if (keys) keys.push(key);
-    else byRule.set(i, [key]);
-  }
-  const out: { rule: number; ranges: CellRange[] }[] = [];
-  for (const [rule, keys] of byRule) {
-    keys.sort((a, b) => a - b);
-    const ranges: CellRange[] = [];
-    let run: CellRange | null = null;
-    for (const key of keys) {
-      const row = Math.floor(key / COLS);
-      const col = key % COLS;
-      if (run && run.row === row && run.col + run.colCount === col) run.colCount++;
-      else {
-        if (run) ranges.push(run);
-        run = { row, col, rowCount: 1, colCount: 1 };
-      }
-    }
-    if (run) ranges.push(run);
-    out.push({ rule, ranges });
-  }
-  return out;
-};
-
-/** Cells a list can take its items from. */
-interface Source {
-  rows: number;
-  cols: number;
-  at(row: number, col: number): CellValue;
-}
-
-const gridSource = (values: CellValue[][] | null): Source | null =>
-  values && {
-    rows: values.length,
-    cols: values.reduce((n, r) => Math.max(n, r.length), 0),
-    at: (row, col) => values[row]?.[col] ?? null,
-  };
-
-const unquote = (s: string): string =>
-  s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s;
-
-/** readGrid's listItems: an inline "a,b,c" list, or a range on this or another sheet. */
-const listItems = (formula: string, own: Source, ctx: SheetReadContext): (string | number)[] => {
-  const f = formula.trim().replace(/^=/, "");
-  if (f.startsWith('"')) {
-    return unquote(f)
-      .split(",")
-      .map((s) => s.trim())
-      .map((s) => (s !== "" && Number.isFinite(Number(s)) ? Number(s) : s));
-  }
-  const bang = f.lastIndexOf("!");
-  const sheetName = bang >= 0 ? f.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'") : null;
-  const source = !sheetName || sheetName === ctx.name ? own : gridSource(ctx.otherSheet(sheetName));
-  const r = parseRange(bang >= 0 ? f.slice(bang + 1) : f);
-  if (!source || !r) return [];
-  const out: (string | number)[] = [];
-  // Cells beyond the source's extent are empty; not visiting them keeps A1:A1048576 cheap.
-  const rowEnd = Math.min(r.row + r.rowCount, source.rows);
-  const colEnd = Math.min(r.col + r.colCount, source.cols);
-  for (let i = r.row; i < rowEnd; i++)
-    for (let j = r.col; j < colEnd; j++) {
-      const value = source.at(i, j);
-      if (value !== null && value !== "") out.push(typeof value === "number" ? value : String(value));
-    }
-  return out;
-};
-
-const readValidations = (tail: string, own: Source, ctx: SheetReadContext): ListValidation[] => {
-  const rules = parseRules(tail);
-  if (!rules.some((r) => r.list && r.rects.length)) return [];
-  const runs =
-    (overlapping(rules) ? exactRuns(rules) : null) ??
-    rules.flatMap((rule, i) =>
-      rule.list && rule.rects.length ? [{ rule: i, ranges: bandRuns(rule.rects) }] : []
-    );
-  const out: ListValidation[] = [];
-  // Province sheets repeat the same few lists over hundreds of rules: read each once.
-  const lists = new Map<string, (string | number)[]>();
-  for (const { rule, ranges } of runs) {
-    const formula = rules[rule]!.formula;
-    let list = lists.get(formula);
-    if (!list) lists.set(formula, (list = listItems(formula, own, ctx)));
-    for (const range of ranges) out.push({ range, list });
-  }
-  return out;
-};
 
 // ------------------------------------------------------------------------------------------ the sheet
 

@@ -1,0 +1,25 @@
+/** Shared formulas: the master's text moved to each follower (relative references only). */
+import { colIndex, colLetter } from "../../../layout/a1";
+import { COLS } from "./cellValues";
+
+const CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
+const CELL_REF = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
+
+/** ExcelJS's slideFormula: a shared formula's text moved by (rows, cols), relative references only. */
+export const slideFormula = (formula: string, rows: number, cols: number): string =>
+  formula.replace(
+    CANDIDATE,
+    (match: string, sheet: string | undefined, _name: string, addr: string, paren: string | undefined) => {
+      if (paren) return match;
+      const m = CELL_REF.exec(addr);
+      if (!m) return match;
+      const letters = m[2]!.toUpperCase();
+      if (letters.length > 3 || (letters.length === 3 && letters > "XFD")) return match; // a name
+      let col = colIndex(letters) + 1;
+      let row = parseInt(m[4]!, 10);
+      if (!m[1]) col += cols;
+      if (!m[3]) row += rows;
+      if (col < 1 || col > COLS) return "#REF!";
+      return `${sheet ?? ""}${m[1] ?? ""}${colLetter(col - 1)}${m[3] ?? ""}${row}`;
+    }
+  );
