@@ -5,7 +5,7 @@ import type { CellRange, ListValidation, PlannedCell, SheetPlan, StyleName } fro
 import { marginsInches } from "../../src/layout/build";
 import { internals } from "./readGrid";
 import { TABLE_STYLE } from "../../src/layout/palette";
-import { styleFor } from "../../src/hosts/xlsx/styles";
+import { styleFor } from "./styles";
 
 /** Excel's limits on validation texts and on an inline list. */
 const LIST_LIMIT = 255;

@@ -3,8 +3,8 @@
  * (ExcelJS mutates styles in place).
  */
 import type ExcelJS from "exceljs";
-import type { StyleName } from "../../layout/plan";
-import { BORDER_COLOR, PALETTE, type CellLook } from "../../layout/palette";
+import type { StyleName } from "../../src/layout/plan";
+import { BORDER_COLOR, PALETTE, type CellLook } from "../../src/layout/palette";
 
 const argb = (rgb: string): string => `FF${rgb}`;
 const line: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(BORDER_COLOR) } };
