@@ -47,6 +47,8 @@ export interface ConsolidateResult {
   consolidation: Consolidation | null;
   findings: Finding[];
   written: boolean;
+  /** The printed documents' sheets written (forms, score table, report, minutes, notices); empty if none. */
+  documents?: string[];
 }
 
 export const consolidateWorkbook = async (
@@ -107,23 +109,24 @@ export const consolidateWorkbook = async (
     consolidation,
     dateLine(session.council.place, session.council.date || runDate)
   );
+  // The paperwork to print and sign (layout/documents): forms, score table, report, minutes, notices.
+  const documents = planDocuments(
+    {
+      session,
+      consolidation,
+      runDate,
+      catalogue,
+      scores,
+      ...(opts.deliberation ? { deliberation: opts.deliberation } : {}),
+    },
+    read.minutes?.values ?? null
+  );
   const plans: SheetPlan[] = [
     planResultsSheet(session, consolidation),
     planRankingSheet(session, consolidation, runDate),
     planSummarySheet(session, consolidation),
     ...proposals,
-    // The paperwork to print and sign (layout/documents): forms, score table, report, minutes, notices.
-    ...planDocuments(
-      {
-        session,
-        consolidation,
-        runDate,
-        catalogue,
-        scores,
-        ...(opts.deliberation ? { deliberation: opts.deliberation } : {}),
-      },
-      read.minutes?.values ?? null
-    ),
+    ...documents,
   ];
   // Lists this level no longer gives (the level changed), and the single list earlier versions wrote.
   const stale = read.sheetNames.filter(
@@ -173,5 +176,5 @@ export const consolidateWorkbook = async (
   );
   await host.apply({ plans, remove: stale, select: { sheet: SHEETS.ranking, row: 0, col: 0 } });
   opts.onProgress?.(total, total, SHEETS.ranking);
-  return { session, consolidation, findings: all, written: true };
+  return { session, consolidation, findings: all, written: true, documents: documents.map((d) => d.name) };
 };

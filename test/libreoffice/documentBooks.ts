@@ -7,7 +7,7 @@ import { loadEdition } from "../../src/ocop/criteria/builtin";
 import { consolidate } from "../../src/ocop/consolidate";
 import type { Session } from "../../src/ocop/session";
 import { generateScores, generateSession } from "../../src/sim/generate";
-import { planDocuments } from "../../src/layout/documents";
+import { FORM_SHEET_PREFIX, formSheetName, planDocuments } from "../../src/layout/documents";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
 import { nodeCodec } from "../../src/hosts/xlsx/parts/nodeCodec";
 
@@ -51,7 +51,10 @@ export const documentBook = async (spec: (typeof SIZES)[number]): Promise<Docume
     throw new Error(
       `the ${spec.size} session did not consolidate: ${JSON.stringify(consolidation.findings[0])}`
     );
-  const plans = planDocuments({ session, consolidation, runDate: "2027-02-05", catalogue, scores }, null);
+  const all = planDocuments({ session, consolidation, runDate: "2027-02-05", catalogue, scores }, null);
+  // One member's forms stand for all (each member's sheet is the same plan over their own scores).
+  const first = formSheetName(session.members[0]!.code);
+  const plans = all.filter((p) => !p.name.startsWith(FORM_SHEET_PREFIX) || p.name === first);
   const host = PartsHost.createEmpty({ codec: nodeCodec });
   await host.apply({ plans });
   const bytes = await host.toBuffer();
