@@ -18,13 +18,21 @@ export interface DocumentBook {
   sheets: string[];
 }
 
-export const SIZES = [
+export interface BookSize {
+  size: string;
+  edition: string;
+  level: "district" | "province" | "central";
+  products: number;
+  members: number;
+}
+
+export const SIZES: readonly BookSize[] = [
   { size: "district", edition: "qd148-2023", level: "district", products: 30, members: 7 },
   { size: "province", edition: "qd26-2026", level: "province", products: 120, members: 11 },
   { size: "province-400", edition: "qd26-2026", level: "province", products: 400, members: 11 },
-] as const;
+];
 
-export const documentBook = async (spec: (typeof SIZES)[number]): Promise<DocumentBook> => {
+export const documentBook = async (spec: BookSize): Promise<DocumentBook> => {
   const catalogue = await loadEdition(spec.edition);
   // Forms whose transcription the catalogue check refuses (148/2023 has a few) are left out of the session.
   const probe = generateSession({ products: 60, members: 3, catalogue, seed: 15 });
