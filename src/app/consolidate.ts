@@ -56,6 +56,8 @@ export interface ConsolidateResult {
   consolidation: Consolidation | null;
   findings: Finding[];
   written: boolean;
+  /** The printed documents' sheets written (forms, score table, report, minutes, notices); empty if none. */
+  documents?: string[];
 }
 
 export const consolidateWorkbook = async (
@@ -150,23 +152,24 @@ export const consolidateWorkbook = async (
   );
   // While products await discussion, every document is a draft listing them.
   const waiting = consolidation.needsDiscussion ?? [];
+  // The paperwork to print and sign (layout/documents): forms, score table, report, minutes, notices.
+  const documents = planDocuments(
+    {
+      session,
+      consolidation,
+      runDate,
+      catalogue,
+      scores,
+      deliberation: documentDeliberation(deliberation),
+    },
+    read.minutes?.values ?? null
+  );
   const plans: SheetPlan[] = [
     planResultsSheet(session, consolidation),
     planRankingSheet(session, consolidation, runDate),
     planSummarySheet(session, consolidation),
     ...proposals,
-    // The paperwork to print and sign (layout/documents): forms, score table, report, minutes, notices.
-    ...planDocuments(
-      {
-        session,
-        consolidation,
-        runDate,
-        catalogue,
-        scores,
-        deliberation: documentDeliberation(deliberation),
-      },
-      read.minutes?.values ?? null
-    ),
+    ...documents,
   ].map((p) => markDraft(p, waiting));
   plans.push(planHistorySheet(history));
   // Lists this level no longer gives (the level changed), and the single list earlier versions wrote.
@@ -233,7 +236,7 @@ export const consolidateWorkbook = async (
   );
   await host.apply({ plans, remove: stale, select: { sheet: SHEETS.ranking, row: 0, col: 0 } });
   opts.onProgress?.(total, total, SHEETS.ranking);
-  return { session, consolidation, findings: all, written: true };
+  return { session, consolidation, findings: all, written: true, documents: documents.map((d) => d.name) };
 };
 
 /** A member's scores of the rounds before `round` (the latest earlier value of each cell), by scoreKey. */

@@ -48,7 +48,7 @@ if (!ready) {
         writeFileSync(file, pdf);
         pdfs.set(sheet, file);
       }
-    }, 900_000);
+    }, 1_800_000);
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it("prints every document: forms, score table, report, minutes, notices", () => {

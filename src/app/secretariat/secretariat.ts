@@ -222,6 +222,7 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
         SHEETS.ranking,
         SHEETS.summary,
         ...proposalOutcomes(r.consolidation).map((o) => PROPOSAL_SHEETS[o]!),
+        ...(r.documents ?? []),
         SHEETS.audit,
       ];
       return {

@@ -63,3 +63,38 @@ test("in Excel there is no download button (the workbook is open already)", () =
   renderWith(<Harness api={fakeApi()} />);
   expect(screen.queryByRole("button", { name: "Tải sổ Hội đồng (.xlsx)" })).not.toBeInTheDocument();
 });
+
+test("says which sheet prints which document", async () => {
+  const api = fakeApi();
+  const base = api.publish;
+  api.publish = jest.fn(async () => {
+    const r = await base();
+    return {
+      ...r,
+      published: [
+        ...r.published,
+        "Phiếu đánh giá TV01",
+        "Phiếu đánh giá TV02",
+        "Bảng tổng hợp điểm",
+        "Báo cáo kết quả",
+        "Biên bản họp",
+        "Thông báo kết quả",
+      ],
+    };
+  });
+  const user = userEvent.setup();
+  renderWith(<Harness api={api} />);
+  await user.click(screen.getByRole("button", { name: "Công bố kết quả" }));
+  const guide = await screen.findByTestId("print-documents");
+  expect(
+    within(guide)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent)
+  ).toEqual([
+    "Phiếu đánh giá của từng thành viên (Phụ lục II): trang tính “Phiếu đánh giá TV01, … (mỗi thành viên một trang tính)”",
+    "Bảng tổng hợp điểm: trang tính “Bảng tổng hợp điểm”",
+    "Báo cáo kết quả đánh giá, phân hạng (điểm d khoản 3 Điều 7): trang tính “Báo cáo kết quả”",
+    "Biên bản họp Hội đồng: trang tính “Biên bản họp”",
+    "Thông báo kết quả cho UBND cấp xã và chủ thể (điểm g khoản 3 Điều 7): trang tính “Thông báo kết quả”",
+  ]);
+});

@@ -15,6 +15,7 @@ import type { Session } from "../../../ocop/session";
 import { normaliseCode } from "../../../ocop/text";
 import { levelProcess, outcomeWords } from "../../../ocop/process";
 import { proposalOutcomes } from "../../../layout/proposals";
+import { DOCUMENT_SHEETS, DOCUMENT_TITLES, FORM_SHEET_PREFIX } from "../../../layout/documents/names";
 import { formatScore } from "../../format";
 import { GroupedFindings } from "../parts/FindingList";
 import { Panel } from "../parts/Panel";
@@ -35,6 +36,19 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
 });
+
+/** Which sheet prints which document, for the sheets this run wrote (forms: the first member's sheet). */
+const printGuide = (
+  published: readonly string[]
+): { title: string; sheet: { name: string; forms: boolean } }[] => {
+  const forms = published.filter((n) => n.startsWith(FORM_SHEET_PREFIX));
+  const out: { title: string; sheet: { name: string; forms: boolean } }[] = [];
+  if (forms.length) out.push({ title: DOCUMENT_TITLES.forms, sheet: { name: forms[0]!, forms: true } });
+  for (const key of ["scoreTable", "report", "minutes", "notices"] as const)
+    if (published.includes(DOCUMENT_SHEETS[key]))
+      out.push({ title: DOCUMENT_TITLES[key], sheet: { name: DOCUMENT_SHEETS[key], forms: false } });
+  return out;
+};
 
 export interface PublishStepProps {
   api: SecretariatApi;
@@ -128,6 +142,21 @@ export function PublishStep({
             </MessageBarBody>
           </MessageBar>
           <Body1 as="p">{t("publish.print")}</Body1>
+          <Panel title={t("publish.documentsTitle")} testId="print-documents">
+            <Text as="p">{t("publish.documentsHint")}</Text>
+            <ul className={styles.list}>
+              {printGuide(outcome.published).map(({ title, sheet }) => (
+                <li key={title}>
+                  <Text>
+                    {t("publish.document", {
+                      title,
+                      sheet: sheet.forms ? t("publish.formsSheets", { first: sheet.name }) : sheet.name,
+                    })}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </Panel>
           <Panel title={t("results.countsHeading")}>
             <StarCounts counts={c.starCounts} />
           </Panel>
