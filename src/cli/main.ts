@@ -29,11 +29,12 @@ import { importForms } from "../app/importForms";
 import { exportMemberBooks } from "../app/memberBook";
 import { setUpSession } from "../app/setUpSession";
 import { readCsvBytes } from "../ocop/csvFile";
-import { findingJson, findingLines, productsJson, rankingLines } from "./report";
+import { discussionLines, findingJson, findingLines, productsJson, rankingLines } from "./report";
 import { TEXT } from "./text";
 import { bookFileNames } from "./bookNames";
 import { outputMessage, refuseAliases } from "./outputs";
 import { OutputError, checkTarget, ensureFolder, writeAllSafely, writeSafely } from "./safeWrite";
+import { roundCommand } from "./commands/round";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -126,6 +127,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
       io.stdout(t().help);
       return command ? 0 : 2;
     }
+    if (command === "round") return await roundCommand(rest, io);
     const parse = <
       O extends Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>,
     >(
@@ -440,6 +442,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
                 edition: r.consolidation.edition,
                 level: r.consolidation.level,
                 products: productsJson(r.session, r.consolidation, lang),
+                needsDiscussion: r.consolidation.needsDiscussion ?? [],
                 findings: r.findings.map((f) => findingJson(f, lang)),
               },
               null,
@@ -449,6 +452,7 @@ export const run = async (argv: string[], io: CliIO): Promise<number> => {
         } else {
           if (r.findings.length) io.stdout(findingLines(r.findings, lang));
           io.stdout(rankingLines(r.session, r.consolidation, lang));
+          io.stdout(discussionLines(r.consolidation.needsDiscussion ?? [], lang));
           io.stdout(`${t().wrote(out)}\n`);
         }
         return 0;

@@ -17,6 +17,8 @@ Cách dùng:
       Kiểm tra sổ Hội đồng hoặc phiếu thành viên. Mã thoát 0: không có lỗi; 1: có lỗi; 2: không đọc được tệp hoặc gọi sai.
   ocop consolidate council.xlsx [PHIẾU.xlsx...] --out result.xlsx [--json]
       Tổng hợp (từ sổ và/hoặc các phiếu thành viên); còn lỗi thì không ghi và thoát 1. Tệp đầu vào không bị sửa.
+  ocop round council.xlsx --products SP01,SP02 --out council-r2.xlsx [--reason "…"]
+      (và --close, --reopen, --recuse TV03 --product SP01, --decision accept|withhold --product SP01; xem docs/cli.md)
 
 Tùy chọn chung: --lang vi|en (ngôn ngữ thông báo), --help.
 CSV: UTF-8 (có hoặc không BOM), phân cách bằng dấu phẩy hoặc chấm phẩy, tiêu đề cột tiếng Việt hoặc tiếng Anh.
@@ -38,6 +40,8 @@ Usage:
       Check a council workbook or member workbooks. Exit 0: no errors; 1: errors found; 2: unreadable input or wrong call.
   ocop consolidate council.xlsx [BOOK.xlsx...] --out result.xlsx [--json]
       Consolidate (from the workbook and/or member workbooks); refuses while any error stands (exit 1). Inputs are never modified.
+  ocop round council.xlsx --products SP01,SP02 --out council-r2.xlsx [--reason "…"]
+      (also --close, --reopen, --recuse TV03 --product SP01, --decision accept|withhold --product SP01; see docs/cli.md)
 
 Common options: --lang vi|en (language of messages), --help.
 CSV: UTF-8 (with or without BOM), comma or semicolon separated, Vietnamese or English headers.
