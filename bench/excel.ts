@@ -33,6 +33,13 @@ export const USE_CASES = [
   "import a book: check the file",
   "import a book: import",
   "consolidate and write the results",
+  "open a round",
+  "record a recusal",
+  "close a round",
+  "reopen a round",
+  "record a chair's decision",
+  "record score changes",
+  "publish (refused while products await discussion)",
 ] as const;
 export type UseCase = (typeof USE_CASES)[number];
 
@@ -108,7 +115,55 @@ export const countUseCases = async (size: CouncilSize): Promise<Map<UseCase, Cou
   // The secretariat's "Tổng hợp" button itself (consolidateWorkbook and nothing more since session 3).
   const consolidated = await measure("consolidate and write the results", () => secretariat.consolidate());
   expect(consolidated.written, "the secretariat's consolidation wrote nothing");
+  await countDeliberation(secretariat, session, measure, expect);
   return counts;
+};
+
+/** Issue 14's use cases, each measured once on the same workbook. */
+const countDeliberation = async (
+  secretariat: ReturnType<typeof createSecretariat>,
+  session: Awaited<ReturnType<typeof makeCouncil>>["session"],
+  measure: <T>(name: UseCase, fn: () => Promise<T>) => Promise<T>,
+  expect: (ok: boolean, what: string) => void
+): Promise<void> => {
+  const product = session.products.find((p) => !p.excluded)!.code;
+  const member = session.members[session.members.length - 1]!.code;
+  const published = await measure("publish (refused while products await discussion)", () =>
+    secretariat.publish()
+  );
+  expect(published.written, "publish wrote nothing");
+  const opened = await measure("open a round", () =>
+    secretariat.openRound([product], "Chênh lệch quá 10 điểm")
+  );
+  expect(opened.written, "openRound wrote nothing");
+  const recused = await measure("record a recusal", () =>
+    secretariat.recordRecusal(member, session.products.at(-1)!.code, "Người thân")
+  );
+  expect(recused.written, `recordRecusal refused: ${recused.findings.map((f) => f.code).join(", ")}`);
+  const changes = await measure("record score changes", () =>
+    secretariat.recordScoreChanges([
+      {
+        at: "2026-06-15T09:00:00Z",
+        member,
+        product,
+        criterion: "1.1",
+        round: 2,
+        old: null,
+        new: 1,
+        source: { kind: "pane" },
+        by: "bench",
+      },
+    ])
+  );
+  expect(changes.written, "recordScoreChanges refused");
+  const closed = await measure("close a round", () => secretariat.closeRound(2, "bench"));
+  expect(closed.written, "closeRound refused");
+  const reopened = await measure("reopen a round", () => secretariat.reopenRound("bench", 2, "bench"));
+  expect(reopened.written, "reopenRound refused");
+  // Refused (round 2 has no scores yet), but it reads and decides like the real one.
+  await measure("record a chair's decision", () =>
+    secretariat.recordChairDecision(product, "accept", "bench")
+  );
 };
 
 const count = (c: Count): string =>

@@ -76,7 +76,7 @@ export const checkSheets = async (
   const inForce = effectiveScores(session, read.deliberation, scores);
   let rules = [
     ...inForce.findings,
-    ...dropExempt(validateAll(session, catalogue, inForce.sheets), inForce.exempt),
+    ...dropExempt(validateAll(session, catalogue, inForce.sheets), inForce.exempt, inForce.sheetOf),
     ...changedAfterClose(read.deliberation.rounds, read.history, scores),
   ].map((f) => ({
     ...f,

@@ -12,6 +12,7 @@ import { books } from "./commands/books";
 import { check } from "./commands/check";
 import { consolidate } from "./commands/consolidate";
 import { printCommand } from "./commands/print";
+import { roundCommand } from "./commands/round";
 
 export type { CliIO } from "./io";
 
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   check,
   consolidate,
   print: printCommand,
+  round: roundCommand,
 };
 
 export const run = async (argv: string[], io: CliIO): Promise<number> => {

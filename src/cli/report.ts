@@ -2,6 +2,7 @@
 import type { Finding } from "../ocop/findings";
 import { describeFinding, type Lang } from "../ocop/messages";
 import type { Consolidation } from "../ocop/results";
+import type { DiscussionItem } from "../ocop/deliberation";
 import type { Session } from "../ocop/session";
 import "../layout/messages";
 import { TEXT } from "./text";
@@ -81,7 +82,25 @@ export const productsJson = (session: Session, c: Consolidation, lang: Lang = "v
     knockout: r.knockout,
     flags: r.flags,
     shortfalls: r.shortfalls,
+    round: r.round ?? 1,
+    recused: r.recused ?? [],
+    decision: r.decision ?? null,
+    needsDiscussion: r.needsDiscussion ?? false,
   }));
+};
+
+/** The products that need another round (or the chair's decision), after the ranking. */
+export const discussionLines = (waiting: readonly DiscussionItem[], lang: Lang): string => {
+  if (!waiting.length) return "";
+  const list = waiting.map(
+    (w) =>
+      `  ${w.product} (${lang === "en" ? "round" : "vòng"} ${w.round}${w.range !== null ? `, ${lang === "en" ? "spread" : "chênh lệch"} ${w.range}` : ""})`
+  );
+  const head =
+    lang === "en"
+      ? "DRAFT: products awaiting the council's discussion (open the next round: ocop round council.xlsx --products …; or record the chair's decision: ocop round … --decision accept|withhold --product …):"
+      : "DỰ THẢO: sản phẩm chờ Hội đồng thảo luận (mở vòng chấm tiếp theo: ocop round council.xlsx --products …; hoặc ghi quyết định của Chủ tịch: ocop round … --decision accept|withhold --product …):";
+  return `${head}\n${list.join("\n")}\n`;
 };
 
 export const rankingLines = (session: Session, c: Consolidation, lang: Lang): string => {

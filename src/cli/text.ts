@@ -18,6 +18,8 @@ Cách dùng:
   ocop consolidate council.xlsx [PHIẾU.xlsx...] --out result.xlsx [--csv ket-qua.csv] [--json]
       Tổng hợp (từ sổ và/hoặc các phiếu thành viên); còn lỗi thì không ghi và thoát 1. Tệp đầu vào không bị sửa.
       --csv: ghi thêm kết quả dạng CSV (UTF-8, mỗi sản phẩm một dòng) cho phần mềm khác.
+  ocop round council.xlsx --products SP01,SP02 --out council-r2.xlsx [--reason "…"]
+      (và --close, --reopen, --recuse TV03 --product SP01, --decision accept|withhold --product SP01; xem docs/cli.md)
 
 Tùy chọn chung: --lang vi|en (ngôn ngữ thông báo), --help.
 CSV: UTF-8 (có hoặc không BOM), phân cách bằng dấu phẩy hoặc chấm phẩy, tiêu đề cột tiếng Việt hoặc tiếng Anh.
@@ -40,6 +42,8 @@ Usage:
   ocop consolidate council.xlsx [BOOK.xlsx...] --out result.xlsx [--csv results.csv] [--json]
       Consolidate (from the workbook and/or member workbooks); refuses while any error stands (exit 1). Inputs are never modified.
       --csv: also write the results as CSV (UTF-8, one row per product) for other tools.
+  ocop round council.xlsx --products SP01,SP02 --out council-r2.xlsx [--reason "…"]
+      (also --close, --reopen, --recuse TV03 --product SP01, --decision accept|withhold --product SP01; see docs/cli.md)
 
 Common options: --lang vi|en (language of messages), --help.
 CSV: UTF-8 (with or without BOM), comma or semicolon separated, Vietnamese or English headers.

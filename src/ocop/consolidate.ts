@@ -89,7 +89,7 @@ export const consolidate = (
     ...deliberationFindings(session, deliberation),
     ...chairFindings(session, deliberation, settings),
     ...inForce.findings,
-    ...dropExempt(validateAll(session, catalogue, inForce.sheets), inForce.exempt),
+    ...dropExempt(validateAll(session, catalogue, inForce.sheets), inForce.exempt, inForce.sheetOf),
   ];
   const base = {
     sessionId: session.id,

@@ -82,6 +82,8 @@ export interface EffectiveScores {
   sheets: MemberScores[];
   /** member × product pairs that are not asked (recused, or no sheet in the product's latest round). */
   exempt: Set<string>;
+  /** member × product → the sheet of the product's latest round (where a whole product left blank is). */
+  sheetOf: Map<string, string>;
   findings: Finding[];
 }
 
@@ -100,6 +102,7 @@ export const effectiveScores = (
   const recusals = recusalIndex(d);
   const findings: Finding[] = [];
   const exempt = new Set<string>();
+  const sheetOf = new Map<string, string>();
   // member → round → first sheet; later sheets of the same member and round pass through as duplicates.
   const byMember = new Map<string, Map<number, MemberScores>>();
   const duplicates: MemberScores[] = [];
@@ -136,6 +139,7 @@ export const effectiveScores = (
         exempt.add(pairKey(member, key));
         continue;
       }
+      if (sheet.sheet !== undefined) sheetOf.set(pairKey(member, key), sheet.sheet);
       for (const e of own)
         entries.push(e.sheet === undefined && sheet.sheet ? { ...e, sheet: sheet.sheet } : e);
     }
@@ -149,22 +153,36 @@ export const effectiveScores = (
     if (base.sheet !== undefined) merged.sheet = base.sheet;
     sheets.push(merged);
   }
-  return { sheets: [...sheets, ...duplicates], exempt, findings };
+  return { sheets: [...sheets, ...duplicates], exempt, sheetOf, findings };
 };
 
-/** Missing-score findings for a pair that is not asked are not findings. */
-export const dropExempt = (findings: readonly Finding[], exempt: ReadonlySet<string>): Finding[] =>
-  exempt.size === 0
+/**
+ * Missing-score findings for a pair that is not asked are not findings; a product left blank is placed on
+ * the sheet of its latest round.
+ */
+export const dropExempt = (
+  findings: readonly Finding[],
+  exempt: ReadonlySet<string>,
+  sheetOf: ReadonlyMap<string, string> = new Map()
+): Finding[] =>
+  placeBlank(findings, sheetOf).filter(
+    (f) =>
+      !(
+        (f.code === CODES.scoreMissing || f.code === CODES.scoreProductMissing) &&
+        f.where.member !== undefined &&
+        f.where.product !== undefined &&
+        exempt.has(pairKey(f.where.member, f.where.product))
+      )
+  );
+
+const placeBlank = (findings: readonly Finding[], sheetOf: ReadonlyMap<string, string>): Finding[] =>
+  sheetOf.size === 0
     ? [...findings]
-    : findings.filter(
-        (f) =>
-          !(
-            (f.code === CODES.scoreMissing || f.code === CODES.scoreProductMissing) &&
-            f.where.member !== undefined &&
-            f.where.product !== undefined &&
-            exempt.has(pairKey(f.where.member, f.where.product))
-          )
-      );
+    : findings.map((f) => {
+        if (f.code !== CODES.scoreProductMissing || !f.where.member || !f.where.product) return f;
+        const sheet = sheetOf.get(pairKey(f.where.member, f.where.product));
+        return sheet && sheet !== f.where.sheet ? { ...f, where: { ...f.where, sheet } } : f;
+      });
 
 /** Recusals, rounds and decisions that name a product or member the session does not hold. */
 export const deliberationFindings = (session: Session, d: Deliberation): Finding[] => {

@@ -9,7 +9,7 @@ import { withCall } from "../call";
 import { Unreadable, WrongCall, unreadableFindings } from "../failures";
 import { openXlsx } from "../openBook";
 import { progress } from "../progress";
-import { findingJson, findingLines, productsJson, rankingLines } from "../report";
+import { discussionLines, findingJson, findingLines, productsJson, rankingLines } from "../report";
 import { refuseAliases } from "../outputs";
 import { checkTarget, writeAllSafely } from "../safeWrite";
 import { resultsCsv } from "../resultsCsv";
@@ -83,6 +83,7 @@ export const consolidate = (args: string[], io: CliIO): Promise<number> =>
             edition: r.consolidation.edition,
             level: r.consolidation.level,
             products: productsJson(r.session, r.consolidation, lang),
+            needsDiscussion: r.consolidation.needsDiscussion ?? [],
             findings: r.findings.map((f) => findingJson(f, lang)),
           },
           null,
@@ -92,6 +93,7 @@ export const consolidate = (args: string[], io: CliIO): Promise<number> =>
     } else {
       if (r.findings.length) io.stdout(findingLines(r.findings, lang));
       io.stdout(rankingLines(r.session, r.consolidation, lang));
+      io.stdout(discussionLines(r.consolidation.needsDiscussion ?? [], lang));
       io.stdout(`${c.t().wrote(out)}\n`);
       if (csv !== null) io.stdout(`${c.t().wrote(csv)}\n`);
     }
