@@ -167,6 +167,12 @@ const runDay = async (host: WorkbookHost, fake?: FakeExcel): Promise<DayOutcome>
     "Đề nghị Bộ đánh giá 5 sao",
     "Đề nghị công nhận 4 sao",
     "Đề nghị công nhận 3 sao",
+    // The printed documents (layout/documents): each member's forms, then the council's paperwork.
+    ...["TV01", "TV02", "TV03", "TV04", "TV05"].map((m) => `Phiếu đánh giá ${m}`),
+    "Bảng tổng hợp điểm",
+    "Báo cáo kết quả",
+    "Biên bản họp",
+    "Thông báo kết quả",
     SHEETS.audit,
   ]);
   const published = await s.publish();
