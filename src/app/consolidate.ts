@@ -3,11 +3,19 @@
  * compute, and — only when no error stands — write the results sheets in one apply. Scores from a member
  * workbook fill in for an empty council sheet of the same member; the book's sheet is copied in.
  */
-import { consolidate as runRules } from "../ocop/consolidate";
+import { computeResults, consolidate as runRules } from "../ocop/consolidate";
+import { changedAfterClose } from "../ocop/closing";
+import { compareWithHistory, sheetChanges, type Deliberation, type ScoreChange } from "../ocop/history";
+import { latestRounds } from "../ocop/deliberation";
+import { markDraft } from "../layout/draft";
+import { normaliseCode } from "../ocop/text";
+import { planHistorySheet } from "../layout/history";
+import { deliberationAuditFacts, type EarlierTotals } from "../layout/deliberation";
+import type { Catalogue } from "../ocop/criteria/types";
 import type { Finding } from "../ocop/findings";
 import { hasErrors } from "../ocop/findings";
 import type { Consolidation } from "../ocop/results";
-import type { MemberScores, Session } from "../ocop/session";
+import type { MemberScores, RawValue, Session } from "../ocop/session";
 import type { WorkbookHost } from "../hosts/workbook";
 import { parseAuditSheet, planAuditSheet, type AuditInput } from "../layout/audit";
 import { planMeta } from "../layout/meta";
@@ -34,6 +42,8 @@ export interface ConsolidateOptions {
   load?: EditionLoader;
   now?: Date;
   tool?: string;
+  /** Who runs it, for the score history ("CLI" from the command line). */
+  by?: string;
   password?: string;
   onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -69,26 +79,58 @@ export const consolidateWorkbook = async (
     if (r.scores) fromBooks.push({ book, scores: r.scores });
     opts.onProgress?.(i + 2, total, book.file);
   }
-  // A member's book stands in for their sheet in the council workbook when that sheet is still blank.
-  const bookOf = new Map(fromBooks.map((b) => [b.scores.member, b.scores]));
+  // A member's book stands in for their sheet (of the same round) in the council workbook when that sheet
+  // is still blank.
+  const roundKey = (s: MemberScores): string => `${s.member}|${s.round ?? 1}`;
+  const bookOf = new Map(fromBooks.map((b) => [roundKey(b.scores), b.scores]));
+  const councilScores: MemberScores[] = [];
   const scores: MemberScores[] = [];
   for (const s of own) {
     findings.push(...s.parsed.findings);
     const sc = s.parsed.scores;
     if (!sc) continue;
+    councilScores.push(sc);
     // ... or when it holds exactly the book's scores (the book was copied in by an earlier run).
-    const fromBook = bookOf.get(sc.member);
+    const fromBook = bookOf.get(roundKey(sc));
     if (fromBook && (!hasEntries(sc) || sameValues(enteredValues(sc), enteredValues(fromBook)))) continue;
     scores.push(sc);
   }
   scores.push(...fromBooks.map((b) => b.scores));
 
-  const rules = runRules(session, catalogue, scores);
+  const deliberation = read.deliberation;
+  const now = opts.now ?? new Date();
+  // The history first: a cell changed in a closed round is refused (the history says what it was); every
+  // other change typed into the workbook or brought by a book is recorded before the results are.
+  findings.push(...changedAfterClose(deliberation.rounds, read.history, councilScores));
+  const closed = new Set(deliberation.rounds.filter((r) => r.closedAt !== null).map((r) => r.number));
+  const by = opts.by ?? opts.tool ?? "ocop";
+  const typed = sheetChanges(
+    read.history,
+    councilScores.filter((s) => !closed.has(s.round ?? 1)),
+    now.toISOString(),
+    by
+  );
+  const history: ScoreChange[] = [...read.history, ...typed];
+  for (const { book, scores: sc } of fromBooks)
+    for (const d of compareWithHistory(history, [sc]))
+      if (d.now === null || typeof d.now === "number")
+        history.push({
+          at: now.toISOString(),
+          member: d.member,
+          product: d.product,
+          criterion: d.criterion,
+          round: d.round,
+          old: d.old,
+          new: d.now,
+          source: { kind: "book", file: book.file, sha256: book.sha256 },
+          by,
+        });
+
+  const rules = runRules(session, catalogue, scores, deliberation);
   const all = withoutEchoes([...findings, ...rules.findings]);
   const consolidation: Consolidation = { ...rules, findings: all };
   if (hasErrors(all)) return { session, consolidation, findings: all, written: false };
 
-  const now = opts.now ?? new Date();
   const inputs: AuditInput[] = [
     { file: opts.file ?? "(sổ đang mở)", role: "council", sha256: opts.sha256 ?? "" },
     ...fromBooks.map((b) => ({
@@ -104,12 +146,15 @@ export const consolidateWorkbook = async (
     consolidation,
     dateLine(session.council.place, session.council.date || runDate)
   );
+  // While products await discussion, every document is a draft listing them.
+  const waiting = consolidation.needsDiscussion ?? [];
   const plans: SheetPlan[] = [
     planResultsSheet(session, consolidation),
     planRankingSheet(session, consolidation, runDate),
     planSummarySheet(session, consolidation),
     ...proposals,
-  ];
+  ].map((p) => markDraft(p, waiting));
+  plans.push(planHistorySheet(history));
   // Lists this level no longer gives (the level changed), and the single list earlier versions wrote.
   const stale = read.sheetNames.filter(
     (n) =>
@@ -121,6 +166,8 @@ export const consolidateWorkbook = async (
   for (const { book, scores: sc } of fromBooks) {
     const member = session.members.find((m) => m.code === sc.member);
     if (!member) continue;
+    const roundNo = sc.round ?? 1;
+    const round = deliberation.rounds.find((r) => r.number === roundNo);
     plans.push(
       planScoreSheet({
         session,
@@ -129,6 +176,16 @@ export const consolidateWorkbook = async (
         existing: enteredValues(sc),
         password: opts.password,
         editionTitle: catalogue.edition.decision,
+        recused: deliberation.recusals.filter((x) => x.member === member.code).map((x) => x.product),
+        ...(round && roundNo > 1
+          ? {
+              round: {
+                number: roundNo,
+                products: round.products,
+                previous: previousScores(scores, member.code, roundNo),
+              },
+            }
+          : {}),
       })
     );
     imports.push({
@@ -147,6 +204,10 @@ export const consolidateWorkbook = async (
         editionTitle: catalogue.edition.decision,
         inputs,
         imports,
+        extraFacts: deliberationAuditFacts(
+          deliberation,
+          earlierTotals(session, catalogue, scores, deliberation)
+        ),
       },
       consolidation,
       "vi",
@@ -158,4 +219,49 @@ export const consolidateWorkbook = async (
   await host.apply({ plans, remove: stale, select: { sheet: SHEETS.ranking, row: 0, col: 0 } });
   opts.onProgress?.(total, total, SHEETS.ranking);
   return { session, consolidation, findings: all, written: true };
+};
+
+/** A member's scores of the rounds before `round` (the latest earlier value of each cell), by scoreKey. */
+export const previousScores = (
+  all: readonly MemberScores[],
+  member: string,
+  round: number
+): Map<string, RawValue> => {
+  const out = new Map<string, RawValue>();
+  const earlier = all
+    .filter((s) => s.member === member && (s.round ?? 1) < round)
+    .sort((a, b) => (a.round ?? 1) - (b.round ?? 1));
+  for (const s of earlier) for (const [k, v] of enteredValues(s)) out.set(k, v);
+  return out;
+};
+
+/** Member totals of each product in the rounds before its latest one: they stay in the audit log. */
+export const earlierTotals = (
+  session: Session,
+  catalogue: Catalogue,
+  all: readonly MemberScores[],
+  d: Deliberation
+): EarlierTotals[] => {
+  const latest = latestRounds(d);
+  if (latest.size === 0) return [];
+  const out: EarlierTotals[] = [];
+  const rounds = [...new Set(all.map((s) => s.round ?? 1))].sort((a, b) => a - b);
+  for (const round of rounds) {
+    const results = computeResults(
+      session,
+      catalogue,
+      all.filter((s) => (s.round ?? 1) === round),
+      { ...session.settings, chairMustScore: false }
+    );
+    for (const r of results) {
+      const last = latest.get(normaliseCode(r.product)) ?? 1;
+      if (round >= last || r.members.length === 0) continue;
+      out.push({
+        product: r.product,
+        round,
+        totals: r.members.map((m) => ({ member: m.member, total: m.total })),
+      });
+    }
+  }
+  return out;
 };

@@ -9,3 +9,17 @@ export { readWorkbook, type WorkbookRead } from "./readWorkbook";
 export { catalogueFor, type EditionLoader } from "./catalogue";
 export { sha256Hex } from "./hash";
 export type { BookInput } from "./books";
+export {
+  openRound,
+  closeRound,
+  reopenRound,
+  recordRecusal,
+  recordChairDecision,
+  recordScoreChanges,
+  DELIBERATION_CODES,
+  type RoundOptions,
+  type RoundOutcome,
+  type RecusalOutcome,
+  type DecisionOutcome,
+  type ScoreChangesOutcome,
+} from "./deliberation";

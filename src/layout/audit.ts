@@ -34,6 +34,8 @@ export interface AuditRun {
   editionTitle: string;
   inputs: AuditInput[];
   imports: ImportRecord[];
+  /** Rounds, recusals, decisions and earlier rounds' totals (issue 14), printed after the counts. */
+  extraFacts?: AuditFact[];
 }
 
 /** One line of an entry as the sheet shows it: a label in column A, its value in column B. */
@@ -94,6 +96,7 @@ export const auditEntry = (run: AuditRun, c: Consolidation): AuditEntry => {
         label: `Kết quả: ${outcomeLabel(c, o)}`,
         value: c.products.filter((p) => p.outcome === o).length,
       })),
+      ...(run.extraFacts ?? []),
     ],
     inputs: run.inputs,
   };

@@ -188,3 +188,36 @@ export const parseDeliberationSheet = (values: CellValue[][] | null, file?: stri
   }
   return { deliberation: d, findings };
 };
+
+/** One product's member totals in an earlier round, kept in the audit log when a later round replaces them. */
+export interface EarlierTotals {
+  product: string;
+  round: number;
+  totals: { member: string; total: number }[];
+}
+
+const pts = (n: number): string => String(Math.round(n * 100) / 100).replace(".", ",");
+
+/** Audit-log lines for the deliberation: rounds, recusals, the chair's decisions, earlier rounds' totals. */
+export const deliberationAuditFacts = (
+  d: Deliberation,
+  earlier: readonly EarlierTotals[]
+): { label: string; value: CellValue }[] => [
+  ...[...d.rounds]
+    .sort((a, b) => a.number - b.number)
+    .filter((r) => r.number > 1)
+    .map((r) => ({
+      label: `Vòng chấm ${r.number}`,
+      value: `${r.products.join(", ")} — ${r.reason}${r.closedAt ? ` (khóa ${r.closedAt})` : ""}`,
+    })),
+  ...d.reopenings.map((o) => ({ label: `Mở lại vòng ${o.round}`, value: `${o.at}, ${o.by}: ${o.reason}` })),
+  ...d.recusals.map((x) => ({ label: `Không chấm: ${x.member}`, value: `${x.product} — ${x.reason}` })),
+  ...d.decisions.map((c) => ({
+    label: `Chủ tịch quyết định: ${c.product}`,
+    value: `${DECISION_LABEL[c.decision]} sau vòng ${c.round} — ${c.reason}`,
+  })),
+  ...earlier.map((e) => ({
+    label: `Điểm vòng ${e.round}: ${e.product}`,
+    value: e.totals.map((t) => `${t.member} ${pts(t.total)}`).join("; "),
+  })),
+];

@@ -202,7 +202,7 @@ export const inspectBooks = async (
   const parsed = parseSheets(council.read.scoreSheets, council.read.session, council.catalogue);
   const councilScores = new Map(
     parsed
-      .filter((p) => p.parsed.scores)
+      .filter((p) => p.parsed.scores && (p.parsed.scores.round ?? 1) === 1)
       .map((p) => [normaliseCode(p.parsed.scores!.member), p.parsed.scores!])
   );
   const reports: BookReport[] = [];

@@ -46,9 +46,10 @@ export const updateSession = async (
   // Scores were entered against the session as it was; read them with that session's catalogue.
   const { catalogue: oldCatalogue } = await catalogueFor(before, opts.load);
   const parsed = parseSheets(read.scoreSheets, before, oldCatalogue);
+  // Round-1 sheets only: a later round's sheet ("Phiếu TV01 vòng 2") is the round's, not the member's sheet.
   const entered = new Map(
     parsed
-      .filter((p) => p.parsed.scores)
+      .filter((p) => p.parsed.scores && (p.parsed.scores.round ?? 1) === 1)
       .map((p) => [normaliseCode(p.parsed.scores!.member), p.parsed.scores!])
   );
   const session: Session = { ...next, id: before.id };
@@ -81,6 +82,9 @@ export const updateSession = async (
           catalogue,
           member,
           existing: enteredValues(entered.get(normaliseCode(member.code)) ?? null),
+          recused: read.deliberation.recusals
+            .filter((x) => normaliseCode(x.member) === normaliseCode(member.code))
+            .map((x) => x.product),
           password: opts.password,
           editionTitle: catalogue.edition.decision,
           paper: currentPaper(meta, member.code),
