@@ -33,6 +33,9 @@ import { importMembers, importProducts } from "./tables";
 import type { MemberBookFile, OpenState, SecretariatApi } from "./types";
 import { updateSession } from "./updateSession";
 import { zipFiles } from "./zip";
+import { closeRound, openRound, recordChairDecision, recordRecusal, reopenRound } from "../deliberation";
+import { publishRefusal } from "../../ocop/deliberation";
+import { EMPTY_DELIBERATION } from "../../ocop/history";
 
 export interface SecretariatOptions {
   /** "ocop-taskpane" or "ocop-standalone", written in the audit log. */
@@ -108,6 +111,8 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
     return { files, session };
   };
 
+  const deliberationOpts = () => ({ load, password, now: now(), by: options.tool });
+
   const api: SecretariatApi = {
     async open(): Promise<OpenState> {
       const read = await readWorkbook(host);
@@ -115,7 +120,14 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       const findings = blank ? [] : read.findings;
       if (read.meta?.kind === "member") findings.push(memberBookFinding(read.meta.member));
       if (!read.session || read.meta?.kind !== "council") {
-        return { session: null, catalogue: null, findings, sheetNames: read.sheetNames, imports: [] };
+        return {
+          session: null,
+          catalogue: null,
+          findings,
+          sheetNames: read.sheetNames,
+          imports: [],
+          deliberation: EMPTY_DELIBERATION,
+        };
       }
       const { catalogue, findings: cf } = await catalogueFor(read.session, load);
       return {
@@ -124,6 +136,7 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
         findings: [...findings, ...cf],
         sheetNames: read.sheetNames,
         imports: read.meta.imports,
+        deliberation: read.deliberation,
       };
     },
 
@@ -224,6 +237,11 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       const run = await api.consolidate();
       if (!run.written || !run.consolidation) return { ...run, published: [], proposed: [] };
       const c = run.consolidation;
+      // Products awaiting discussion keep every document a draft: nothing is published until the council
+      // scored them again or the chair decided (the finding names them and says what to do).
+      const refusal = publishRefusal(c);
+      if (refusal)
+        return { ...run, written: false, findings: [refusal, ...run.findings], published: [], proposed: [] };
       const infos = await host.listSheets();
       const candidates = infos.map((i) => i.name).filter((n) => n.startsWith(LEGACY_CERTIFICATE_PREFIX));
       const { sheets: grids } = candidates.length ? await host.readSheets(candidates) : { sheets: [] };
@@ -241,6 +259,12 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
         proposed: c.products.filter((p) => proposed.has(p.outcome)).map((p) => p.product),
       };
     },
+
+    openRound: (products, reason) => openRound(host, { products, reason }, deliberationOpts()),
+    closeRound: () => closeRound(host, {}, deliberationOpts()),
+    reopenRound: (reason) => reopenRound(host, { reason }, deliberationOpts()),
+    recordRecusal: (recusal) => recordRecusal(host, recusal, deliberationOpts()),
+    recordChairDecision: (decision) => recordChairDecision(host, decision, deliberationOpts()),
 
     async goTo(where: Where) {
       if (!where.sheet) return;

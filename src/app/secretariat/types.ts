@@ -8,6 +8,7 @@ import type { Finding, Where } from "../../ocop/findings";
 import type { Consolidation } from "../../ocop/results";
 import type { Member, Product, Session } from "../../ocop/session";
 import type { Progress } from "./progress";
+import type { Deliberation } from "../../ocop/history";
 import type { FormsImport } from "../importForms";
 import type { PaperForm, PaperFormRequest, PaperOutcome, PaperSubmission } from "./paperEntry";
 
@@ -20,6 +21,14 @@ export interface OpenState {
   sheetNames: string[];
   /** Files imported so far (audit log), oldest first. */
   imports: ImportedBook[];
+  /** Rounds, recusals, the chair's decisions and reopenings ("Vòng chấm"); empty before any. */
+  deliberation?: Deliberation;
+}
+
+/** What a deliberation action did: written, or refused with findings saying why. */
+export interface DeliberationOutcome {
+  written: boolean;
+  findings: Finding[];
 }
 
 export interface ImportedBook {
@@ -136,6 +145,20 @@ export interface SecretariatApi {
   checkAll(): Promise<CheckOutcome>;
   consolidate(): Promise<ConsolidateOutcome>;
   publish(): Promise<PublishOutcome>;
+  /** Opens the next round for the products (flagged, or chosen with a reason such as a second evaluation). */
+  openRound(products: string[], reason: string): Promise<DeliberationOutcome>;
+  /** Closes the current round: members' sheets protected, later changes refused and reported. */
+  closeRound(): Promise<DeliberationOutcome>;
+  /** Reopens the closed round, with the reason logged. */
+  reopenRound(reason: string): Promise<DeliberationOutcome>;
+  /** A member abstains on a product (conflict of interest). */
+  recordRecusal(recusal: { member: string; product: string; reason: string }): Promise<DeliberationOutcome>;
+  /** The chair's decision on a product still flagged after the last round. */
+  recordChairDecision(decision: {
+    product: string;
+    decision: "accept" | "withhold";
+    reason: string;
+  }): Promise<DeliberationOutcome>;
   /** Activates the sheet and selects the cell of a finding. */
   goTo(where: Where): Promise<void>;
 }

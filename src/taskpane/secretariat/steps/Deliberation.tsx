@@ -22,7 +22,11 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { DeliberationOutcome } from "../../../app/secretariat/types";
 import type { DiscussionItem } from "../../../ocop/deliberation";
+import type { Finding } from "../../../ocop/findings";
+import "../../../app/deliberation/codes";
+import { FindingList } from "../parts/FindingList";
 import type { ChairDecision, Deliberation as DeliberationState, Recusal } from "../../../ocop/history";
 import type { Session } from "../../../ocop/session";
 import { normaliseCode } from "../../../ocop/text";
@@ -50,11 +54,11 @@ const useStyles = makeStyles({
 
 /** What the panel asks of the workbook (the secretariat's deliberation use cases). */
 export interface DeliberationActions {
-  openRound(products: string[], reason: string): Promise<unknown>;
-  closeRound(): Promise<unknown>;
-  reopenRound(reason: string): Promise<unknown>;
-  recordRecusal(recusal: Omit<Recusal, "at">): Promise<unknown>;
-  recordChairDecision(decision: Omit<ChairDecision, "at" | "round">): Promise<unknown>;
+  openRound(products: string[], reason: string): Promise<DeliberationOutcome>;
+  closeRound(): Promise<DeliberationOutcome>;
+  reopenRound(reason: string): Promise<DeliberationOutcome>;
+  recordRecusal(recusal: Omit<Recusal, "at">): Promise<DeliberationOutcome>;
+  recordChairDecision(decision: Omit<ChairDecision, "at" | "round">): Promise<DeliberationOutcome>;
 }
 
 export interface DeliberationProps {
@@ -97,6 +101,13 @@ export function Deliberation({
     session.members.find((m) => normaliseCode(m.code) === normaliseCode(code))?.name ?? "";
   const flagged = needsDiscussion ?? [];
 
+  // A refused action says why, in the findings' words; a successful one clears them.
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const refused = (r: DeliberationOutcome): boolean => {
+    setFindings(r.written ? [] : r.findings);
+    return !r.written;
+  };
+
   // Next round: the flagged products are proposed; any other product may be added with a reason.
   const [chosen, setChosen] = useState<string[] | null>(null);
   const picked = chosen ?? flagged.map((f) => f.product);
@@ -106,7 +117,7 @@ export function Deliberation({
     reason.trim() ||
     (onlyFlagged ? t("deliberation.spreadReason", { threshold: session.settings.spreadThreshold }) : "");
   const open = useAction(async () => {
-    await actions.openRound(picked, reasonText);
+    if (refused(await actions.openRound(picked, reasonText))) return;
     announce(t("deliberation.opened", { round: round.number + 1, products: picked.join(", ") }));
     setChosen(null);
     setReason("");
@@ -119,7 +130,10 @@ export function Deliberation({
   >({});
   const decide = useAction(async (product: string) => {
     const d = decisions[product] ?? { decision: "accept", reason: "" };
-    await actions.recordChairDecision({ product, decision: d.decision, reason: d.reason.trim() });
+    if (
+      refused(await actions.recordChairDecision({ product, decision: d.decision, reason: d.reason.trim() }))
+    )
+      return;
     announce(t(d.decision === "accept" ? "deliberation.accepted" : "deliberation.withheld", { product }));
     onWorkbookChanged();
   });
@@ -131,7 +145,7 @@ export function Deliberation({
     reason: "",
   });
   const recuse = useAction(async () => {
-    await actions.recordRecusal({ ...recusal, reason: recusal.reason.trim() });
+    if (refused(await actions.recordRecusal({ ...recusal, reason: recusal.reason.trim() }))) return;
     announce(t("deliberation.recused", { member: recusal.member, product: recusal.product }));
     setRecusal((r) => ({ ...r, reason: "" }));
     onWorkbookChanged();
@@ -141,12 +155,12 @@ export function Deliberation({
   const [confirm, setConfirm] = useState<"close" | "reopen" | null>(null);
   const [reopenReason, setReopenReason] = useState("");
   const close = useAction(async () => {
-    await actions.closeRound();
+    if (refused(await actions.closeRound())) return;
     announce(t("deliberation.closed", { round: round.number }));
     onWorkbookChanged();
   });
   const reopen = useAction(async () => {
-    await actions.reopenRound(reopenReason.trim());
+    if (refused(await actions.reopenRound(reopenReason.trim()))) return;
     announce(t("deliberation.reopened", { round: round.number }));
     setReopenReason("");
     onWorkbookChanged();
@@ -424,6 +438,7 @@ export function Deliberation({
         </Panel>
       )}
 
+      {findings.length > 0 && <FindingList findings={findings} />}
       {error && (
         <MessageBar layout="multiline" intent="error">
           <MessageBarBody>{error}</MessageBarBody>
