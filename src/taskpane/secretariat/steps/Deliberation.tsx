@@ -38,6 +38,8 @@ import { langOf, NS } from "../strings";
 import { useAction } from "../useAction";
 
 const useStyles = makeStyles({
+  // Inputs and lists take the pane's width and no more (320 px pane: nothing scrolls sideways).
+  fit: { width: "100%", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
   list: stackedList(tokens.spacingVerticalXS),
@@ -227,6 +229,7 @@ export function Deliberation({
               required={!onlyFlagged}
             >
               <Input
+                className={styles.fit}
                 value={reason}
                 placeholder={onlyFlagged ? reasonText : ""}
                 onChange={(_, d) => setReason(d.value)}
@@ -273,7 +276,11 @@ export function Deliberation({
                     <Radio value="withhold" label={t("deliberation.withhold")} />
                   </RadioGroup>
                   <Field label={t("deliberation.decisionReason", { product: f.product })} required>
-                    <Input value={d.reason} onChange={(_, data) => set({ reason: data.value })} />
+                    <Input
+                      className={styles.fit}
+                      value={d.reason}
+                      onChange={(_, data) => set({ reason: data.value })}
+                    />
                   </Field>
                   <div className={styles.row}>
                     <Button
@@ -335,6 +342,7 @@ export function Deliberation({
             )}
             <Field label={t("deliberation.recusalMember")}>
               <Select
+                className={styles.fit}
                 value={recusal.member}
                 disabled={round.closed}
                 onChange={(_, d) => setRecusal((r) => ({ ...r, member: d.value }))}
@@ -349,6 +357,7 @@ export function Deliberation({
             </Field>
             <Field label={t("deliberation.recusalProduct")}>
               <Select
+                className={styles.fit}
                 value={recusal.product}
                 disabled={round.closed}
                 onChange={(_, d) => setRecusal((r) => ({ ...r, product: d.value }))}
@@ -363,6 +372,7 @@ export function Deliberation({
             </Field>
             <Field label={t("deliberation.recusalReason")} required>
               <Input
+                className={styles.fit}
                 value={recusal.reason}
                 disabled={round.closed}
                 onChange={(_, d) => setRecusal((r) => ({ ...r, reason: d.value }))}
@@ -397,6 +407,7 @@ export function Deliberation({
               <>
                 <Field label={t("deliberation.reopenReason")} required>
                   <Input
+                    className={styles.fit}
                     value={reopenReason}
                     onChange={(_, d) => setReopenReason(d.value)}
                     data-testid="reopen-reason"
