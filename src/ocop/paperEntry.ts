@@ -24,6 +24,10 @@ export const PAPER_CODES = {
   noProducts: "paper.noProducts",
   /** The two entries differ at a cell. */
   disagree: "paper.disagree",
+  /** The member abstains on the product (conflict of interest). */
+  recused: "paper.recused",
+  /** The product's round is closed. */
+  roundClosed: "paper.roundClosed",
   /** A cell typed in one entry that the form does not have. */
   unknownCell: "paper.unknownCell",
 } as const;

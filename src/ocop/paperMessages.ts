@@ -9,7 +9,9 @@ type Code =
   | "paper.excludedProduct"
   | "paper.noProducts"
   | "paper.disagree"
-  | "paper.unknownCell";
+  | "paper.unknownCell"
+  | "paper.recused"
+  | "paper.roundClosed";
 
 export const PAPER_MESSAGES = defineMessages<Code>({
   vi: {
@@ -40,6 +42,15 @@ export const PAPER_MESSAGES = defineMessages<Code>({
     "paper.disagree": {
       message: "Sản phẩm {product}, tiêu chí {criterion}: lần nhập 1 là “{first}”, lần nhập 2 là “{second}”.",
       fix: "Xem lại phiếu giấy và sửa ô sai để hai lần nhập giống nhau.",
+    },
+    "paper.recused": {
+      message:
+        "Thành viên {member} không chấm sản phẩm {product} ({reason}); phiếu không lấy điểm sản phẩm này.",
+      fix: "Bỏ sản phẩm {product} khỏi phiếu nhập.",
+    },
+    "paper.roundClosed": {
+      message: "Vòng chấm {round} của sản phẩm {product} đã khóa; không nhận thêm điểm.",
+      fix: "Nếu Hội đồng cho sửa, mở lại vòng chấm (có lý do) ở bước Tổng hợp rồi nhập phiếu.",
     },
     "paper.unknownCell": {
       message: "Lần nhập {entry} có điểm cho sản phẩm {product}, tiêu chí {criterion}, không có trên phiếu.",
@@ -74,6 +85,15 @@ export const PAPER_MESSAGES = defineMessages<Code>({
     "paper.disagree": {
       message: "Product {product}, criterion {criterion}: entry 1 is “{first}”, entry 2 is “{second}”.",
       fix: "Look at the paper form again and correct the wrong cell so both entries agree.",
+    },
+    "paper.recused": {
+      message:
+        "Member {member} abstains on product {product} ({reason}); no score is taken for it from the form.",
+      fix: "Leave product {product} out of the entry.",
+    },
+    "paper.roundClosed": {
+      message: "Round {round} of product {product} is closed; it takes no more scores.",
+      fix: "If the council allows the change, reopen the round (with a reason) in the Consolidate step, then enter the form.",
     },
     "paper.unknownCell": {
       message:

@@ -318,8 +318,28 @@ describe("standalone page, council secretariat", () => {
     expect(expected.level).toBe("province");
     expect(expected.products.some((p) => p.outcome === "propose-3" || p.outcome === "propose-4")).toBe(true);
 
-    // 7. Publish: the proposal lists, one per outcome group; download the council workbook.
+    // 7. Publishing is refused while a product's spread awaits the council's discussion: the pane names
+    // the products and what to do. The council holds no further round here, so the chair decides on each
+    // (accepted with a reason); then the results publish.
+    const flagged = (expected.needsDiscussion ?? []).map((d) => d.product);
+    expect(flagged.length).toBeGreaterThan(0);
     await step(page, "publish");
+    await page.getByTestId("publish").click();
+    const refused = page.getByTestId("publish-refused");
+    await refused.waitFor({ timeout: 60000 });
+    expect(await refused.textContent()).toContain(`Chưa công bố được: ${flagged.join(", ")}`);
+    expect(await page.getByTestId("proposed-propose-4").count()).toBe(0);
+    await checkScreen(page, "secretariat: publish refused");
+    for (const product of flagged) {
+      const box = page.getByTestId(`decision-${product}`);
+      await box.getByRole("textbox").fill("Hội đồng đã thảo luận, thống nhất giữ kết quả chấm");
+      await box.getByRole("button", { name: `Ghi quyết định cho ${product}` }).click();
+      await status(page)
+        .filter({ hasText: `Chủ tịch chấp nhận kết quả của ${product}` })
+        .waitFor();
+    }
+
+    // Publish: the proposal lists, one per outcome group; download the council workbook.
     await page.getByTestId("publish").click();
     await page.getByTestId("proposed-propose-4").waitFor({ timeout: 60000 });
     expect(await page.getByTestId("proposed-propose-4").textContent()).toContain(

@@ -1,8 +1,10 @@
 /** Paper forms typed twice, on a real council workbook (our parts host), read back with ExcelJS. */
 import ExcelJS from "exceljs";
 import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
-import { scoreSheetName } from "../../layout/names";
-import type { ScoreChange } from "../../ocop/history";
+import { roundSheetName, scoreSheetName } from "../../layout/names";
+import { planDeliberationSheet } from "../../layout/deliberation";
+import { planScoreSheet } from "../../layout/scoreSheet";
+import { EMPTY_DELIBERATION } from "../../ocop/history";
 import { paperKey, type PaperEntry } from "../../ocop/paperEntry";
 import { miniCatalogue, miniSession } from "../../../test/helpers/miniCatalogue";
 import { readWorkbook } from "../readWorkbook";
@@ -64,28 +66,24 @@ test("the form's cells are those of the chosen products; an unknown member or pr
 test("a disagreement writes nothing; corrected, the agreed scores go into the member's sheet, marked with both names", async () => {
   const host = await council();
   const before = await everything(host);
-  const recorded: ScoreChange[] = [];
-  const record = async (_h: unknown, changes: ScoreChange[]) => {
-    recorded.push(...changes);
-  };
   const refused = await acceptPaperForm(
     host,
     { member: "TV01", products: ["SP01"], first, second },
-    { load, now, record }
+    { load, now }
   );
   expect(refused.accepted).toBe(false);
   expect(refused.comparison.disagreements).toEqual([
     { product: "SP01", criterion: "1.2", number: "1.2", first: "15", second: "10" },
   ]);
   expect(await everything(host)).toEqual(before);
-  expect(recorded).toEqual([]);
+  expect((await readWorkbook(host)).history).toEqual([]);
 
   // The checker looks at the paper again: 15 was right.
   const corrected: PaperEntry = { ...second, values: { ...second.values, [paperKey("SP01", "1.2")]: "15" } };
   const ok = await acceptPaperForm(
     host,
     { member: "TV01", products: ["SP01"], first, second: corrected },
-    { load, now, record }
+    { load, now }
   );
   expect(ok.accepted).toBe(true);
   expect(ok.sheet).toBe("Phiếu TV01");
@@ -97,6 +95,8 @@ test("a disagreement writes nothing; corrected, the agreed scores go into the me
     "Nhập từ phiếu giấy ngày 15/06/2026: Lê Thư Ký nhập, Phạm Kiểm Tra nhập lại độc lập để đối chiếu."
   );
   // Every changed cell goes to the history with source "paper" and both names.
+  const recorded = (await readWorkbook(host)).history;
+  expect(ok.changes).toEqual(recorded);
   expect(recorded).toHaveLength(4);
   expect(recorded[1]).toEqual({
     at: "2026-06-15T09:30:00.000Z",
@@ -137,7 +137,6 @@ test("scores already on the sheet are kept where the paper cell is blank; only c
     { member: "TV02", products: ["SP01"], first: entries, second: { ...entries, by: "Bình" } },
     { load, now }
   );
-  const recorded: ScoreChange[] = [];
   const partial = sp01(["0", "20", "", "35"]);
   const r = await acceptPaperForm(
     host,
@@ -147,10 +146,15 @@ test("scores already on the sheet are kept where the paper cell is blank; only c
       first: { by: "An", values: partial },
       second: { by: "Bình", values: partial },
     },
-    { load, now, record: async (_h, c) => void recorded.push(...c) }
+    { load, now }
   );
   expect(r.accepted).toBe(true);
-  expect(recorded.map((c) => [c.criterion, c.old, c.new])).toEqual([["1.1", 20, 0]]);
+  expect(r.changes.map((c) => [c.criterion, c.old, c.new])).toEqual([["1.1", 20, 0]]);
+  // The history keeps both forms' lines, oldest first.
+  expect((await readWorkbook(host)).history.map((c) => [c.criterion, c.old, c.new]).slice(-1)).toEqual([
+    ["1.1", 20, 0],
+  ]);
+  expect((await readWorkbook(host)).history).toHaveLength(5);
   const scores = await scoresOf(host, "TV02");
   expect(scores.get("SP01|2.1")).toBe(25);
   expect(scores.get("SP01|1.1")).toBe(0);
@@ -170,4 +174,62 @@ test("invalid values and the same person twice are refused with the cell and the
     ["score.notAllowed", "SP01", "1.1"],
     ["score.notAllowed", "SP01", "1.1"],
   ]);
+});
+
+test("a reopened product's scores go to the member's sheet of its round; an abstention or a closed round refuses the form", async () => {
+  const host = await council();
+  const deliberation = {
+    ...EMPTY_DELIBERATION,
+    rounds: [
+      {
+        number: 1,
+        products: ["SP01", "SP02", "SP03"],
+        reason: "",
+        openedAt: "",
+        closedAt: "2026-06-15T08:00:00Z",
+      },
+      {
+        number: 2,
+        products: ["SP01"],
+        reason: "Chênh lệch quá 10 điểm",
+        openedAt: "2026-06-15T08:30:00Z",
+        closedAt: null,
+      },
+    ],
+    recusals: [{ member: "TV01", product: "SP03", reason: "Người thân", at: "2026-06-15T07:00:00Z" }],
+  };
+  const member = session.members[0]!;
+  await host.apply({
+    plans: [
+      planDeliberationSheet(deliberation),
+      planScoreSheet({
+        session,
+        catalogue,
+        member,
+        round: { number: 2, products: ["SP01"] },
+        recused: ["SP03"],
+      }),
+    ],
+  });
+  const refused = await paperForm(host, { member: "TV01", products: ["SP02", "SP03"] }, { load });
+  expect(refused.findings.map((f) => [f.code, f.where.product])).toEqual([
+    ["paper.roundClosed", "SP02"],
+    ["paper.recused", "SP03"],
+    ["paper.roundClosed", "SP03"],
+  ]);
+  const entry = (by: string): PaperEntry => ({ by, values: sp01(["20", "20", "25", "35"]) });
+  const r = await acceptPaperForm(
+    host,
+    { member: "TV01", products: ["SP01"], first: entry("An"), second: entry("Bình") },
+    { load, now }
+  );
+  expect(r.accepted).toBe(true);
+  expect(r.sheet).toBe(roundSheetName("TV01", 2));
+  const read = await readWorkbook(host);
+  const sheets = parseSheets(read.scoreSheets, read.session!, catalogue).map((s) => s.parsed.scores!);
+  const r2 = sheets.find((s) => s.member === "TV01" && s.round === 2)!;
+  expect(r2.entries.map((e) => e.raw.value)).toEqual([20, 20, 25, 35]);
+  const r1 = sheets.find((s) => s.member === "TV01" && (s.round ?? 1) === 1)!;
+  expect(r1.entries.every((e) => e.raw.value === null)).toBe(true);
+  expect(read.history.map((c) => c.round)).toEqual([2, 2, 2, 2]);
 });

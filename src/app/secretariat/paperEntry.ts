@@ -11,7 +11,6 @@
  */
 import type { WorkbookHost } from "../../hosts/workbook";
 import { planMeta, type PaperRecord } from "../../layout/meta";
-import { scoreSheetName } from "../../layout/names";
 import { enteredValues, planScoreSheet, scoreKey } from "../../layout/scoreSheet";
 import type { Finding } from "../../ocop/findings";
 import type { ScoreChange } from "../../ocop/history";
@@ -25,7 +24,11 @@ import {
   type PaperComparison,
   type PaperEntry,
 } from "../../ocop/paperEntry";
-import type { Member, RawValue, Session } from "../../ocop/session";
+import type { Member, MemberScores, RawValue, Session } from "../../ocop/session";
+import { latestRoundOf, latestRounds, roundsOf } from "../../ocop/deliberation";
+import type { Deliberation } from "../../ocop/history";
+import { planHistorySheet } from "../../layout/history";
+import type { SheetPlan } from "../../layout/plan";
 import { normaliseCode } from "../../ocop/text";
 import { catalogueFor, type EditionLoader } from "../catalogue";
 import { readWorkbook } from "../readWorkbook";
@@ -33,11 +36,25 @@ import { parseSheets } from "../scores";
 
 export type { PaperCell, PaperComparison, PaperEntry } from "../../ocop/paperEntry";
 
-/** Appends score changes to the history; delib14's `recordScoreChanges` once the history sheet exists. */
-export type HistoryRecorder = (host: WorkbookHost, changes: ScoreChange[]) => Promise<void>;
+/**
+ * The history sheet with the new changes appended, written in the same apply as the scores. The one place
+ * to switch should the history move behind its own use case (delib14's `recordScoreChanges`).
+ */
+const historyPlan = (before: readonly ScoreChange[], changes: readonly ScoreChange[]): SheetPlan =>
+  planHistorySheet([...before, ...changes]);
 
-/** Until the history sheet lands, the changes are returned to the caller only. */
-export const noHistory: HistoryRecorder = async () => undefined;
+/**
+ * A member's earlier scores of a later round's products, by `scoreKey`: for each product, its values on the
+ * member's sheet of the highest round before `round` that asked for it (round 1 asks for every product).
+ */
+const earlierValues = (sheets: readonly MemberScores[], round: number): Map<string, RawValue> => {
+  const out = new Map<string, RawValue>();
+  const before = [...sheets]
+    .filter((s) => (s.round ?? 1) < round)
+    .sort((a, b) => (a.round ?? 1) - (b.round ?? 1));
+  for (const s of before) for (const [k, v] of enteredValues(s)) out.set(k, v);
+  return out;
+};
 
 export interface PaperFormRequest {
   member: string;
@@ -73,9 +90,6 @@ export interface PaperOptions {
   load?: EditionLoader;
   password?: string;
   now?: Date;
-  record?: HistoryRecorder;
-  /** The round a product's new scores belong to (1 until rounds exist). */
-  roundOf?: (product: string) => number;
 }
 
 const council = async (host: WorkbookHost, load?: EditionLoader) => {
@@ -88,6 +102,7 @@ const council = async (host: WorkbookHost, load?: EditionLoader) => {
 
 const formFindings = (
   session: Session,
+  deliberation: Deliberation,
   request: PaperFormRequest
 ): { member?: Member; findings: Finding[] } => {
   const findings: Finding[] = [];
@@ -115,6 +130,29 @@ const formFindings = (
         where: { member: request.member, product: code },
         params: { product: code },
       });
+    if (!product || product.excluded || !member) continue;
+    // A member abstaining on the product is not asked for it, on paper either.
+    const recusal = deliberation.recusals.find(
+      (r) =>
+        normaliseCode(r.member) === normaliseCode(member.code) &&
+        normaliseCode(r.product) === normaliseCode(code)
+    );
+    if (recusal)
+      findings.push({
+        code: PAPER_CODES.recused,
+        severity: "error",
+        where: { member: member.code, product: product.code },
+        params: { member: member.code, product: product.code, reason: recusal.reason },
+      });
+    // A closed round takes no more scores until the secretariat reopens it.
+    const round = latestRoundOf(latestRounds(deliberation), product.code);
+    if (roundsOf(deliberation, session).find((r) => r.number === round)?.closedAt)
+      findings.push({
+        code: PAPER_CODES.roundClosed,
+        severity: "error",
+        where: { member: member.code, product: product.code },
+        params: { product: product.code, round },
+      });
   }
   return { member, findings };
 };
@@ -125,8 +163,8 @@ export const paperForm = async (
   request: PaperFormRequest,
   opts: { load?: EditionLoader } = {}
 ): Promise<PaperForm> => {
-  const { session, catalogue } = await council(host, opts.load);
-  const { member, findings } = formFindings(session, request);
+  const { session, catalogue, read } = await council(host, opts.load);
+  const { member, findings } = formFindings(session, read.deliberation, request);
   const fallback: Member = { code: request.member, name: "", title: "", role: "member" };
   return {
     member: member ?? fallback,
@@ -147,7 +185,7 @@ export const acceptPaperForm = async (
   opts: PaperOptions = {}
 ): Promise<PaperOutcome> => {
   const { read, session, meta, catalogue } = await council(host, opts.load);
-  const { member, findings } = formFindings(session, submission);
+  const { member, findings } = formFindings(session, read.deliberation, submission);
   findings.push(...entererFindings(submission.member, submission.first, submission.second));
   const cells = member ? paperCells(session, catalogue, submission.products) : [];
   const comparison = comparePaperEntries(
@@ -161,38 +199,71 @@ export const acceptPaperForm = async (
   const refused = (): PaperOutcome => ({ comparison, findings, accepted: false, sheet: null, changes: [] });
   if (!member || findings.length || !comparison.complete) return refused();
 
-  // The member's sheet as it stands: every value typed there is kept, the paper form's cells are set.
-  const sheet = scoreSheetName(member.code);
-  const parsed = parseSheets(read.scoreSheets, session, catalogue).find(
-    (p) =>
-      normaliseCode(p.parsed.scores?.member ?? p.parsed.anchor?.member ?? "") === normaliseCode(member.code)
-  );
-  const existing = enteredValues(parsed?.parsed.scores ?? null);
-  const values = new Map(existing);
+  // Each product goes to the member's sheet of its latest round, planned again with every value typed
+  // there kept and the paper form's cells set (as an imported book's sheet is, collect.ts).
+  const latest = latestRounds(read.deliberation);
+  const sheets = parseSheets(read.scoreSheets, session, catalogue)
+    .map((p) => p.parsed.scores)
+    .filter((s): s is MemberScores => !!s && normaliseCode(s.member) === normaliseCode(member.code));
+  const sheetOf = (round: number) => sheets.find((s) => (s.round ?? 1) === round);
   const at = (opts.now ?? new Date()).toISOString();
   const by = submission.first.by.trim();
   const checkedBy = submission.second.by.trim();
+  const paper = { enteredBy: by, checkedBy, at };
+  const recused = read.deliberation.recusals
+    .filter((r) => normaliseCode(r.member) === normaliseCode(member.code))
+    .map((r) => r.product);
   const changes: ScoreChange[] = [];
-  for (const cell of cells) {
-    const agreed = comparison.agreed.get(paperKey(cell.product, cell.criterion));
-    // A cell both left blank is "not scored on paper": what the sheet holds stays.
-    if (agreed === undefined || agreed === null) continue;
-    const key = scoreKey(cell.product, cell.criterion);
-    const old = existing.get(key);
-    if (old === agreed) continue;
-    values.set(key, agreed);
-    changes.push({
-      at,
-      member: member.code,
-      product: cell.product,
-      criterion: cell.criterion,
-      round: opts.roundOf?.(cell.product) ?? 1,
-      old: asPoints(old),
-      new: agreed,
-      source: { kind: "paper", enteredBy: by, checkedBy },
-      by,
-    });
+  const plans: SheetPlan[] = [];
+  const rounds = [...new Set(cells.map((c) => latestRoundOf(latest, c.product)))].sort((a, b) => a - b);
+  for (const round of rounds) {
+    const existing = enteredValues(sheetOf(round) ?? null);
+    const values = new Map(existing);
+    for (const cell of cells) {
+      if (latestRoundOf(latest, cell.product) !== round) continue;
+      const agreed = comparison.agreed.get(paperKey(cell.product, cell.criterion));
+      // A cell both left blank is "not scored on paper": what the sheet holds stays.
+      if (agreed === undefined || agreed === null) continue;
+      const key = scoreKey(cell.product, cell.criterion);
+      const old = existing.get(key);
+      if (old === agreed) continue;
+      values.set(key, agreed);
+      changes.push({
+        at,
+        member: member.code,
+        product: cell.product,
+        criterion: cell.criterion,
+        round,
+        old: asPoints(old),
+        new: agreed,
+        source: { kind: "paper", enteredBy: by, checkedBy },
+        by,
+      });
+    }
+    const def = read.deliberation.rounds.find((r) => r.number === round);
+    plans.push(
+      planScoreSheet({
+        session,
+        catalogue,
+        member,
+        existing: values,
+        password: opts.password,
+        editionTitle: catalogue.edition.decision,
+        paper,
+        recused,
+        ...(round > 1 && def
+          ? {
+              round: {
+                number: round,
+                products: def.products,
+                previous: earlierValues(sheets, round),
+              },
+            }
+          : {}),
+      })
+    );
   }
+  const sheet = plans[0]!.name;
   const record: PaperRecord = {
     member: member.code,
     sheet,
@@ -201,21 +272,14 @@ export const acceptPaperForm = async (
     checkedBy,
     at,
   };
+  // One apply: the scores, the mark, and their lines in the history stand or fall together.
   await host.apply({
     plans: [
-      planScoreSheet({
-        session,
-        catalogue,
-        member,
-        existing: values,
-        password: opts.password,
-        editionTitle: catalogue.edition.decision,
-        paper: { enteredBy: by, checkedBy, at },
-      }),
+      ...plans,
+      ...(changes.length ? [historyPlan(read.history, changes)] : []),
       planMeta({ ...meta, session, paper: [...(meta.paper ?? []), record] }),
     ],
     select: { sheet, row: 0, col: 1 },
   });
-  if (changes.length) await (opts.record ?? noHistory)(host, changes);
   return { comparison, findings, accepted: true, sheet, changes };
 };

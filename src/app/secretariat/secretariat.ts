@@ -33,7 +33,6 @@ import { importMembers, importProducts } from "./tables";
 import type { MemberBookFile, OpenState, SecretariatApi } from "./types";
 import { updateSession } from "./updateSession";
 import type { FileWorkbook, WorkbookFiles } from "../workbookFiles";
-import { publishRefusal } from "../../ocop/deliberation";
 import {
   closeRound,
   openRound,
@@ -42,6 +41,8 @@ import {
   recordScoreChanges,
   reopenRound,
 } from "../deliberation";
+import { publishRefusal } from "../../ocop/deliberation";
+import { EMPTY_DELIBERATION } from "../../ocop/history";
 
 export interface SecretariatOptions {
   /** "ocop-taskpane" or "ocop-standalone", written in the audit log. */
@@ -120,6 +121,8 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
     return { files, session };
   };
 
+  const deliberationOpts = () => ({ load, password, now: now(), by: options.tool });
+
   const api: SecretariatApi = {
     async open(): Promise<OpenState> {
       const read = await readWorkbook(host);
@@ -127,7 +130,14 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       const findings = blank ? [] : read.findings;
       if (read.meta?.kind === "member") findings.push(memberBookFinding(read.meta.member));
       if (!read.session || read.meta?.kind !== "council") {
-        return { session: null, catalogue: null, findings, sheetNames: read.sheetNames, imports: [] };
+        return {
+          session: null,
+          catalogue: null,
+          findings,
+          sheetNames: read.sheetNames,
+          imports: [],
+          deliberation: EMPTY_DELIBERATION,
+        };
       }
       const { catalogue, findings: cf } = await catalogueFor(read.session, load);
       return {
@@ -136,6 +146,7 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
         findings: [...findings, ...cf],
         sheetNames: read.sheetNames,
         imports: read.meta.imports,
+        deliberation: read.deliberation,
       };
     },
 
@@ -237,9 +248,18 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       const run = await api.consolidate();
       if (!run.written || !run.consolidation) return { ...run, published: [], proposed: [] };
       const c = run.consolidation;
-      // Products awaiting discussion: the documents stay drafts ("DỰ THẢO") and nothing is published.
+      // Products awaiting discussion keep every document a draft: nothing is published until the council
+      // scored them again or the chair decided (the finding names them and says what to do).
       const refusal = publishRefusal(c);
-      if (refusal) return { ...run, published: [], proposed: [], refusal };
+      if (refusal)
+        return {
+          ...run,
+          written: false,
+          findings: [refusal, ...run.findings],
+          published: [],
+          proposed: [],
+          refusal,
+        };
       const infos = await host.listSheets();
       const candidates = legacyCertificateCandidates(infos.map((i) => i.name));
       const { sheets: grids } = candidates.length ? await host.readSheets(candidates) : { sheets: [] };
@@ -258,15 +278,11 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       };
     },
 
-    openRound: (products, reason, by) =>
-      openRound(host, { products, reason }, { load, password, now: now(), by: by ?? "" }),
-    closeRound: (round, by) => closeRound(host, { round }, { load, password, now: now(), by: by ?? "" }),
-    reopenRound: (reason, round, by) =>
-      reopenRound(host, { reason, round }, { load, password, now: now(), by: by ?? "" }),
-    recordRecusal: (member, product, reason) =>
-      recordRecusal(host, { member, product, reason }, { load, password, now: now() }),
-    recordChairDecision: (product, decision, reason) =>
-      recordChairDecision(host, { product, decision, reason }, { load, now: now() }),
+    openRound: (products, reason) => openRound(host, { products, reason }, deliberationOpts()),
+    closeRound: () => closeRound(host, {}, deliberationOpts()),
+    reopenRound: (reason) => reopenRound(host, { reason }, deliberationOpts()),
+    recordRecusal: (recusal) => recordRecusal(host, recusal, deliberationOpts()),
+    recordChairDecision: (decision) => recordChairDecision(host, decision, deliberationOpts()),
     recordScoreChanges: (changes, also) => recordScoreChanges(host, changes, also),
 
     async goTo(where: Where) {

@@ -1,6 +1,6 @@
 import type { ApplyRequest } from "../../hosts/workbook";
 import type { ScoreChange } from "../../ocop/history";
-import type { DecisionOutcome, RecusalOutcome, RoundOutcome, ScoreChangesOutcome } from "../deliberation";
+import type { ScoreChangesOutcome } from "../deliberation";
 /**
  * What the secretariat's views ask of the workbook, in one interface: the task pane (Excel) and the
  * standalone page (an .xlsx file in the browser) both get an implementation over their `WorkbookHost`
@@ -11,6 +11,7 @@ import type { Finding, Where } from "../../ocop/findings";
 import type { Consolidation } from "../../ocop/results";
 import type { Member, Product, Session } from "../../ocop/session";
 import type { Progress } from "./progress";
+import type { Deliberation } from "../../ocop/history";
 import type { FormsImport } from "../importForms";
 import type { PaperForm, PaperFormRequest, PaperOutcome, PaperSubmission } from "./paperEntry";
 
@@ -23,6 +24,14 @@ export interface OpenState {
   sheetNames: string[];
   /** Files imported so far (audit log), oldest first. */
   imports: ImportedBook[];
+  /** Rounds, recusals, the chair's decisions and reopenings ("Vòng chấm"); empty before any. */
+  deliberation?: Deliberation;
+}
+
+/** What a deliberation action did: written, or refused with findings saying why. */
+export interface DeliberationOutcome {
+  written: boolean;
+  findings: Finding[];
 }
 
 export interface ImportedBook {
@@ -144,16 +153,21 @@ export interface SecretariatApi {
   checkAll(): Promise<CheckOutcome>;
   consolidate(): Promise<ConsolidateOutcome>;
   publish(): Promise<PublishOutcome>;
-  /** Issue 14: scoring rounds, recusals, the chair's decisions (src/app/deliberation). */
-  openRound(products: string[], reason: string, by?: string): Promise<RoundOutcome>;
-  closeRound(round?: number, by?: string): Promise<RoundOutcome>;
-  reopenRound(reason: string, round?: number, by?: string): Promise<RoundOutcome>;
-  recordRecusal(member: string, product: string, reason: string): Promise<RecusalOutcome>;
-  recordChairDecision(
-    product: string,
-    decision: "accept" | "withhold",
-    reason: string
-  ): Promise<DecisionOutcome>;
+  /** Opens the next round for the products (flagged, or chosen with a reason such as a second evaluation). */
+  openRound(products: string[], reason: string): Promise<DeliberationOutcome>;
+  /** Closes the current round: members' sheets protected, later changes refused and reported. */
+  closeRound(): Promise<DeliberationOutcome>;
+  /** Reopens the closed round, with the reason logged. */
+  reopenRound(reason: string): Promise<DeliberationOutcome>;
+  /** A member abstains on a product (conflict of interest). */
+  recordRecusal(recusal: { member: string; product: string; reason: string }): Promise<DeliberationOutcome>;
+  /** The chair's decision on a product still flagged after the last round. */
+  recordChairDecision(decision: {
+    product: string;
+    decision: "accept" | "withhold";
+    reason: string;
+  }): Promise<DeliberationOutcome>;
+  /** Score changes typed elsewhere (the member pane), appended to the history with what else goes with them. */
   recordScoreChanges(changes: ScoreChange[], also?: Partial<ApplyRequest>): Promise<ScoreChangesOutcome>;
   /** Activates the sheet and selects the cell of a finding. */
   goTo(where: Where): Promise<void>;

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import type { DeliberationOutcome } from "../../app/secretariat/types";
 import { EMPTY_DELIBERATION, type Deliberation as State } from "../../ocop/history";
 import { renderWith, session } from "./__tests__/helpers";
 import { Deliberation, type DeliberationActions } from "./steps/Deliberation";
@@ -14,15 +15,17 @@ afterEach(() => {
   consoleError.mockRestore();
 });
 
+const done: DeliberationOutcome = { written: true, findings: [] };
 const actions = (): jest.Mocked<DeliberationActions> => ({
-  openRound: jest.fn(async (_p: string[], _r: string): Promise<unknown> => undefined),
-  closeRound: jest.fn(async (): Promise<unknown> => undefined),
-  reopenRound: jest.fn(async (_r: string): Promise<unknown> => undefined),
+  openRound: jest.fn(async (_p: string[], _r: string): Promise<DeliberationOutcome> => done),
+  closeRound: jest.fn(async (): Promise<DeliberationOutcome> => done),
+  reopenRound: jest.fn(async (_r: string): Promise<DeliberationOutcome> => done),
   recordRecusal: jest.fn(
-    async (_r: Parameters<DeliberationActions["recordRecusal"]>[0]): Promise<unknown> => undefined
+    async (_r: Parameters<DeliberationActions["recordRecusal"]>[0]): Promise<DeliberationOutcome> => done
   ),
   recordChairDecision: jest.fn(
-    async (_d: Parameters<DeliberationActions["recordChairDecision"]>[0]): Promise<unknown> => undefined
+    async (_d: Parameters<DeliberationActions["recordChairDecision"]>[0]): Promise<DeliberationOutcome> =>
+      done
   ),
 });
 

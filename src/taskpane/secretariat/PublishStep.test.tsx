@@ -15,7 +15,15 @@ afterEach(() => {
   consoleError.mockRestore();
 });
 
-function Harness({ api, save }: { api: SecretariatApi; save?: () => Promise<void> }) {
+function Harness({
+  api,
+  save,
+  discuss,
+}: {
+  api: SecretariatApi;
+  save?: () => Promise<void>;
+  discuss?: () => void;
+}) {
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
   return (
     <PublishStep
@@ -26,6 +34,7 @@ function Harness({ api, save }: { api: SecretariatApi; save?: () => Promise<void
       announce={jest.fn()}
       onWorkbookChanged={jest.fn()}
       saveWorkbook={save}
+      onDiscuss={discuss}
     />
   );
 }
@@ -97,4 +106,33 @@ test("says which sheet prints which document", async () => {
     "Biên bản họp Hội đồng: trang tính “Biên bản họp”",
     "Thông báo kết quả cho UBND cấp xã và chủ thể (điểm g khoản 3 Điều 7): trang tính “Thông báo kết quả”",
   ]);
+});
+
+test("publishing refused while products await discussion: which ones, what to do, and a way to the discussion", async () => {
+  const refusal = {
+    code: "deliberation.needsDiscussion",
+    severity: "error" as const,
+    where: {},
+    params: { products: "SP01, SP04", count: 2 },
+  };
+  const api = fakeApi({
+    publish: async () => ({
+      consolidation: null,
+      findings: [refusal],
+      written: false,
+      sheets: [],
+      published: [],
+      proposed: [],
+    }),
+  });
+  const discuss = jest.fn();
+  const user = userEvent.setup();
+  renderWith(<Harness api={api} discuss={discuss} />);
+  await user.click(screen.getByRole("button", { name: "Công bố kết quả" }));
+  const refused = await screen.findByTestId("publish-refused");
+  expect(refused).toHaveTextContent("Chưa công bố được: SP01, SP04 cần Hội đồng thảo luận.");
+  expect(refused).toHaveTextContent("mở vòng chấm tiếp theo cho các sản phẩm này");
+  expect(screen.queryByTestId("proposed-propose-4")).not.toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Đến phần thảo luận" }));
+  expect(discuss).toHaveBeenCalled();
 });

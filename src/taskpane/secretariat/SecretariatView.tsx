@@ -25,6 +25,8 @@ import { CollectStep, emptyCollect, type CollectState } from "./steps/CollectSte
 import { ConsolidateStep } from "./steps/ConsolidateStep";
 import { GenerateStep } from "./steps/GenerateStep";
 import { PaperEntry } from "./steps/PaperEntry";
+import { Deliberation } from "./steps/Deliberation";
+import { EMPTY_DELIBERATION } from "../../ocop/history";
 import { PublishStep } from "./steps/PublishStep";
 import { SetupStep } from "./steps/SetupStep";
 import { NS } from "./strings";
@@ -101,6 +103,20 @@ export function SecretariatView({ api, download, goTo, saveWorkbook, initialStep
     setStatus("");
   };
   const guardedApi: SecretariatApi = goTo ? { ...api, goTo } : api;
+  const deliberation = state?.deliberation ?? EMPTY_DELIBERATION;
+  const needsDiscussion = consolidation?.consolidation?.needsDiscussion ?? null;
+  const deliberationPanel = (parts: ("discussion" | "decisions" | "recusals" | "closing")[]) =>
+    session && (
+      <Deliberation
+        session={session}
+        deliberation={deliberation}
+        needsDiscussion={needsDiscussion}
+        actions={api}
+        announce={announce}
+        onWorkbookChanged={reload}
+        parts={parts}
+      />
+    );
 
   if (loadError) {
     return (
@@ -153,6 +169,7 @@ export function SecretariatView({ api, download, goTo, saveWorkbook, initialStep
               onSaved={reload}
               announce={announce}
             />
+            {session && deliberationPanel(["recusals"])}
           </>
         )}
         {step === "generate" && session && (
@@ -197,6 +214,7 @@ export function SecretariatView({ api, download, goTo, saveWorkbook, initialStep
             onWorkbookChanged={reload}
           />
         )}
+        {step === "consolidate" && deliberationPanel(["discussion", "decisions", "recusals", "closing"])}
         {step === "publish" && session && (
           <PublishStep
             api={api}
@@ -209,8 +227,10 @@ export function SecretariatView({ api, download, goTo, saveWorkbook, initialStep
             announce={announce}
             onWorkbookChanged={reload}
             saveWorkbook={saveWorkbook}
+            onDiscuss={() => choose("consolidate")}
           />
         )}
+        {step === "publish" && deliberationPanel(["decisions", "closing"])}
       </div>
     </div>
   );

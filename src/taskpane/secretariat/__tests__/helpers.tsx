@@ -10,6 +10,7 @@ import { loadEdition } from "../../../ocop/criteria/builtin";
 import type { Consolidation } from "../../../ocop/results";
 import { DEFAULT_SETTINGS, type Session } from "../../../ocop/session";
 import { createI18n } from "../../i18n";
+import { EMPTY_DELIBERATION } from "../../../ocop/history";
 import { ensureStrings } from "../strings";
 
 export const renderWith = (ui: ReactElement, language: "vi" | "en" = "vi") => {
@@ -174,7 +175,14 @@ export const consolidation = (): Consolidation => ({
 
 /** Every method a jest.fn; tests set the answers they need. */
 export const fakeApi = (overrides: Partial<SecretariatApi> = {}): jest.Mocked<SecretariatApi> => {
-  const state: OpenState = { session: null, catalogue: null, findings: [], sheetNames: [], imports: [] };
+  const state: OpenState = {
+    session: null,
+    catalogue: null,
+    findings: [],
+    sheetNames: [],
+    imports: [],
+    deliberation: EMPTY_DELIBERATION,
+  };
   const api: SecretariatApi = {
     open: async () => state,
     catalogue: () => qd26(),
@@ -215,11 +223,11 @@ export const fakeApi = (overrides: Partial<SecretariatApi> = {}): jest.Mocked<Se
       published: ["Bảng xếp hạng", "Đề nghị công nhận 4 sao", "Đề nghị công nhận 3 sao"],
       proposed: ["SP02", "SP01"],
     }),
-    openRound: async () => ({ written: true, findings: [], round: 2, sheets: [] }),
-    closeRound: async () => ({ written: true, findings: [], round: 1, sheets: [] }),
-    reopenRound: async () => ({ written: true, findings: [], round: 1, sheets: [] }),
+    openRound: async () => ({ written: true, findings: [] }),
+    closeRound: async () => ({ written: true, findings: [] }),
+    reopenRound: async () => ({ written: true, findings: [] }),
     recordRecusal: async () => ({ written: true, findings: [] }),
-    recordChairDecision: async () => ({ written: true, findings: [], decision: null }),
+    recordChairDecision: async () => ({ written: true, findings: [] }),
     recordScoreChanges: async () => ({ written: true, findings: [] }),
     goTo: async () => undefined,
     ...overrides,

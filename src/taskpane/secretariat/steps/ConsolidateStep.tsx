@@ -109,6 +109,15 @@ export function ConsolidateStep({
           <MessageBar layout="multiline" intent="success">
             <MessageBarBody>{t("consolidate.written", { sheets: outcome.sheets.join(", ") })}</MessageBarBody>
           </MessageBar>
+          {(outcome.consolidation.needsDiscussion?.length ?? 0) > 0 && (
+            <MessageBar layout="multiline" intent="warning" data-testid="draft-notice">
+              <MessageBarBody>
+                {t("deliberation.draft", {
+                  products: outcome.consolidation.needsDiscussion!.map((d) => d.product).join(", "),
+                })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <Panel title={t("results.countsHeading")}>
             <StarCounts counts={outcome.consolidation.starCounts} />
           </Panel>

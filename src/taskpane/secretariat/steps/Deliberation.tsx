@@ -22,7 +22,11 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { DeliberationOutcome } from "../../../app/secretariat/types";
 import type { DiscussionItem } from "../../../ocop/deliberation";
+import type { Finding } from "../../../ocop/findings";
+import "../../../app/deliberation/codes";
+import { FindingList } from "../parts/FindingList";
 import type { ChairDecision, Deliberation as DeliberationState, Recusal } from "../../../ocop/history";
 import type { Session } from "../../../ocop/session";
 import { normaliseCode } from "../../../ocop/text";
@@ -34,6 +38,8 @@ import { langOf, NS } from "../strings";
 import { useAction } from "../useAction";
 
 const useStyles = makeStyles({
+  // Inputs and lists take the pane's width and no more (320 px pane: nothing scrolls sideways).
+  fit: { width: "100%", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
   list: stackedList(tokens.spacingVerticalXS),
@@ -50,11 +56,11 @@ const useStyles = makeStyles({
 
 /** What the panel asks of the workbook (the secretariat's deliberation use cases). */
 export interface DeliberationActions {
-  openRound(products: string[], reason: string): Promise<unknown>;
-  closeRound(): Promise<unknown>;
-  reopenRound(reason: string): Promise<unknown>;
-  recordRecusal(recusal: Omit<Recusal, "at">): Promise<unknown>;
-  recordChairDecision(decision: Omit<ChairDecision, "at" | "round">): Promise<unknown>;
+  openRound(products: string[], reason: string): Promise<DeliberationOutcome>;
+  closeRound(): Promise<DeliberationOutcome>;
+  reopenRound(reason: string): Promise<DeliberationOutcome>;
+  recordRecusal(recusal: Omit<Recusal, "at">): Promise<DeliberationOutcome>;
+  recordChairDecision(decision: Omit<ChairDecision, "at" | "round">): Promise<DeliberationOutcome>;
 }
 
 export interface DeliberationProps {
@@ -97,6 +103,13 @@ export function Deliberation({
     session.members.find((m) => normaliseCode(m.code) === normaliseCode(code))?.name ?? "";
   const flagged = needsDiscussion ?? [];
 
+  // A refused action says why, in the findings' words; a successful one clears them.
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const refused = (r: DeliberationOutcome): boolean => {
+    setFindings(r.written ? [] : r.findings);
+    return !r.written;
+  };
+
   // Next round: the flagged products are proposed; any other product may be added with a reason.
   const [chosen, setChosen] = useState<string[] | null>(null);
   const picked = chosen ?? flagged.map((f) => f.product);
@@ -106,7 +119,7 @@ export function Deliberation({
     reason.trim() ||
     (onlyFlagged ? t("deliberation.spreadReason", { threshold: session.settings.spreadThreshold }) : "");
   const open = useAction(async () => {
-    await actions.openRound(picked, reasonText);
+    if (refused(await actions.openRound(picked, reasonText))) return;
     announce(t("deliberation.opened", { round: round.number + 1, products: picked.join(", ") }));
     setChosen(null);
     setReason("");
@@ -119,7 +132,10 @@ export function Deliberation({
   >({});
   const decide = useAction(async (product: string) => {
     const d = decisions[product] ?? { decision: "accept", reason: "" };
-    await actions.recordChairDecision({ product, decision: d.decision, reason: d.reason.trim() });
+    if (
+      refused(await actions.recordChairDecision({ product, decision: d.decision, reason: d.reason.trim() }))
+    )
+      return;
     announce(t(d.decision === "accept" ? "deliberation.accepted" : "deliberation.withheld", { product }));
     onWorkbookChanged();
   });
@@ -131,7 +147,7 @@ export function Deliberation({
     reason: "",
   });
   const recuse = useAction(async () => {
-    await actions.recordRecusal({ ...recusal, reason: recusal.reason.trim() });
+    if (refused(await actions.recordRecusal({ ...recusal, reason: recusal.reason.trim() }))) return;
     announce(t("deliberation.recused", { member: recusal.member, product: recusal.product }));
     setRecusal((r) => ({ ...r, reason: "" }));
     onWorkbookChanged();
@@ -141,12 +157,12 @@ export function Deliberation({
   const [confirm, setConfirm] = useState<"close" | "reopen" | null>(null);
   const [reopenReason, setReopenReason] = useState("");
   const close = useAction(async () => {
-    await actions.closeRound();
+    if (refused(await actions.closeRound())) return;
     announce(t("deliberation.closed", { round: round.number }));
     onWorkbookChanged();
   });
   const reopen = useAction(async () => {
-    await actions.reopenRound(reopenReason.trim());
+    if (refused(await actions.reopenRound(reopenReason.trim()))) return;
     announce(t("deliberation.reopened", { round: round.number }));
     setReopenReason("");
     onWorkbookChanged();
@@ -213,6 +229,7 @@ export function Deliberation({
               required={!onlyFlagged}
             >
               <Input
+                className={styles.fit}
                 value={reason}
                 placeholder={onlyFlagged ? reasonText : ""}
                 onChange={(_, d) => setReason(d.value)}
@@ -259,7 +276,11 @@ export function Deliberation({
                     <Radio value="withhold" label={t("deliberation.withhold")} />
                   </RadioGroup>
                   <Field label={t("deliberation.decisionReason", { product: f.product })} required>
-                    <Input value={d.reason} onChange={(_, data) => set({ reason: data.value })} />
+                    <Input
+                      className={styles.fit}
+                      value={d.reason}
+                      onChange={(_, data) => set({ reason: data.value })}
+                    />
                   </Field>
                   <div className={styles.row}>
                     <Button
@@ -321,6 +342,7 @@ export function Deliberation({
             )}
             <Field label={t("deliberation.recusalMember")}>
               <Select
+                className={styles.fit}
                 value={recusal.member}
                 disabled={round.closed}
                 onChange={(_, d) => setRecusal((r) => ({ ...r, member: d.value }))}
@@ -335,6 +357,7 @@ export function Deliberation({
             </Field>
             <Field label={t("deliberation.recusalProduct")}>
               <Select
+                className={styles.fit}
                 value={recusal.product}
                 disabled={round.closed}
                 onChange={(_, d) => setRecusal((r) => ({ ...r, product: d.value }))}
@@ -349,6 +372,7 @@ export function Deliberation({
             </Field>
             <Field label={t("deliberation.recusalReason")} required>
               <Input
+                className={styles.fit}
                 value={recusal.reason}
                 disabled={round.closed}
                 onChange={(_, d) => setRecusal((r) => ({ ...r, reason: d.value }))}
@@ -383,6 +407,7 @@ export function Deliberation({
               <>
                 <Field label={t("deliberation.reopenReason")} required>
                   <Input
+                    className={styles.fit}
                     value={reopenReason}
                     onChange={(_, d) => setReopenReason(d.value)}
                     data-testid="reopen-reason"
@@ -424,6 +449,7 @@ export function Deliberation({
         </Panel>
       )}
 
+      {findings.length > 0 && <FindingList findings={findings} />}
       {error && (
         <MessageBar layout="multiline" intent="error">
           <MessageBarBody>{error}</MessageBarBody>

@@ -35,6 +35,8 @@ import { useAction } from "../useAction";
 import { visuallyHidden } from "../../components/visuallyHidden";
 
 const useStyles = makeStyles({
+  // Inputs and lists take the pane's width and no more (320 px pane: nothing scrolls sideways).
+  fit: { width: "100%", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   products: { display: "flex", flexDirection: "column", margin: 0, padding: 0, border: "none", minWidth: 0 },
@@ -149,6 +151,7 @@ export function PaperEntry({ api, session, announce, onWorkbookChanged }: PaperE
             <Body1 as="p">{t("paper.intro")}</Body1>
             <Field label={t("paper.member")} required>
               <Select
+                className={styles.fit}
                 id={memberId}
                 value={member}
                 onChange={(_, d) => setMember(d.value)}
@@ -179,7 +182,12 @@ export function PaperEntry({ api, session, announce, onWorkbookChanged }: PaperE
               ))}
             </fieldset>
             <Field label={t("paper.firstBy")} required hint={t("paper.firstByHint")}>
-              <Input value={firstBy} onChange={(_, d) => setFirstBy(d.value)} data-testid="paper-first-by" />
+              <Input
+                className={styles.fit}
+                value={firstBy}
+                onChange={(_, d) => setFirstBy(d.value)}
+                data-testid="paper-first-by"
+              />
             </Field>
             <div className={styles.row}>
               <Button
@@ -243,6 +251,7 @@ export function PaperEntry({ api, session, announce, onWorkbookChanged }: PaperE
               }
             >
               <Input
+                className={styles.fit}
                 value={secondBy}
                 onChange={(_, d) => setSecondBy(d.value)}
                 data-testid="paper-second-by"

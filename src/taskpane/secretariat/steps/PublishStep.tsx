@@ -3,6 +3,7 @@ import {
   Button,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Text,
@@ -59,6 +60,8 @@ export interface PublishStepProps {
   onWorkbookChanged: () => void;
   /** The standalone page saves the council workbook as a file; in Excel the workbook is already open. */
   saveWorkbook?: () => void | Promise<void>;
+  /** Shows the deliberation (the consolidate step) when publishing is refused for products to discuss. */
+  onDiscuss?: () => void;
 }
 
 export function PublishStep({
@@ -69,6 +72,7 @@ export function PublishStep({
   announce,
   onWorkbookChanged,
   saveWorkbook,
+  onDiscuss,
 }: PublishStepProps) {
   const { t, i18n } = useTranslation(NS);
   const styles = useStyles();
@@ -80,14 +84,26 @@ export function PublishStep({
     if (r.written) {
       announce(t("publish.done", { count: r.proposed.length }));
       onWorkbookChanged();
-    } else
-      announce(t("consolidate.blocked", { count: r.findings.filter((f) => f.severity === "error").length }));
+    } else {
+      const products = r.findings.find((f) => f.code === "deliberation.needsDiscussion")?.params.products;
+      announce(
+        products
+          ? t("deliberation.publishRefused", { products })
+          : t("consolidate.blocked", { count: r.findings.filter((f) => f.severity === "error").length })
+      );
+    }
   });
   const save = useAction(async () => {
     await saveWorkbook?.();
     announce(t("publish.saved"));
   });
   const c = outcome?.consolidation ?? null;
+  // Refused because products await the council's discussion: which ones, and what to do.
+  const waiting =
+    outcome && !outcome.written
+      ? (outcome.findings.find((f) => f.code === "deliberation.needsDiscussion")?.params.products as
+          string | undefined)
+      : undefined;
   const byCode = new Map(session.products.map((p) => [normaliseCode(p.code), p]));
   const proposed = c ? c.products.filter((p) => outcome!.proposed.includes(p.product)) : [];
   const lp = c ? levelProcess(c.edition, c.level) : null;
@@ -118,7 +134,20 @@ export function PublishStep({
           <MessageBarBody>{run.error ?? save.error}</MessageBarBody>
         </MessageBar>
       )}
-      {outcome && !outcome.written && (
+      {waiting && (
+        <MessageBar layout="multiline" intent="error" data-testid="publish-refused">
+          <MessageBarBody>
+            <MessageBarTitle>{t("deliberation.publishRefused", { products: waiting })}</MessageBarTitle>
+            {t("deliberation.publishWhat")}
+          </MessageBarBody>
+          {onDiscuss && (
+            <MessageBarActions>
+              <Button onClick={onDiscuss}>{t("deliberation.goToDiscussion")}</Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      {outcome && !outcome.written && !waiting && (
         <>
           <MessageBar layout="multiline" intent="error">
             <MessageBarBody>
