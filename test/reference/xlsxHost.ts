@@ -19,6 +19,9 @@ import { assertWorkbookPackage } from "./packageDeepCheck";
 import { internals, readGrid } from "./readGrid";
 import { writePlan } from "./writeSheet";
 
+/** The sheet writer the host calls, as an object so reliability tests can make a write fail half-way. */
+export const sheetWriter = { writePlan };
+
 /** LibreOffice writes tables without a style element, which ExcelJS cannot write back; give them one. */
 const repairTables = (wb: ExcelJS.Workbook): void => {
   for (const ws of wb.worksheets) {
@@ -118,7 +121,7 @@ export class XlsxHost implements WorkbookHost {
       for (const [i, plan] of request.plans.entries()) {
         const ws = this.wb.addWorksheet(`~ocop-tmp-${i}-${Date.now() % 100000}`);
         built.push({ ws, plan });
-        await writePlan(ws, plan);
+        await sheetWriter.writePlan(ws, plan);
       }
     } catch (e) {
       for (const { ws } of built) this.wb.removeWorksheet(ws.id);
