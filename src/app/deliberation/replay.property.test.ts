@@ -51,7 +51,8 @@ const scoresArb = fc.array(fc.array(pointsArb, { minLength: PRODUCTS.length, max
 });
 
 type Op =
-  | { kind: "edit"; member: string; product: string; points: Points }
+  /** `earlier`: on the round-1 sheet, even when the product has a later round (the value then counts for nothing). */
+  | { kind: "edit"; member: string; product: string; points: Points; earlier: boolean }
   /** Opens the next round for the products; the members then re-score them (`rescores[member][product]`). */
   | { kind: "open"; products: string[]; rescores: Points[][] }
   | { kind: "recuse"; member: string; product: string }
@@ -69,6 +70,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       member: memberArb,
       product: productArb,
       points: pointsArb,
+      earlier: fc.boolean(),
     }),
   },
   {
@@ -96,18 +98,19 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 /**
- * Types a member's points for a product on the sheet of the product's latest round, as a member would:
+ * Types a member's points for a product on the sheet of the product's latest round (or of round 1), as a member would:
  * not into a closed round nor into a product they abstain on (those cells are locked). False when skipped.
  */
 const edit = async (
   host: WorkbookHost,
   member: string,
   product: string,
-  points: Points
+  points: Points,
+  earlier = false
 ): Promise<boolean> => {
   const read = await readWorkbook(host);
   const d = read.deliberation;
-  const round = latestRoundOf(latestRounds(d), product);
+  const round = earlier ? 1 : latestRoundOf(latestRounds(d), product);
   if (d.rounds.some((r) => r.number === round && r.closedAt !== null)) return false;
   if (d.recusals.some((r) => r.member === member && r.product === product)) return false;
   const sheet = parseSheets(read.scoreSheets, read.session!, catalogue).find(
@@ -138,7 +141,7 @@ const apply = async (host: WorkbookHost, op: Op): Promise<void> => {
   const current = Math.max(1, ...read.deliberation.rounds.map((r) => r.number));
   switch (op.kind) {
     case "edit":
-      if (await edit(host, op.member, op.product, op.points))
+      if (await edit(host, op.member, op.product, op.points, op.earlier))
         await consolidateWorkbook(host, { load, now: tick() });
       return;
     case "open": {
