@@ -15,12 +15,22 @@ import { nodeCodec } from "../../src/hosts/xlsx/parts/nodeCodec";
 import type { SheetGrid } from "../../src/hosts/workbook";
 import { DOCUMENT_SHEETS, formSheetName } from "../../src/layout/documents";
 import { outcomeLabel } from "../../src/layout/outcomes";
+import { isDraft } from "../../src/layout/draft";
 import { printCommand } from "../../src/cli/commands/print";
 import { sofficeOnPath } from "../../src/cli/pdf";
 import { cli, fillBook, initExample, tempDir } from "../helpers/flow";
 
 const texts = (g: SheetGrid): string[] => g.values.flat().filter((v): v is string => typeof v === "string");
 const rowOf = (g: SheetGrid, pred: (row: unknown[]) => boolean): unknown[] | undefined => g.values.find(pred);
+
+/** Products still await discussion in this session ("harsh" scores): every document starts with the DỰ THẢO
+ * mark (two rows, layout/draft.ts) naming them; the documents' own layout follows it. */
+let drafts = 0;
+const undraft = (g: SheetGrid): SheetGrid => {
+  if (!isDraft(g.values[0]?.[0])) return g;
+  drafts++;
+  return { ...g, values: g.values.slice(2), formulas: g.formulas.slice(2) };
+};
 
 describe("printed documents in the result workbook", () => {
   let dir: string;
@@ -34,7 +44,7 @@ describe("printed documents in the result workbook", () => {
     const host = await XlsxHost.fromBuffer(readFileSync(file));
     const { sheets, missing } = await host.readSheets(names);
     expect(missing).toEqual([]);
-    return new Map(sheets.map((s) => [s.name, s]));
+    return new Map(sheets.map((s) => [s.name, undraft(s)]));
   };
 
   beforeAll(async () => {
@@ -55,6 +65,12 @@ describe("printed documents in the result workbook", () => {
       DOCUMENT_SHEETS.notices,
     ]);
   }, 180_000);
+
+  it("marks every document DỰ THẢO while products await the council's discussion", () => {
+    const waiting = expected.products.filter((p) => p.range !== null && p.range > 10);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(drafts).toBe(grids.size);
+  });
 
   it("writes each member's forms: the form's title, the member's levels ticked, the total, the signature", () => {
     const g = grids.get(formSheetName("TV01"))!;
@@ -121,11 +137,12 @@ describe("printed documents in the result workbook", () => {
   });
 
   it("keeps what the secretariat typed into the minutes when consolidating again", async () => {
-    const g = grids.get(DOCUMENT_SHEETS.minutes)!;
-    const at = g.values.findIndex((r) => r[0] === "Kết luận của Chủ tịch:");
-    expect(at).toBeGreaterThan(0);
     const typed = "Hội đồng thống nhất đề nghị theo bảng xếp hạng.";
     const host = await PartsHost.fromBuffer(readFileSync(result), { codec: nodeCodec });
+    // The row as the file has it (the draft mark included), where the secretariat types.
+    const [raw] = (await host.readSheets([DOCUMENT_SHEETS.minutes])).sheets;
+    const at = raw!.values.findIndex((r) => r[0] === "Kết luận của Chủ tịch:");
+    expect(at).toBeGreaterThan(0);
     await host.apply({
       plans: [],
       cellWrites: [{ sheet: DOCUMENT_SHEETS.minutes, row: at, col: 1, value: typed }],
