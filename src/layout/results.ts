@@ -26,6 +26,44 @@ const gapWarning = (
   return gap !== null && gap < -threshold ? "warning" : undefined;
 };
 
+/** Columns repeated on every printed section: STT, product code and name. */
+const TITLE_COLS = 3;
+const MARGINS = { left: 10, right: 10, top: 15, bottom: 15, header: 8, footer: 8 };
+/** A4 landscape's printable width in pixels at 96 dpi (297 mm less the side margins). */
+const PRINTABLE_PX = ((297 - MARGINS.left - MARGINS.right) / 25.4) * 96;
+/** The lowest print scale the council's paper may use (issue 15: no scale under 70 %). */
+export const MIN_PRINT_SCALE = 70;
+/** Excel's pixel width of a column `w` characters wide (7 px per character of the default font, 5 px padding). */
+const columnPx = (w: number): number => Math.round(w * 7 + 5);
+
+/**
+ * The print scale and the columns that start a new section: the largest scale (by 5 %, not under 70 %) at which
+ * the columns after the repeated titles fit in at most two sections, each page holding the titles and one
+ * section. When even 70 % needs more, it stays at 70 % and takes as many sections as needed.
+ */
+export const printSections = (widths: number[]): { scale: number; breaks: number[] } => {
+  const px = widths.map(columnPx);
+  const titles = px.slice(0, TITLE_COLS).reduce((a, b) => a + b, 0);
+  const split = (scale: number): number[] => {
+    const room = (PRINTABLE_PX * 100) / scale - titles;
+    const breaks: number[] = [];
+    let used = 0;
+    for (let col = TITLE_COLS; col < px.length; col++) {
+      if (used > 0 && used + px[col]! > room) {
+        breaks.push(col);
+        used = 0;
+      }
+      used += px[col]!;
+    }
+    return breaks;
+  };
+  for (let scale = 100; scale >= MIN_PRINT_SCALE; scale -= 5) {
+    const breaks = split(scale);
+    if (breaks.length <= 1) return { scale, breaks };
+  }
+  return { scale: MIN_PRINT_SCALE, breaks: split(MIN_PRINT_SCALE) };
+};
+
 export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan => {
   const plan = emptyPlan(SHEETS.results, "results");
   const dec = FORMAT.mean(c.settings.displayDecimals);
@@ -142,19 +180,26 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
   plan.columns.push(
     { index: 0, width: 6 },
     { index: 1, width: 12 },
-    { index: 2, width: 32 },
+    { index: 2, width: 30 },
     { index: 3, width: 7 }
   );
   members.forEach((_, i) => plan.columns.push({ index: 4 + i, width: 8 }));
   for (let col = 4 + members.length; col < head.length - 1; col++)
-    plan.columns.push({ index: col, width: 10 });
-  plan.columns.push({ index: head.length - 1, width: 50 });
+    plan.columns.push({ index: col, width: 9 });
+  plan.columns.push({ index: head.length - 1, width: 40 });
   plan.freeze = { rows: h + 1, cols: 3 };
+  const sections = printSections(plan.columns.map((c) => c.width ?? 8.43));
   plan.print = {
     orientation: "landscape",
     paper: "A4",
-    fitToWidth: true,
+    // Too wide for one A4 width at a readable size: printed in sections side by side, each page repeating
+    // the number, code and name of the products, rather than shrunk onto one page width.
+    fitToWidth: false,
+    scale: sections.scale,
     repeatRows: { first: h, last: h },
+    repeatCols: { first: 0, last: TITLE_COLS - 1 },
+    colBreaksBefore: sections.breaks,
+    margins: MARGINS,
     footer: "Kết quả chi tiết — Trang &P/&N",
   };
   plan.protection = { allow: ["autoFilter", "sort"] };
