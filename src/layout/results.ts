@@ -12,6 +12,7 @@ import { emptyPlan, type SheetPlan } from "./plan";
 import { remarkOf } from "./remarks";
 import { DOSSIER_WORDS, selfAssessmentGap, type Dossier } from "../ocop/dossier";
 import { outcomeLabel } from "./outcomes";
+import { rowHeightFor } from "./rowHeight";
 
 /** The name of the detailed results' table (table names are unique in a workbook; this sheet is the only one). */
 export const RESULTS_TABLE = "KetQuaChiTiet";
@@ -26,11 +27,16 @@ const gapWarning = (
   return gap !== null && gap < -threshold ? "warning" : undefined;
 };
 
+/** The remarks column's width in characters; its text wraps. */
+const REMARK_WIDTH = 36;
 /** Columns repeated on every printed section: STT, product code and name. */
 const TITLE_COLS = 3;
 const MARGINS = { left: 10, right: 10, top: 15, bottom: 15, header: 8, footer: 8 };
-/** A4 landscape's printable width in pixels at 96 dpi (297 mm less the side margins). */
-const PRINTABLE_PX = ((297 - MARGINS.left - MARGINS.right) / 25.4) * 96;
+/**
+ * A4 landscape's printable width in pixels at 96 dpi (297 mm less the side margins), less 8 % because
+ * LibreOffice lays columns out a little wider than Excel's pixel formula says.
+ */
+const PRINTABLE_PX = ((297 - MARGINS.left - MARGINS.right) / 25.4) * 96 * 0.92;
 /** The lowest print scale the council's paper may use (issue 15: no scale under 70 %). */
 export const MIN_PRINT_SCALE = 70;
 /** Excel's pixel width of a column `w` characters wide (7 px per character of the default font, 5 px padding). */
@@ -70,6 +76,8 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
   const products = new Map(session.products.map((p) => [p.code, p]));
   const members = session.members.map((m) => m.code);
   put(plan, 0, 0, "KẾT QUẢ CHẤM ĐIỂM CHI TIẾT", "title");
+  // Over the repeated columns, so that a centred title stays on the printed page.
+  plan.merges.push(range(0, 0, 1, TITLE_COLS));
   put(
     plan,
     1,
@@ -145,7 +153,7 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
         dec,
         gapWarning(p?.dossier, r.mean, c.settings.spreadThreshold),
       ],
-      [remarkOf(r, p)],
+      [remarkOf(r, p), undefined, undefined],
     ];
     cells.forEach(([v, fmt, style], col) =>
       put(
@@ -153,10 +161,17 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
         row,
         col,
         v,
-        style ?? (typeof v === "number" ? "number" : "text"),
+        style ?? (typeof v === "number" ? "number" : col === cells.length - 1 ? "wrap" : "text"),
         fmt ? { numberFormat: fmt } : {}
       )
     );
+    // The remarks wrap inside their column (text running on to the right would print as pages of its own).
+    const remark = String(cells[cells.length - 1]![0] ?? "");
+    if (remark)
+      plan.rows.push({
+        index: row,
+        height: rowHeightFor([{ text: remark, widths: [REMARK_WIDTH], font: { size: 11 } }], 15),
+      });
     row++;
   });
 
@@ -184,9 +199,10 @@ export const planResultsSheet = (session: Session, c: Consolidation): SheetPlan 
     { index: 3, width: 7 }
   );
   members.forEach((_, i) => plan.columns.push({ index: 4 + i, width: 8 }));
+  // Numbers and short words; the headers wrap. Kept narrow so that the columns print in two A4 sections.
   for (let col = 4 + members.length; col < head.length - 1; col++)
-    plan.columns.push({ index: col, width: 9 });
-  plan.columns.push({ index: head.length - 1, width: 40 });
+    plan.columns.push({ index: col, width: col === head.indexOf("Loại hồ sơ") ? 10 : 8 });
+  plan.columns.push({ index: head.length - 1, width: REMARK_WIDTH });
   plan.freeze = { rows: h + 1, cols: 3 };
   const sections = printSections(plan.columns.map((c) => c.width ?? 8.43));
   plan.print = {
