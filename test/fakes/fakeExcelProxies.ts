@@ -357,12 +357,6 @@ export class FakeWorkbook extends FakeObject {
       () => new FakeWorksheetCollection(this._ctx, "wb.worksheets", () => this._ctx.state)
     );
   }
-  get verticalPageBreaks(): FakePageBreakCollection {
-    return this._nav(
-      "verticalPageBreaks",
-      () => new FakePageBreakCollection(this._ctx, `${this._path}.verticalPageBreaks`, () => this._ref())
-    );
-  }
   get tables(): FakeTableCollection {
     return this._nav(
       "tables",
@@ -514,6 +508,12 @@ export class FakeWorksheet extends FakeObject {
     return this._nav(
       "pageLayout",
       () => new FakePageLayout(this._ctx, `${this._path}.pageLayout`, () => this._ref())
+    );
+  }
+  get verticalPageBreaks(): FakePageBreakCollection {
+    return this._nav(
+      "verticalPageBreaks",
+      () => new FakePageBreakCollection(this._ctx, `${this._path}.verticalPageBreaks`, () => this._ref())
     );
   }
   get tables(): FakeTableCollection {
