@@ -85,6 +85,12 @@ export interface PrintSetup {
   /** Footer text; "&P" and "&N" are page number and count. */
   footer?: string;
   header?: string;
+  /** Columns repeated at the left of every printed page (inclusive, 0-based), e.g. a product's code and name. */
+  repeatCols?: { first: number; last: number };
+  /** Columns (0-based) that start a new printed page: a wide table printed in sections side by side. */
+  colBreaksBefore?: number[];
+  /** Print scale in per cent when not fitting to width (100 when absent). */
+  scale?: number;
   /** Rows (0-based) that start a new printed page, e.g. each form's block on a score sheet. */
   breaksBefore?: number[];
   /** Page margins in millimetres (hosts' defaults when absent). */

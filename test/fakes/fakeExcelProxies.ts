@@ -510,6 +510,12 @@ export class FakeWorksheet extends FakeObject {
       () => new FakePageLayout(this._ctx, `${this._path}.pageLayout`, () => this._ref())
     );
   }
+  get verticalPageBreaks(): FakePageBreakCollection {
+    return this._nav(
+      "verticalPageBreaks",
+      () => new FakePageBreakCollection(this._ctx, `${this._path}.verticalPageBreaks`, () => this._ref())
+    );
+  }
   get tables(): FakeTableCollection {
     return this._nav(
       "tables",
@@ -689,6 +695,44 @@ export class FakePageLayout extends FakeObject {
       () => {
         const sheet = this._ref<SheetState>();
         sheet.pageLayout.printTitleRows = typeof rows === "string" ? rows : rows._ref<RangeTarget>().rect;
+      },
+      "1.9"
+    );
+  }
+  setPrintTitleColumns(cols: FakeRange | string): void {
+    this._call(
+      "setPrintTitleColumns",
+      [cols],
+      () => {
+        const sheet = this._ref<SheetState>();
+        sheet.pageLayout.printTitleColumns = typeof cols === "string" ? cols : cols._ref<RangeTarget>().rect;
+      },
+      "1.9"
+    );
+  }
+}
+
+/** Worksheet.verticalPageBreaks (ExcelApi 1.9): manual breaks before a column, kept as the addresses given. */
+export class FakePageBreakCollection extends FakeObject {
+  add(at: FakeRange | string): void {
+    this._call(
+      "add",
+      [at],
+      () => {
+        const sheet = this._ref<SheetState>();
+        const list = (sheet.pageLayout.verticalPageBreaks as unknown[] | undefined) ?? [];
+        list.push(typeof at === "string" ? at : at._ref<RangeTarget>().rect);
+        sheet.pageLayout.verticalPageBreaks = list;
+      },
+      "1.9"
+    );
+  }
+  removePageBreaks(): void {
+    this._call(
+      "removePageBreaks",
+      [],
+      () => {
+        delete this._ref<SheetState>().pageLayout.verticalPageBreaks;
       },
       "1.9"
     );

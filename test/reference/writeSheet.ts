@@ -173,6 +173,10 @@ export const writePlan = async (ws: ExcelJS.Worksheet, plan: SheetPlan): Promise
       margins: marginsInches(p),
       ...(p.centerHorizontally ? { horizontalCentered: true } : {}),
       ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows.first + 1}:${p.repeatRows.last + 1}` } : {}),
+      ...(p.repeatCols
+        ? { printTitlesColumn: `${colLetter(p.repeatCols.first)}:${colLetter(p.repeatCols.last)}` }
+        : {}),
+      ...(!p.fitToWidth && p.scale ? { scale: p.scale } : {}),
     };
     ws.headerFooter = {
       ...ws.headerFooter,

@@ -287,6 +287,29 @@ describe("ExcelHost.apply", () => {
     expect(read.sheets[0]!.merges).toEqual([]);
   });
 
+  test("a wide sheet prints in sections: title columns, a break before each section, a set scale", async () => {
+    const print = {
+      orientation: "landscape" as const,
+      paper: "A4" as const,
+      fitToWidth: false,
+      scale: 80,
+      repeatRows: { first: 3, last: 3 },
+      repeatCols: { first: 0, last: 2 },
+      colBreaksBefore: [14],
+    };
+    const { fake, host } = setup("1.17");
+    const p = plan("Rộng", [{ row: 0, col: 0, value: 1 }], { print });
+    expect((await host.apply({ plans: [p] })).warnings).toEqual([]);
+    // Applied again (a later run rewrites the sheet): still one break, not two.
+    expect((await host.apply({ plans: [p] })).warnings).toEqual([]);
+    expect(fake.sheet("Rộng").pageLayout).toMatchObject({
+      zoom: { scale: 80 },
+      printTitleRows: "$4:$4",
+      printTitleColumns: "$A:$C",
+      verticalPageBreaks: ["O1"],
+    });
+  });
+
   test("tables, charts, freeze panes, tab colour, widths, visibility and selection", async () => {
     const { fake, host } = setup();
     const p = plan(

@@ -38,6 +38,7 @@ import {
 } from "../workbook";
 import {
   absoluteA1,
+  colLetters,
   parseAreas,
   quotedSheet,
   renameSheetRefs,
@@ -727,28 +728,47 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
       if (!this.supports("1.9"))
         warnings.push(`Print setup of "${plan.name}" skipped: this Excel lacks ExcelApi 1.9.`);
       else
-        unit(cost(5, 7, 200 + jsonBytes(print.footer) + jsonBytes(print.header)), () => {
-          const layout = ws().pageLayout;
-          layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-          layout.paperSize = "A4";
-          if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-          if (print.margins) {
-            // Excel's page layout takes points (1 mm = 72 / 25.4 pt).
-            const pt = (mm: number): number => Math.round((mm * 72) / 25.4);
-            layout.leftMargin = pt(print.margins.left);
-            layout.rightMargin = pt(print.margins.right);
-            layout.topMargin = pt(print.margins.top);
-            layout.bottomMargin = pt(print.margins.bottom);
-            layout.headerMargin = pt(print.margins.header);
-            layout.footerMargin = pt(print.margins.footer);
+        unit(
+          cost(
+            6,
+            9 + (print.colBreaksBefore?.length ?? 0),
+            200 + jsonBytes(print.footer) + jsonBytes(print.header)
+          ),
+          () => {
+            const layout = ws().pageLayout;
+            layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+            layout.paperSize = "A4";
+            if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+            else if (print.scale) layout.zoom = { scale: print.scale };
+            if (print.margins) {
+              // Excel's page layout takes points (1 mm = 72 / 25.4 pt).
+              const pt = (mm: number): number => Math.round((mm * 72) / 25.4);
+              layout.leftMargin = pt(print.margins.left);
+              layout.rightMargin = pt(print.margins.right);
+              layout.topMargin = pt(print.margins.top);
+              layout.bottomMargin = pt(print.margins.bottom);
+              layout.headerMargin = pt(print.margins.header);
+              layout.footerMargin = pt(print.margins.footer);
+            }
+            if (print.centerHorizontally) layout.centerHorizontally = true;
+            if (print.repeatRows)
+              layout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
+            if (print.repeatCols)
+              layout.setPrintTitleColumns(
+                `$${colLetters(print.repeatCols.first)}:$${colLetters(print.repeatCols.last)}`
+              );
+            // A wide table printed in sections: a manual break before each section's first column.
+            const colBreaks = (print.colBreaksBefore ?? []).filter((c) => c > 0);
+            if (colBreaks.length) {
+              const breaks = ws().verticalPageBreaks;
+              breaks.removePageBreaks();
+              for (const c of colBreaks) breaks.add(`${colLetters(c)}1`);
+            }
+            const hf = layout.headersFooters.defaultForAllPages;
+            if (print.footer !== undefined) hf.centerFooter = print.footer;
+            if (print.header !== undefined) hf.centerHeader = print.header;
           }
-          if (print.centerHorizontally) layout.centerHorizontally = true;
-          if (print.repeatRows)
-            layout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
-          const hf = layout.headersFooters.defaultForAllPages;
-          if (print.footer !== undefined) hf.centerFooter = print.footer;
-          if (print.header !== undefined) hf.centerHeader = print.header;
-        });
+        );
     }
     if (plan.tabColor) unit(cost(1, 1, 20), () => (ws().tabColor = plan.tabColor!));
     return out;

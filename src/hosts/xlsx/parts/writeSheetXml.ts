@@ -248,12 +248,15 @@ export const writeSheetXml = (
     printXml =
       (print.centerHorizontally ? `<printOptions horizontalCentered="1"/>` : "") +
       `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
-      `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`;
+      `<pageSetup paperSize="9"${!print.fitToWidth && print.scale ? ` scale="${print.scale}"` : ""} orientation="${print.orientation}"${print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`;
     if (print.header || print.footer)
       printXml += `<headerFooter>${print.header ? `<oddHeader>${escapeXml(footerCode(print.header))}</oddHeader>` : ""}${print.footer ? `<oddFooter>${escapeXml(footerCode(print.footer))}</oddFooter>` : ""}</headerFooter>`;
     const breaks = (print.breaksBefore ?? []).filter((r) => r > 0);
     if (breaks.length)
       printXml += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
+    const colBreaks = (print.colBreaksBefore ?? []).filter((c) => c > 0);
+    if (colBreaks.length)
+      printXml += `<colBreaks count="${colBreaks.length}" manualBreakCount="${colBreaks.length}">${colBreaks.map((c) => `<brk id="${c}" max="1048575" man="1"/>`).join("")}</colBreaks>`;
   } else {
     printXml = `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
   }
@@ -294,8 +297,15 @@ export const writeSheetXml = (
     drawing +
     tableParts +
     `</worksheet>`;
-  const printTitles = print?.repeatRows
-    ? `${quoteSheet(plan.name)}!$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`
-    : null;
+  // Excel writes the repeated columns before the repeated rows, comma-separated, in one defined name.
+  const titleParts = [
+    print?.repeatCols
+      ? `${quoteSheet(plan.name)}!$${colLetter(print.repeatCols.first)}:$${colLetter(print.repeatCols.last)}`
+      : null,
+    print?.repeatRows
+      ? `${quoteSheet(plan.name)}!$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`
+      : null,
+  ].filter((t): t is string => t !== null);
+  const printTitles = titleParts.length ? titleParts.join(",") : null;
   return { xml, tables, printTitles };
 };
