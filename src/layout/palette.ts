@@ -45,7 +45,7 @@ export const PALETTE: Record<StyleName, CellLook> = {
   // A cell to score (yellow), and a value someone entered (green).
   score: { fill: "FFF2CC", border: true, horizontal: "center", vertical: "top" },
   scoreEntered: { fill: "E2EFDA", border: true, vertical: "top", wrap: true },
-  subtotal: { bold: true, fill: "F2F2F2", border: true, horizontal: "center", vertical: "top" },
+  subtotal: { bold: true, fill: "F2F2F2", border: true, horizontal: "center", vertical: "top", wrap: true },
   total: { bold: true, fill: "D9D9D9", border: true, horizontal: "center", vertical: "top" },
   muted: { italic: true, color: "595959", vertical: "top" },
   anchor: { color: "808080", size: 8 },
