@@ -14,10 +14,19 @@ import { deliberationAuditFacts, type EarlierTotals } from "../layout/deliberati
 import type { Catalogue } from "../ocop/criteria/types";
 import type { Finding } from "../ocop/findings";
 import { hasErrors } from "../ocop/findings";
+import { CODES } from "../ocop/codes";
 import type { Consolidation } from "../ocop/results";
 import type { MemberScores, RawValue, Session } from "../ocop/session";
 import type { WorkbookHost } from "../hosts/workbook";
-import { FORM_SHEET_PREFIX, planDocuments } from "../layout/documents";
+import {
+  FORMS_WITH_EVERY_CONSOLIDATION,
+  FORM_SHEET_PREFIX,
+  formCount,
+  formSheetName,
+  membersWithForms,
+  planDocuments,
+  type FormsChoice,
+} from "../layout/documents";
 import { documentDeliberation } from "../layout/documents/fromDeliberation";
 import { parseAuditSheet, planAuditSheet, type AuditInput } from "../layout/audit";
 import { planMeta } from "../layout/meta";
@@ -48,6 +57,24 @@ export interface ConsolidateOptions {
   by?: string;
   password?: string;
   onProgress?: (done: number, total: number, label: string) => void;
+  /**
+   * Whose evaluation forms ("Phiếu đánh giá TV01") to write: "all", "none", member codes, or by default
+   * "auto": all while they are at most FORMS_WITH_EVERY_CONSOLIDATION, otherwise only the members whose form
+   * sheets the workbook already holds (kept up to date). Named members' forms are added to those already
+   * there; "none" removes them all.
+   */
+  forms?: "auto" | "none" | FormsChoice;
+}
+
+/** Forms not written by this run because there were too many (the "auto" choice). */
+export interface FormsDeferred {
+  /** Forms "all" would have written. */
+  forms: number;
+  limit: number;
+  /** Members whose forms are in the workbook after the run. */
+  written: string[];
+  /** Members who scored but whose forms were not written. */
+  notWritten: string[];
 }
 
 export interface ConsolidateResult {
@@ -58,6 +85,8 @@ export interface ConsolidateResult {
   written: boolean;
   /** The printed documents' sheets written (forms, score table, report, minutes, notices); empty if none. */
   documents?: string[];
+  /** Set when the members' forms were left to be written on demand (too many for every run). */
+  formsDeferred?: FormsDeferred;
 }
 
 export const consolidateWorkbook = async (
@@ -153,17 +182,18 @@ export const consolidateWorkbook = async (
   // While products await discussion, every document is a draft listing them.
   const waiting = consolidation.needsDiscussion ?? [];
   // The paperwork to print and sign (layout/documents): forms, score table, report, minutes, notices.
-  const documents = planDocuments(
-    {
-      session,
-      consolidation,
-      runDate,
-      catalogue,
-      scores,
-      deliberation: documentDeliberation(deliberation),
-    },
-    read.minutes?.values ?? null
-  );
+  const docInput = {
+    session,
+    consolidation,
+    runDate,
+    catalogue,
+    scores,
+    deliberation: documentDeliberation(deliberation),
+  };
+  const forms = chooseForms(opts.forms ?? "auto", docInput, read.sheetNames);
+  const unknown = unknownFormMembers(opts.forms, docInput);
+  if (unknown.length) return { session, consolidation, findings: [...all, ...unknown], written: false };
+  const documents = planDocuments(docInput, read.minutes?.values ?? null, forms.choice);
   const plans: SheetPlan[] = [
     planResultsSheet(session, consolidation),
     planRankingSheet(session, consolidation, runDate),
@@ -236,7 +266,57 @@ export const consolidateWorkbook = async (
   );
   await host.apply({ plans, remove: stale, select: { sheet: SHEETS.ranking, row: 0, col: 0 } });
   opts.onProgress?.(total, total, SHEETS.ranking);
-  return { session, consolidation, findings: all, written: true, documents: documents.map((d) => d.name) };
+  return {
+    session,
+    consolidation,
+    findings: all,
+    written: true,
+    documents: documents.map((d) => d.name),
+    ...(forms.deferred ? { formsDeferred: forms.deferred } : {}),
+  };
+};
+
+/** Members named for forms who are not on the council or have not scored: the run writes nothing. */
+const unknownFormMembers = (
+  asked: ConsolidateOptions["forms"],
+  input: Parameters<typeof formCount>[0]
+): Finding[] => {
+  if (asked === undefined || typeof asked === "string") return [];
+  const known = membersWithForms(input).map((m) => normaliseCode(m.code));
+  return asked
+    .filter((m) => !known.includes(normaliseCode(m)))
+    .map((member) => ({
+      code: CODES.formsUnknownMember,
+      severity: "error" as const,
+      where: { member },
+      params: { member },
+    }));
+};
+
+/** The forms this run writes: see ConsolidateOptions.forms. */
+const chooseForms = (
+  asked: NonNullable<ConsolidateOptions["forms"]>,
+  input: Parameters<typeof formCount>[0],
+  sheetNames: readonly string[]
+): { choice: FormsChoice; deferred: FormsDeferred | null } => {
+  if (asked === "none") return { choice: [], deferred: null };
+  if (asked === "all") return { choice: "all", deferred: null };
+  const members = membersWithForms(input).map((m) => m.code);
+  // Forms already in the workbook are rewritten from the current scores, never left stale.
+  const present = members.filter((m) => sheetNames.some((n) => sameSheetName(n, formSheetName(m))));
+  if (asked !== "auto") return { choice: [...new Set([...present, ...asked])], deferred: null };
+  const count = formCount(input);
+  if (count <= FORMS_WITH_EVERY_CONSOLIDATION) return { choice: "all", deferred: null };
+  const written = present;
+  return {
+    choice: written,
+    deferred: {
+      forms: count,
+      limit: FORMS_WITH_EVERY_CONSOLIDATION,
+      written,
+      notWritten: members.filter((m) => !written.includes(m)),
+    },
+  };
 };
 
 /** A member's scores of the rounds before `round` (the latest earlier value of each cell), by scoreKey. */

@@ -34,6 +34,7 @@ const OPTIONS = {
   out: { type: "string" },
   "out-dir": { type: "string" },
   csv: { type: "string" },
+  forms: { type: "string" },
 } as const satisfies OptionSpec;
 
 export type OptionValues = Record<string, string | boolean | undefined>;

@@ -1,5 +1,6 @@
 /** What the command line says, in Vietnamese (default) and English (--lang en). */
 import type { Lang } from "../ocop/messages";
+import type { FormsDeferred } from "../app/consolidate";
 
 const HELP_VI = `ocop — Hội đồng đánh giá, phân hạng sản phẩm OCOP: sổ chấm điểm, kiểm tra, tổng hợp
 
@@ -15,11 +16,15 @@ Cách dùng:
       Xuất phiếu riêng cho từng thành viên: THƯ_MỤC/<mã thành viên>.xlsx.
   ocop check TỆP.xlsx... [--json]
       Kiểm tra sổ Hội đồng hoặc phiếu thành viên. Mã thoát 0: không có lỗi; 1: có lỗi; 2: không đọc được tệp hoặc gọi sai.
-  ocop consolidate council.xlsx [PHIẾU.xlsx...] --out result.xlsx [--csv ket-qua.csv] [--json]
+  ocop consolidate council.xlsx [PHIẾU.xlsx...] --out result.xlsx [--csv ket-qua.csv] [--forms …] [--json]
       Tổng hợp (từ sổ và/hoặc các phiếu thành viên); còn lỗi thì không ghi và thoát 1. Tệp đầu vào không bị sửa.
       --csv: ghi thêm kết quả dạng CSV (UTF-8, mỗi sản phẩm một dòng) cho phần mềm khác.
+      --forms all|none|TV01,TV02: phiếu đánh giá của thành viên nào được ghi (mặc định: tất cả khi không quá
+      1.500 phiếu; nhiều hơn thì chỉ giữ cập nhật các phiếu đã ghi trước đó).
   ocop round council.xlsx --products SP01,SP02 --out council-r2.xlsx [--reason "…"]
       (và --close, --reopen, --recuse TV03 --product SP01, --decision accept|withhold --product SP01; xem docs/cli.md)
+  ocop print result.xlsx --out-dir THƯ_MỤC
+      In các văn bản của sổ đã tổng hợp ra PDF (mỗi văn bản một tệp) qua LibreOffice.
 
 Tùy chọn chung: --lang vi|en (ngôn ngữ thông báo), --help.
 CSV: UTF-8 (có hoặc không BOM), phân cách bằng dấu phẩy hoặc chấm phẩy, tiêu đề cột tiếng Việt hoặc tiếng Anh.
@@ -39,11 +44,15 @@ Usage:
       Write one workbook per member: DIR/<member code>.xlsx.
   ocop check FILE.xlsx... [--json]
       Check a council workbook or member workbooks. Exit 0: no errors; 1: errors found; 2: unreadable input or wrong call.
-  ocop consolidate council.xlsx [BOOK.xlsx...] --out result.xlsx [--csv results.csv] [--json]
+  ocop consolidate council.xlsx [BOOK.xlsx...] --out result.xlsx [--csv results.csv] [--forms …] [--json]
       Consolidate (from the workbook and/or member workbooks); refuses while any error stands (exit 1). Inputs are never modified.
       --csv: also write the results as CSV (UTF-8, one row per product) for other tools.
+      --forms all|none|TV01,TV02: whose evaluation forms to write (default: all while they are at most 1,500
+      forms; above that, only those written before are kept up to date).
   ocop round council.xlsx --products SP01,SP02 --out council-r2.xlsx [--reason "…"]
       (also --close, --reopen, --recuse TV03 --product SP01, --decision accept|withhold --product SP01; see docs/cli.md)
+  ocop print result.xlsx --out-dir DIR
+      Print the documents of a consolidated workbook to PDF (one file per document) through LibreOffice.
 
 Common options: --lang vi|en (language of messages), --help.
 CSV: UTF-8 (with or without BOM), comma or semicolon separated, Vietnamese or English headers.
@@ -65,6 +74,10 @@ export const TEXT = {
     stars: "sao",
     potential5: "tiềm năng 5 sao",
     withheld: "chưa xếp hạng",
+    formsDeferred: (d: FormsDeferred) =>
+      `Phiếu đánh giá của từng thành viên: ${d.forms.toLocaleString("vi-VN")} phiếu, quá ${d.limit.toLocaleString("vi-VN")} phiếu ghi cùng mỗi lần tổng hợp` +
+      (d.written.length ? `; đã cập nhật phiếu của ${d.written.join(", ")}` : "") +
+      `. Ghi phiếu của thành viên cần in: --forms ${d.notWritten.slice(0, 2).join(",") || "TV01"} (hoặc --forms all).`,
   },
   en: {
     help: HELP_EN,
@@ -81,5 +94,9 @@ export const TEXT = {
     stars: "stars",
     potential5: "potential 5 stars",
     withheld: "withheld",
+    formsDeferred: (d: FormsDeferred) =>
+      `Members' evaluation forms: ${d.forms.toLocaleString("en-US")} forms, more than the ${d.limit.toLocaleString("en-US")} written with every consolidation` +
+      (d.written.length ? `; updated the forms of ${d.written.join(", ")}` : "") +
+      `. Write the forms of the members to print with --forms ${d.notWritten.slice(0, 2).join(",") || "TV01"} (or --forms all).`,
   },
 } satisfies Record<Lang, unknown>;

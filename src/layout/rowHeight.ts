@@ -15,7 +15,7 @@ const PADDING_PT = 4;
 const LINE = 1.3;
 
 /** Width of one character in em: wide capitals and marks, narrow punctuation. */
-const charEm = (ch: string): number => {
+const classifyChar = (ch: string): number => {
   if (ch === " ") return 0.32;
   if (/[iljtfrI.,:;'!|()[\]]/.test(ch)) return 0.36;
   if (/[mwMW]/.test(ch)) return 0.95;
@@ -23,6 +23,17 @@ const charEm = (ch: string): number => {
   if (/[0-9]/.test(ch)) return 0.64;
   if (/[☑☐□★…—–]/.test(ch)) return 1.0;
   return 0.62;
+};
+
+// A province's forms measure millions of characters from a few hundred distinct ones: classify each once.
+const emCache = new Map<string, number>();
+const charEm = (ch: string): number => {
+  let em = emCache.get(ch);
+  if (em === undefined) {
+    em = classifyChar(ch);
+    emCache.set(ch, em);
+  }
+  return em;
 };
 
 export interface TextFont {
@@ -42,8 +53,22 @@ export const textWidth = (text: string, font: TextFont): number => {
 export const columnsWidthPt = (widths: readonly number[]): number =>
   widths.reduce((s, w) => s + w * PT_PER_WIDTH_UNIT, 0) - PADDING_PT;
 
+// The same criterion texts recur on every member's form of every product: remember the last few thousand.
+const LINES_CACHE_MAX = 5000;
+const linesCache = new Map<string, number>();
+
 /** Lines a text wraps to in a given width: greedy word wrap per paragraph; a word wider than the line is split. */
 export const wrappedLines = (text: string, widthPt: number, font: TextFont): number => {
+  const key = `${widthPt}|${font.size}|${font.bold ? 1 : 0}|${text}`;
+  const known = linesCache.get(key);
+  if (known !== undefined) return known;
+  const lines = measureLines(text, widthPt, font);
+  if (linesCache.size >= LINES_CACHE_MAX) linesCache.clear();
+  linesCache.set(key, lines);
+  return lines;
+};
+
+const measureLines = (text: string, widthPt: number, font: TextFont): number => {
   const room = Math.max(widthPt, font.size);
   let lines = 0;
   for (const para of text.split(/\r?\n/)) {

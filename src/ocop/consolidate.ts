@@ -19,12 +19,11 @@ import { EMPTY_DELIBERATION, type Deliberation } from "./history";
 import {
   chairFindings,
   deliberate,
+  deliberationContext,
   deliberationFindings,
   discussionList,
   dropExempt,
   effectiveScores,
-  latestRounds,
-  recusalIndex,
 } from "./deliberation";
 
 const countStars = (products: readonly ProductResult[]): Consolidation["starCounts"] => {
@@ -49,8 +48,8 @@ export const computeResults = (
   const index = indexSession(session, effective);
   const points = indexScores(index, scores);
   const members = [...index.members.values()];
-  const recusals = recusalIndex(deliberation);
-  const ctx = { session, deliberation, settings, latest: latestRounds(deliberation) };
+  const ctx = deliberationContext(session, deliberation, settings);
+  const recusals = ctx.recusals;
   const none = new Set<string>();
   const classified = [...index.products.values()].map((ip) => {
     const productPoints = points.get(ip.key);

@@ -77,6 +77,25 @@ export const recusalIndex = (d: Deliberation): Map<string, Map<string, Recusal>>
 export const isRecused = (d: Deliberation, member: string, product: string): boolean =>
   d.recusals.some((r) => pairKey(r.member, r.product) === pairKey(member, product));
 
+/** Entries by product key, in sheet order; `codes` caches the normalised codes across sheets. */
+const groupByProduct = (
+  entries: MemberScores["entries"],
+  codes: Map<string, string>
+): Map<string, MemberScores["entries"]> => {
+  const out = new Map<string, MemberScores["entries"]>();
+  for (const e of entries) {
+    let key = codes.get(e.product);
+    if (key === undefined) {
+      key = normaliseCode(e.product);
+      codes.set(e.product, key);
+    }
+    const list = out.get(key);
+    if (list) list.push(e);
+    else out.set(key, [e]);
+  }
+  return out;
+};
+
 export interface EffectiveScores {
   /** One MemberScores per member (plus any duplicate sheet, so validation still reports it). */
   sheets: MemberScores[];
@@ -114,16 +133,21 @@ export const effectiveScores = (
     else rounds.set(round, s);
     byMember.set(member, rounds);
   }
+  const known = new Set(session.products.map((p) => normaliseCode(p.code)));
+  const codes = new Map<string, string>();
   const sheets: MemberScores[] = [];
   for (const [member, rounds] of byMember) {
     const base = rounds.get(1) ?? rounds.values().next().value!;
     const entries = [];
+    // Each sheet's entries grouped by product key once: the loop below asks per product.
+    const grouped = new Map<MemberScores, Map<string, MemberScores["entries"]>>();
+    for (const sheet of rounds.values()) grouped.set(sheet, groupByProduct(sheet.entries, codes));
     for (const p of session.products) {
       const key = normaliseCode(p.code);
       const round = latestRoundOf(latest, key);
       const sheet = rounds.get(round);
       const recusal = recusals.get(key)?.get(member);
-      const own = sheet ? sheet.entries.filter((e) => normaliseCode(e.product) === key) : [];
+      const own = sheet ? (grouped.get(sheet)!.get(key) ?? []) : [];
       if (recusal) {
         exempt.add(pairKey(member, key));
         if (own.some((e) => e.raw.value !== null && e.raw.value !== ""))
@@ -145,9 +169,10 @@ export const effectiveScores = (
     }
     // Entries of products the session does not hold stay, so validation reports them.
     for (const sheet of rounds.values())
-      for (const e of sheet.entries)
-        if (!session.products.some((p) => normaliseCode(p.code) === normaliseCode(e.product)))
-          entries.push(e.sheet === undefined && sheet.sheet ? { ...e, sheet: sheet.sheet } : e);
+      for (const [key, list] of grouped.get(sheet)!)
+        if (!known.has(key))
+          for (const e of list)
+            entries.push(e.sheet === undefined && sheet.sheet ? { ...e, sheet: sheet.sheet } : e);
     const merged: MemberScores = { member: base.member, entries };
     if (base.file !== undefined) merged.file = base.file;
     if (base.sheet !== undefined) merged.sheet = base.sheet;
@@ -264,12 +289,44 @@ export interface DeliberationContext {
   deliberation: Deliberation;
   settings: CouncilSettings;
   latest: ReadonlyMap<string, number>;
+  /** The chair's and the delegate's member keys. */
+  chairs: readonly string[];
+  /** Product key → member key → recusal. */
+  recusals: ReadonlyMap<string, ReadonlyMap<string, Recusal>>;
+  /** Product key → the chair's decisions on it, in the order recorded. */
+  decisions: ReadonlyMap<string, readonly ChairDecision[]>;
 }
 
-const latestDecision = (d: Deliberation, product: string, round: number): ChairDecision | null => {
+/** What `deliberate` looks up for every product, indexed once per consolidation rather than per product. */
+export const deliberationContext = (
+  session: Session,
+  deliberation: Deliberation,
+  settings: CouncilSettings
+): DeliberationContext => {
+  const decisions = new Map<string, ChairDecision[]>();
+  for (const c of deliberation.decisions) {
+    const key = normaliseCode(c.product);
+    const list = decisions.get(key);
+    if (list) list.push(c);
+    else decisions.set(key, [c]);
+  }
+  return {
+    session,
+    deliberation,
+    settings,
+    latest: latestRounds(deliberation),
+    chairs: chairKeys(session, deliberation),
+    recusals: recusalIndex(deliberation),
+    decisions,
+  };
+};
+
+const latestDecision = (
+  decisions: readonly ChairDecision[] | undefined,
+  round: number
+): ChairDecision | null => {
   let found: ChairDecision | null = null;
-  for (const c of d.decisions)
-    if (normaliseCode(c.product) === normaliseCode(product) && c.round >= round) found = c;
+  for (const c of decisions ?? []) if (c.round >= round) found = c;
   return found;
 };
 
@@ -282,15 +339,16 @@ export const deliberate = (
   points: ProductPoints | undefined,
   ctx: DeliberationContext
 ): ProductResult => {
-  const { session, deliberation: d, settings } = ctx;
-  const round = latestRoundOf(ctx.latest, result.product);
-  const recused = d.recusals
-    .filter((r) => normaliseCode(r.product) === normaliseCode(result.product))
-    .map((r) => ({ member: r.member, reason: r.reason }));
+  const { settings, chairs } = ctx;
+  const key = normaliseCode(result.product);
+  const round = ctx.latest.get(key) ?? 1;
+  const recused = [...(ctx.recusals.get(key)?.values() ?? [])].map((r) => ({
+    member: r.member,
+    reason: r.reason,
+  }));
   let out: ProductResult = { ...result, round, recused, decision: null, needsDiscussion: false };
   if (result.flags.some((f) => f.code === "excluded")) return out;
 
-  const chairs = chairKeys(session, d);
   if (settings.chairMustScore && chairs.length > 0 && result.count > 0) {
     const scored = new Set(result.members.map((m) => normaliseCode(m.member)));
     if (!chairs.some((c) => scored.has(c))) {
@@ -308,7 +366,7 @@ export const deliberate = (
   if (result.flags.some((f) => f.code === "spread")) reasons.push("spread");
   if (settings.discussMinimumSplit && minimumSplit(result, points)) reasons.push("minimumSplit");
   if (reasons.length === 0) return out;
-  const decision = latestDecision(d, result.product, round);
+  const decision = latestDecision(ctx.decisions.get(key), round);
   if (!decision) return { ...out, needsDiscussion: true, discussion: reasons };
   if (decision.decision === "withhold" && out.withheld === null)
     return { ...out, decision, discussion: reasons, withheld: "decision", stars: null, shortfalls: [] };

@@ -6,7 +6,7 @@
  */
 import type { Form } from "./criteria/types";
 import type { MemberScores } from "./session";
-import { criteriaOf, criterionIndex, isAllowed, type FlatCriterion } from "./criteria/catalogue";
+import { criteriaOf, criterionIndex, isAllowedPoint, type FlatCriterion } from "./criteria/catalogue";
 import type { SessionIndex } from "./sessionIndex";
 import { normaliseCode } from "./text";
 
@@ -47,6 +47,8 @@ export const indexScores = (index: SessionIndex, all: readonly MemberScores[]): 
     let row: Float64Array | undefined;
     let lookup: Map<string, FlatCriterion | null> | undefined;
     let form: Form | undefined;
+    let flats: FlatCriterion[] = [];
+    let next = 0;
     for (const entry of sheet.entries) {
       if (entry.product !== lastProduct) {
         // Entries come product by product, so this branch runs once per product, not per cell.
@@ -60,6 +62,8 @@ export const indexScores = (index: SessionIndex, all: readonly MemberScores[]): 
           points = { form, criteria: criteriaOf(form), byMember: new Map() };
           out.set(p.key, points);
         }
+        flats = points.criteria;
+        next = 0;
         row = points.byMember.get(member);
         if (!row) {
           row = new Float64Array(points.criteria.length).fill(NaN);
@@ -72,15 +76,21 @@ export const indexScores = (index: SessionIndex, all: readonly MemberScores[]): 
         }
       }
       if (!row || !lookup || !form) continue;
-      let flat = lookup.get(entry.criterion);
-      if (flat === undefined) {
-        flat = criterionIndex(form).get(normaliseCode(entry.criterion)) ?? null;
-        lookup.set(entry.criterion, flat);
+      // Sheets list a product's criteria in the form's order: try the next one before the lookup.
+      let flat: FlatCriterion | null | undefined = flats[next];
+      if (flat === undefined || flat.criterion.id !== entry.criterion) {
+        flat = lookup.get(entry.criterion);
+        if (flat === undefined) {
+          flat = criterionIndex(form).get(normaliseCode(entry.criterion)) ?? null;
+          lookup.set(entry.criterion, flat);
+        }
       }
-      if (flat === null || !Number.isNaN(row[flat.index]!)) continue;
+      if (flat === null) continue;
+      next = flat.index + 1;
+      if (!Number.isNaN(row[flat.index]!)) continue;
       const { value, formula } = entry.raw;
       if (formula !== undefined && formula !== "") continue;
-      if (typeof value === "number" && Number.isFinite(value) && isAllowed(flat.allowed, value))
+      if (typeof value === "number" && Number.isFinite(value) && isAllowedPoint(flat.allowed, value))
         row[flat.index] = value;
     }
   }

@@ -2,7 +2,7 @@
 import { basename } from "node:path";
 import type { Finding } from "../../ocop/findings";
 import type { PartsHost } from "../../hosts/xlsx/parts/partsHost";
-import { consolidateWorkbook } from "../../app/consolidate";
+import { consolidateWorkbook, type ConsolidateOptions } from "../../app/consolidate";
 import { sha256Hex } from "../../app/hash";
 import type { CliIO } from "../io";
 import { withCall } from "../call";
@@ -14,10 +14,25 @@ import { refuseAliases } from "../outputs";
 import { checkTarget, writeAllSafely } from "../safeWrite";
 import { resultsCsv } from "../resultsCsv";
 
+/** `--forms all|none|TV01,TV02`; absent: "auto" (see ConsolidateOptions.forms). */
+const formsOption = (value: string | boolean | undefined): ConsolidateOptions["forms"] => {
+  if (value === undefined) return "auto";
+  if (typeof value !== "string" || value.trim() === "") throw new WrongCall("--forms");
+  const v = value.trim();
+  if (v === "all" || v === "none") return v;
+  const codes = v
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (!codes.length) throw new WrongCall(`--forms ${value}`);
+  return codes;
+};
+
 export const consolidate = (args: string[], io: CliIO): Promise<number> =>
   withCall("consolidate", args, io, async (c) => {
     const { values: v, positionals, lang, now } = c;
-    c.allow(["out", "json", "password", "csv"]);
+    c.allow(["out", "json", "password", "csv", "forms"]);
+    const forms = formsOption(v.forms);
     if (!positionals.length)
       throw new WrongCall("ocop consolidate council.xlsx [BOOK.xlsx...] --out result.xlsx");
     const out = c.need("out");
@@ -56,6 +71,7 @@ export const consolidate = (args: string[], io: CliIO): Promise<number> =>
       now,
       tool: "ocop consolidate",
       password: v.password as string | undefined,
+      forms,
       onProgress: books.length > 2 ? (d, n, label) => bar.step(d, n, label) : undefined,
     });
     bar.end();
@@ -84,6 +100,7 @@ export const consolidate = (args: string[], io: CliIO): Promise<number> =>
             level: r.consolidation.level,
             products: productsJson(r.session, r.consolidation, lang),
             needsDiscussion: r.consolidation.needsDiscussion ?? [],
+            ...(r.formsDeferred ? { formsDeferred: r.formsDeferred } : {}),
             findings: r.findings.map((f) => findingJson(f, lang)),
           },
           null,
@@ -94,6 +111,7 @@ export const consolidate = (args: string[], io: CliIO): Promise<number> =>
       if (r.findings.length) io.stdout(findingLines(r.findings, lang));
       io.stdout(rankingLines(r.session, r.consolidation, lang));
       io.stdout(discussionLines(r.consolidation.needsDiscussion ?? [], lang));
+      if (r.formsDeferred) io.stdout(`${c.t().formsDeferred(r.formsDeferred)}\n`);
       io.stdout(`${c.t().wrote(out)}\n`);
       if (csv !== null) io.stdout(`${c.t().wrote(csv)}\n`);
     }

@@ -6,6 +6,7 @@
  * (a page break before each; a long form runs on, its signature kept with the total).
  */
 import { formFor } from "../../ocop/criteria/catalogue";
+import { normaliseCode } from "../../ocop/text";
 import type { Criterion, Form } from "../../ocop/criteria/types";
 import type { Member, Product, RawValue } from "../../ocop/session";
 import { FORMAT } from "../build";
@@ -124,8 +125,30 @@ export const planMemberForms = (input: FormsInput, member: Member): ReturnType<D
   return doc.finish(`Phiếu đánh giá của ${member.code} — Trang &P/&N`);
 };
 
-/** The forms of every member who scored. */
-export const planAllForms = (input: FormsInput): ReturnType<DocSheet["finish"]>[] =>
-  input.session.members
-    .filter((m) => input.scores.some((s) => s.member === m.code && s.entries.length > 0))
+/**
+ * Up to this many forms (members who scored × products), every consolidation writes them all. Above it (a
+ * province's 15 members × 400 products is 6,000 printed pages, some 270,000 rows) they are written for the
+ * members asked for, on demand, and kept up to date once there: Excel and LibreOffice slow to a crawl on sheets
+ * that size, and the office-js requests of one consolidation would no longer fit the host's limits.
+ */
+export const FORMS_WITH_EVERY_CONSOLIDATION = 1500;
+
+/** Which members' forms to write: all who scored, or the members named (codes). */
+export type FormsChoice = "all" | readonly string[];
+
+/** The members who scored, in council order: the ones who have forms to print. */
+export const membersWithForms = (input: Pick<FormsInput, "session" | "scores">): Member[] =>
+  input.session.members.filter((m) => input.scores.some((s) => s.member === m.code && s.entries.length > 0));
+
+/** How many forms "all" means: each member who scored times the products they are asked about. */
+export const formCount = (input: Pick<FormsInput, "session" | "scores">): number =>
+  membersWithForms(input).length * input.session.products.filter((p) => !p.excluded).length;
+
+/** The forms of every member who scored, or of the members chosen among them. */
+export const planAllForms = (
+  input: FormsInput,
+  choice: FormsChoice = "all"
+): ReturnType<DocSheet["finish"]>[] =>
+  membersWithForms(input)
+    .filter((m) => choice === "all" || choice.some((c) => normaliseCode(c) === normaliseCode(m.code)))
     .map((m) => planMemberForms(input, m));

@@ -76,8 +76,11 @@ export const criteriaOf = (form: Form): FlatCriterion[] => {
 export const EPSILON = 1e-9;
 
 /** True when `value` is one of the allowed points; takes the list itself in per-cell loops. */
-export const isAllowed = (criterion: Criterion | readonly number[], value: number): boolean => {
-  const allowed = "levels" in criterion ? allowedPoints(criterion) : criterion;
+export const isAllowed = (criterion: Criterion | readonly number[], value: number): boolean =>
+  isAllowedPoint("levels" in criterion ? allowedPoints(criterion) : criterion, value);
+
+/** `isAllowed` on a criterion's allowed points already looked up: the per-cell loops call this one. */
+export const isAllowedPoint = (allowed: readonly number[], value: number): boolean => {
   for (let i = 0; i < allowed.length; i++) if (Math.abs(allowed[i]! - value) <= EPSILON) return true;
   return false;
 };
