@@ -1,9 +1,14 @@
 /**
- * "Lịch sử điểm": every score that reached the council workbook, one row per cell change, oldest first:
- * time, round, member, product, criterion, old and new value, where it came from (pane, the sheet itself,
- * a member's book with its SHA-256, a paper form entered twice, a round), and who entered it. The add-in
- * owns the sheet (protected, rewritten whole with the new rows added); `parseHistorySheet` reads it back,
- * and the results can be computed again from it alone (`replayHistory`).
+ * "Lịch sử điểm": every score that reached the council workbook, oldest first: time, round, member, product,
+ * criterion, old and new value, where it came from (pane, the sheet itself, a member's book with its SHA-256,
+ * a paper form entered twice, a round), and who entered it. The add-in owns the sheet (protected, rewritten
+ * whole with the new rows added); `parseHistorySheet` reads it back, and the results can be computed again from
+ * it alone (`replayHistory`).
+ *
+ * One row per cell change, except that the changes of one member's product made together (same time, round,
+ * source and person: a book imported, a paper form, a whole product typed) share a row, their criteria, old and
+ * new values listed in the same order ("1.1; 1.2; 2.1" / "–; –; –" / "3; 5; 2,5"). A province's first import is
+ * then 6,000 rows rather than 185,000: the sheet stays light enough for Excel to read and write in one request.
  */
 import type { Finding } from "../ocop/findings";
 import type { ScoreChange, ScoreSource } from "../ocop/history";
@@ -46,6 +51,43 @@ const KIND_OF = new Map(Object.entries(SOURCE_LABEL).map(([k, v]) => [v, k as Sc
 
 const pointsOrEmpty = (v: number | null): CellValue => v;
 
+/** Separates the criteria and values of a row that holds several changes. */
+const LIST_SEPARATOR = "; ";
+/** A value that was (or became) empty, in a list. */
+const NO_VALUE = "–";
+
+/** Points in a list, in Vietnamese notation (2,5); read back with either decimal mark. */
+const listValue = (v: number | null): string => (v === null ? NO_VALUE : String(v).replace(".", ","));
+
+const parseListValue = (text: string): number | null | undefined => {
+  const t = text.trim();
+  if (t === NO_VALUE || t === "-" || t === "") return null;
+  if (!/^-?\d+([.,]\d+)?$/.test(t)) return undefined;
+  return Number(t.replace(",", "."));
+};
+
+/** Changes that share a row: consecutive, and the same time, round, member, product, source and person. */
+const sameRow = (a: ScoreChange, b: ScoreChange): boolean =>
+  a.at === b.at &&
+  a.round === b.round &&
+  a.member === b.member &&
+  a.product === b.product &&
+  a.by === b.by &&
+  JSON.stringify(a.source) === JSON.stringify(b.source) &&
+  !a.criterion.includes(";") &&
+  !b.criterion.includes(";");
+
+/** The changes grouped into rows, in order. */
+const rowsOf = (changes: readonly ScoreChange[]): ScoreChange[][] => {
+  const rows: ScoreChange[][] = [];
+  for (const c of changes) {
+    const last = rows[rows.length - 1];
+    if (last && sameRow(last[0]!, c)) last.push(c);
+    else rows.push([c]);
+  }
+  return rows;
+};
+
 export const planHistorySheet = (changes: readonly ScoreChange[]): SheetPlan => {
   const plan = emptyPlan(SHEETS.history, "history");
   put(plan, 0, 0, TITLE, "title");
@@ -57,16 +99,25 @@ export const planHistorySheet = (changes: readonly ScoreChange[]): SheetPlan => 
     "muted"
   );
   HISTORY_HEADER.forEach((h, col) => put(plan, HEADER_ROW, col, h, "header"));
-  changes.forEach((c, i) => {
+  rowsOf(changes).forEach((group, i) => {
     const row = FIRST_ROW + i;
+    const c = group[0]!;
     const s = c.source;
     put(plan, row, 0, c.at, "text");
     put(plan, row, 1, c.round, "number", { numberFormat: FORMAT.integer });
     put(plan, row, 2, c.member, "text");
     put(plan, row, 3, c.product, "text");
-    put(plan, row, 4, c.criterion, "text");
-    put(plan, row, 5, pointsOrEmpty(c.old), "number", { numberFormat: FORMAT.points });
-    put(plan, row, 6, pointsOrEmpty(c.new), "number", { numberFormat: FORMAT.points });
+    if (group.length === 1) {
+      put(plan, row, 4, c.criterion, "text");
+      put(plan, row, 5, pointsOrEmpty(c.old), "number", { numberFormat: FORMAT.points });
+      put(plan, row, 6, pointsOrEmpty(c.new), "number", { numberFormat: FORMAT.points });
+    } else {
+      put(plan, row, 4, group.map((g) => g.criterion).join(LIST_SEPARATOR), "text");
+      // A first entry (nothing before) leaves the old values empty rather than a row of dashes.
+      const olds = group.every((g) => g.old === null) ? null : group.map((g) => listValue(g.old));
+      put(plan, row, 5, olds ? olds.join(LIST_SEPARATOR) : null, "text");
+      put(plan, row, 6, group.map((g) => listValue(g.new)).join(LIST_SEPARATOR), "text");
+    }
     put(plan, row, 7, SOURCE_LABEL[s.kind], "text");
     if (s.kind === "book") {
       put(plan, row, 8, s.file, "text");
@@ -137,18 +188,33 @@ export const parseHistorySheet = (values: CellValue[][] | null, file?: string): 
       });
     };
     const round = row[1];
-    const old = points(row[5]);
-    const now = points(row[6]);
     const kind = KIND_OF.get(cellText(row[7]));
     const member = cellText(row[2]);
     const product = cellText(row[3]);
-    const criterion = cellText(row[4]);
+    const criteria = cellText(row[4])
+      .split(";")
+      .map((c) => c.trim());
+    const list = criteria.length > 1;
+    const listOf = (v: CellValue | undefined): (number | null)[] | undefined => {
+      if (!list) {
+        const p = points(v);
+        return p === undefined ? undefined : [p];
+      }
+      if (v === null || v === undefined || v === "") return criteria.map(() => null);
+      const parts = cellText(v).split(";").map(parseListValue);
+      return parts.length === criteria.length && parts.every((p) => p !== undefined)
+        ? (parts as (number | null)[])
+        : undefined;
+    };
+    const olds = listOf(row[5]);
+    const nows =
+      list && (row[6] === null || row[6] === undefined || row[6] === "") ? undefined : listOf(row[6]);
     if (typeof round !== "number" || !Number.isInteger(round) || round < 1) bad(1, HISTORY_HEADER[1]);
     else if (!member) bad(2, HISTORY_HEADER[2]);
     else if (!product) bad(3, HISTORY_HEADER[3]);
-    else if (!criterion) bad(4, HISTORY_HEADER[4]);
-    else if (old === undefined) bad(5, HISTORY_HEADER[5]);
-    else if (now === undefined) bad(6, HISTORY_HEADER[6]);
+    else if (criteria.some((c) => !c)) bad(4, HISTORY_HEADER[4]);
+    else if (olds === undefined) bad(5, HISTORY_HEADER[5]);
+    else if (nows === undefined) bad(6, HISTORY_HEADER[6]);
     else if (!kind) bad(7, HISTORY_HEADER[7]);
     else {
       const source: ScoreSource =
@@ -159,17 +225,19 @@ export const parseHistorySheet = (values: CellValue[][] | null, file?: string): 
             : kind === "round"
               ? { kind, round }
               : { kind };
-      changes.push({
-        at: cellText(row[0]),
-        member,
-        product,
-        criterion,
-        round,
-        old,
-        new: now,
-        source,
-        by: cellText(row[12]),
-      });
+      criteria.forEach((criterion, i) =>
+        changes.push({
+          at: cellText(row[0]),
+          member,
+          product,
+          criterion,
+          round,
+          old: olds[i]!,
+          new: nows[i]!,
+          source,
+          by: cellText(row[12]),
+        })
+      );
     }
   }
   return { changes, findings };

@@ -159,6 +159,114 @@ describe("the deliberation sheets through a real .xlsx", () => {
     ]);
   });
 
+  it("writes a product's changes made together on one row, and gives each back in order", async () => {
+    const book = { kind: "book" as const, file: "TV1.xlsx", sha256: "ab".repeat(32) };
+    const at = "2026-06-15T08:00:00.000Z";
+    const together = [
+      {
+        at,
+        member: "TV1",
+        product: "SP1",
+        criterion: "1.1",
+        round: 1,
+        old: null,
+        new: 3,
+        source: book,
+        by: "Thư ký",
+      },
+      {
+        at,
+        member: "TV1",
+        product: "SP1",
+        criterion: "1.2",
+        round: 1,
+        old: null,
+        new: 2.5,
+        source: book,
+        by: "Thư ký",
+      },
+      {
+        at,
+        member: "TV1",
+        product: "SP1",
+        criterion: "2.1",
+        round: 1,
+        old: null,
+        new: null,
+        source: book,
+        by: "Thư ký",
+      },
+      // A later edit of one cell keeps a row of its own, with numbers in the old and new columns.
+      { ...changes[0]!, member: "TV1", product: "SP1", criterion: "1.2", old: 2.5, new: 2 },
+      // Another product made at the same time starts a new row.
+      {
+        at,
+        member: "TV1",
+        product: "SP2",
+        criterion: "1.1",
+        round: 1,
+        old: 1,
+        new: 0,
+        source: book,
+        by: "Thư ký",
+      },
+      {
+        at,
+        member: "TV1",
+        product: "SP2",
+        criterion: "1.2",
+        round: 1,
+        old: null,
+        new: 4,
+        source: book,
+        by: "Thư ký",
+      },
+    ];
+    const plan = planHistorySheet(together);
+    const rows = new Set(plan.cells.filter((c) => c.col === 2 && c.row >= 3).map((c) => c.row));
+    expect(rows.size).toBe(3);
+    const first = (col: number) => plan.cells.find((c) => c.row === 3 && c.col === col)?.value;
+    expect(first(4)).toBe("1.1; 1.2; 2.1");
+    expect(first(5)).toBeNull();
+    expect(first(6)).toBe("3; 2,5; –");
+    const bytes = await writeAndRead([plan]);
+    for (const host of [await PartsHost.fromBuffer(bytes), await XlsxHost.fromBuffer(bytes)]) {
+      const { sheets } = await host.readSheets([SHEETS.history]);
+      const parsed = parseHistorySheet(sheets[0]!.values);
+      expect(parsed.findings).toEqual([]);
+      expect(parsed.changes).toEqual(together);
+    }
+  });
+
+  it("reports a shared row whose lists of criteria and values do not match, at its cell", () => {
+    const book = { kind: "book" as const, file: "TV1.xlsx", sha256: "ab".repeat(32) };
+    const at = "2026-06-15T08:00:00.000Z";
+    const plan = planHistorySheet(
+      ["1.1", "1.2"].map((criterion) => ({
+        at,
+        member: "TV1",
+        product: "SP1",
+        criterion,
+        round: 1,
+        old: null,
+        new: 3,
+        source: book,
+        by: "Thư ký",
+      }))
+    );
+    const values: (string | number | boolean | null)[][] = [];
+    for (const c of plan.cells) {
+      values[c.row] ??= [];
+      values[c.row]![c.col] = (c.value ?? null) as string | number | null;
+    }
+    values[3]![6] = "3; 3; 3";
+    const parsed = parseHistorySheet(values.map((r) => Array.from(r ?? [], (v) => v ?? null)));
+    expect(parsed.changes).toEqual([]);
+    expect(parsed.findings).toEqual([
+      expect.objectContaining({ code: "history.rowInvalid", where: expect.objectContaining({ cell: "G4" }) }),
+    ]);
+  });
+
   it("plans a round-2 sheet asking only the reopened products, with the earlier scores beside", async () => {
     const session = tinySession(["SP1", "SP2", "SP3"], 4);
     const catalogue = tinyCatalogue();

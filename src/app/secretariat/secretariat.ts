@@ -18,7 +18,7 @@ import type { Session } from "../../ocop/session";
 import { normaliseCode } from "../../ocop/text";
 import { catalogueFor, type EditionLoader } from "../catalogue";
 import { checkSheets } from "../checkSheets";
-import { consolidateWorkbook } from "../consolidate";
+import { consolidateWorkbook, type ConsolidateOptions } from "../consolidate";
 import { importFormsFile } from "../importForms";
 import { exportMemberBooks } from "../memberBook";
 import { readWorkbook } from "../readWorkbook";
@@ -30,7 +30,7 @@ import { acceptPaperForm, paperForm } from "./paperEntry";
 import { COLLECT_CODES } from "./messages";
 import { computeProgress } from "./progress";
 import { importMembers, importProducts } from "./tables";
-import type { MemberBookFile, OpenState, SecretariatApi } from "./types";
+import type { ConsolidateOutcome, MemberBookFile, OpenState, SecretariatApi } from "./types";
 import { updateSession } from "./updateSession";
 import type { FileWorkbook, WorkbookFiles } from "../workbookFiles";
 import {
@@ -122,6 +122,31 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
   };
 
   const deliberationOpts = () => ({ load, password, now: now(), by: options.tool });
+
+  /** One consolidation run; `forms` says whose evaluation forms it writes (see ConsolidateOptions.forms). */
+  const runConsolidation = async (forms: ConsolidateOptions["forms"]): Promise<ConsolidateOutcome> => {
+    const at = now();
+    const r = await consolidateWorkbook(host, { load, now: at, tool: options.tool, password, forms });
+    if (!r.consolidation || !r.session) {
+      return { consolidation: null, findings: r.findings, written: false, sheets: [] };
+    }
+    // One apply writes every results sheet; "Nhật ký" keeps an entry for every run, so no other history.
+    const sheets: string[] = [
+      SHEETS.results,
+      SHEETS.ranking,
+      SHEETS.summary,
+      ...proposalOutcomes(r.consolidation).map((o) => PROPOSAL_SHEETS[o]!),
+      ...(r.documents ?? []),
+      SHEETS.audit,
+    ];
+    return {
+      consolidation: r.consolidation,
+      findings: r.findings,
+      written: r.written,
+      sheets: r.written ? sheets : [],
+      ...(r.formsDeferred ? { formsDeferred: r.formsDeferred } : {}),
+    };
+  };
 
   const api: SecretariatApi = {
     async open(): Promise<OpenState> {
@@ -221,28 +246,8 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
       return { findings: r.findings, progress: computeProgress(r.session, catalogue, r.scores), sheets };
     },
 
-    async consolidate() {
-      const at = now();
-      const r = await consolidateWorkbook(host, { load, now: at, tool: options.tool, password });
-      if (!r.consolidation || !r.session) {
-        return { consolidation: null, findings: r.findings, written: false, sheets: [] };
-      }
-      // One apply writes every results sheet; "Nhật ký" keeps an entry for every run, so no other history.
-      const sheets: string[] = [
-        SHEETS.results,
-        SHEETS.ranking,
-        SHEETS.summary,
-        ...proposalOutcomes(r.consolidation).map((o) => PROPOSAL_SHEETS[o]!),
-        ...(r.documents ?? []),
-        SHEETS.audit,
-      ];
-      return {
-        consolidation: r.consolidation,
-        findings: r.findings,
-        written: r.written,
-        sheets: r.written ? sheets : [],
-      };
-    },
+    consolidate: () => runConsolidation("auto"),
+    writeForms: (members) => runConsolidation(members),
 
     async publish() {
       const run = await api.consolidate();

@@ -13,6 +13,7 @@ import type { Member, Product, Session } from "../../ocop/session";
 import type { Progress } from "./progress";
 import type { Deliberation } from "../../ocop/history";
 import type { FormsImport } from "../importForms";
+import type { FormsDeferred } from "../consolidate";
 import type { PaperForm, PaperFormRequest, PaperOutcome, PaperSubmission } from "./paperEntry";
 
 /** The session the workbook holds now, if any. */
@@ -99,6 +100,8 @@ export interface ConsolidateOutcome {
   written: boolean;
   /** Sheets written. */
   sheets: string[];
+  /** Set when the members' evaluation forms were too many for every run: whose are written, whose are not. */
+  formsDeferred?: FormsDeferred;
 }
 
 export interface PublishOutcome extends ConsolidateOutcome {
@@ -153,6 +156,11 @@ export interface SecretariatApi {
   checkAll(): Promise<CheckOutcome>;
   consolidate(): Promise<ConsolidateOutcome>;
   publish(): Promise<PublishOutcome>;
+  /**
+   * Writes these members' evaluation forms (when there are too many for every run), consolidating again;
+   * later runs keep them up to date.
+   */
+  writeForms(members: string[]): Promise<ConsolidateOutcome>;
   /** Opens the next round for the products (flagged, or chosen with a reason such as a second evaluation). */
   openRound(products: string[], reason: string): Promise<DeliberationOutcome>;
   /** Closes the current round: members' sheets protected, later changes refused and reported. */

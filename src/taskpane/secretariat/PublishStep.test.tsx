@@ -136,3 +136,41 @@ test("publishing refused while products await discussion: which ones, what to do
   await user.click(screen.getByRole("button", { name: "Đến phần thảo luận" }));
   expect(discuss).toHaveBeenCalled();
 });
+
+test("a province's many forms: writes the chosen member's forms on demand and lists their sheet for printing", async () => {
+  const deferred = { forms: 6000, limit: 1500, written: [], notWritten: ["TV01", "TV02"] };
+  const api = fakeApi({
+    publish: async () => ({
+      consolidation: (await fakeApi().publish()).consolidation,
+      findings: [],
+      written: true,
+      sheets: [],
+      published: ["Bảng xếp hạng", "Bảng tổng hợp điểm"],
+      proposed: [],
+      formsDeferred: deferred,
+    }),
+    writeForms: jest.fn(async (members: string[]) => ({
+      consolidation: null,
+      findings: [],
+      written: true,
+      sheets: ["Bảng xếp hạng", "Bảng tổng hợp điểm", ...members.map((m) => `Phiếu đánh giá ${m}`)],
+      formsDeferred: { ...deferred, written: members, notWritten: ["TV01"] },
+    })),
+  });
+  const user = userEvent.setup();
+  renderWith(<Harness api={api} />);
+  await user.click(screen.getByRole("button", { name: "Công bố kết quả" }));
+  const bar = await screen.findByTestId("forms-deferred");
+  // Vietnamese number format: 6.000 and 1.500.
+  expect(bar).toHaveTextContent("6.000 phiếu, nhiều hơn 1.500 phiếu");
+  await user.selectOptions(within(bar).getByLabelText("Thành viên cần in phiếu"), "TV02");
+  await user.click(within(bar).getByRole("button", { name: "Ghi phiếu đánh giá" }));
+  await waitFor(() => expect(api.writeForms).toHaveBeenCalledWith(["TV02"]));
+  // The print guide now names the member's forms sheet.
+  expect(
+    await within(screen.getByTestId("print-documents")).findByText(/trang tính “Phiếu đánh giá TV02/)
+  ).toBeInTheDocument();
+  expect(
+    within(screen.getByTestId("forms-deferred")).getByText("Đã có phiếu của: TV02.")
+  ).toBeInTheDocument();
+});

@@ -223,6 +223,12 @@ export const fakeApi = (overrides: Partial<SecretariatApi> = {}): jest.Mocked<Se
       published: ["Bảng xếp hạng", "Đề nghị công nhận 4 sao", "Đề nghị công nhận 3 sao"],
       proposed: ["SP02", "SP01"],
     }),
+    writeForms: async (members) => ({
+      consolidation: consolidation(),
+      findings: [],
+      written: true,
+      sheets: ["Bảng xếp hạng", ...members.map((m) => `Phiếu đánh giá ${m}`)],
+    }),
     openRound: async () => ({ written: true, findings: [] }),
     closeRound: async () => ({ written: true, findings: [] }),
     reopenRound: async () => ({ written: true, findings: [] }),

@@ -19,6 +19,7 @@ import { proposalOutcomes } from "../../../layout/proposals";
 import { DOCUMENT_SHEETS, DOCUMENT_TITLES, FORM_SHEET_PREFIX } from "../../../layout/documents/names";
 import { formatScore } from "../../format";
 import { GroupedFindings } from "../parts/FindingList";
+import { FormsOnDemand } from "../parts/FormsOnDemand";
 import { Panel } from "../parts/Panel";
 import { StarCounts } from "../parts/Ranking";
 import { Stars } from "../parts/Stars";
@@ -185,6 +186,23 @@ export function PublishStep({
                 </li>
               ))}
             </ul>
+            {outcome.formsDeferred && (
+              <FormsOnDemand
+                api={api}
+                session={session}
+                deferred={outcome.formsDeferred}
+                announce={announce}
+                onWritten={(r) => {
+                  const added = r.sheets.filter((n) => !outcome.published.includes(n));
+                  onOutcome({
+                    ...outcome,
+                    published: [...outcome.published, ...added],
+                    formsDeferred: r.formsDeferred,
+                  });
+                  onWorkbookChanged();
+                }}
+              />
+            )}
           </Panel>
           <Panel title={t("results.countsHeading")}>
             <StarCounts counts={c.starCounts} />
