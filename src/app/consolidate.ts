@@ -64,6 +64,8 @@ export interface ConsolidateOptions {
    * there; "none" removes them all.
    */
   forms?: "auto" | "none" | FormsChoice;
+  /** The most forms "auto" writes with every run (default FORMS_WITH_EVERY_CONSOLIDATION). */
+  formsLimit?: number;
 }
 
 /** Forms not written by this run because there were too many (the "auto" choice). */
@@ -190,7 +192,12 @@ export const consolidateWorkbook = async (
     scores,
     deliberation: documentDeliberation(deliberation),
   };
-  const forms = chooseForms(opts.forms ?? "auto", docInput, read.sheetNames);
+  const forms = chooseForms(
+    opts.forms ?? "auto",
+    docInput,
+    read.sheetNames,
+    opts.formsLimit ?? FORMS_WITH_EVERY_CONSOLIDATION
+  );
   const unknown = unknownFormMembers(opts.forms, docInput);
   if (unknown.length) return { session, consolidation, findings: [...all, ...unknown], written: false };
   const documents = planDocuments(docInput, read.minutes?.values ?? null, forms.choice);
@@ -297,7 +304,8 @@ const unknownFormMembers = (
 const chooseForms = (
   asked: NonNullable<ConsolidateOptions["forms"]>,
   input: Parameters<typeof formCount>[0],
-  sheetNames: readonly string[]
+  sheetNames: readonly string[],
+  limit: number
 ): { choice: FormsChoice; deferred: FormsDeferred | null } => {
   if (asked === "none") return { choice: [], deferred: null };
   if (asked === "all") return { choice: "all", deferred: null };
@@ -306,13 +314,13 @@ const chooseForms = (
   const present = members.filter((m) => sheetNames.some((n) => sameSheetName(n, formSheetName(m))));
   if (asked !== "auto") return { choice: [...new Set([...present, ...asked])], deferred: null };
   const count = formCount(input);
-  if (count <= FORMS_WITH_EVERY_CONSOLIDATION) return { choice: "all", deferred: null };
+  if (count <= limit) return { choice: "all", deferred: null };
   const written = present;
   return {
     choice: written,
     deferred: {
       forms: count,
-      limit: FORMS_WITH_EVERY_CONSOLIDATION,
+      limit,
       written,
       notWritten: members.filter((m) => !written.includes(m)),
     },

@@ -66,26 +66,41 @@ const parseListValue = (text: string): number | null | undefined => {
   return Number(t.replace(",", "."));
 };
 
-/** Changes that share a row: consecutive, and the same time, round, member, product, source and person. */
-const sameRow = (a: ScoreChange, b: ScoreChange): boolean =>
-  a.at === b.at &&
-  a.round === b.round &&
-  a.member === b.member &&
-  a.product === b.product &&
-  a.by === b.by &&
-  JSON.stringify(a.source) === JSON.stringify(b.source) &&
-  !a.criterion.includes(";") &&
-  !b.criterion.includes(";");
+/** What one act of entry shares: the time, round, source and person. */
+const batchKey = (c: ScoreChange): string => JSON.stringify([c.at, c.round, c.by, c.source]);
 
-/** The changes grouped into rows, in order. */
+/**
+ * The changes grouped into rows. A batch (consecutive changes of one act of entry) is regrouped by member and
+ * product in order of first appearance (a sheet lists criteria across products); each cell appears once in a
+ * batch, so the order that matters (a cell's successive values) is kept. A batch that names a cell twice, or a
+ * criterion holding the list separator, keeps one row per change.
+ */
 const rowsOf = (changes: readonly ScoreChange[]): ScoreChange[][] => {
   const rows: ScoreChange[][] = [];
-  for (const c of changes) {
-    const last = rows[rows.length - 1];
-    if (last && sameRow(last[0]!, c)) last.push(c);
-    else rows.push([c]);
+  let start = 0;
+  while (start < changes.length) {
+    const key = batchKey(changes[start]!);
+    let end = start + 1;
+    while (end < changes.length && batchKey(changes[end]!) === key) end++;
+    rows.push(...groupBatch(changes.slice(start, end)));
+    start = end;
   }
   return rows;
+};
+
+const groupBatch = (batch: readonly ScoreChange[]): ScoreChange[][] => {
+  const cells = new Set<string>();
+  const groups = new Map<string, ScoreChange[]>();
+  for (const c of batch) {
+    const cell = JSON.stringify([c.member, c.product, c.criterion]);
+    if (cells.has(cell) || c.criterion.includes(";")) return batch.map((x) => [x]);
+    cells.add(cell);
+    const pair = JSON.stringify([c.member, c.product]);
+    const group = groups.get(pair);
+    if (group) group.push(c);
+    else groups.set(pair, [c]);
+  }
+  return [...groups.values()];
 };
 
 export const planHistorySheet = (changes: readonly ScoreChange[]): SheetPlan => {

@@ -9,6 +9,8 @@
  */
 import { outcomeLabel, outcomesAt } from "../../src/layout/outcomes";
 import { PROPOSAL_SHEETS } from "../../src/layout/proposals";
+import { DOCUMENT_SHEETS, formSheetName } from "../../src/layout/documents";
+import { isDraft } from "../../src/layout/draft";
 import ExcelJS from "exceljs";
 import fs from "node:fs";
 import path from "node:path";
@@ -345,6 +347,10 @@ describe("standalone page, council secretariat", () => {
     expect(await page.getByTestId("proposed-propose-4").textContent()).toContain(
       "Đề nghị Chủ tịch UBND cấp tỉnh công nhận sản phẩm OCOP đạt 4 sao"
     );
+    // The pane says which sheet prints which document.
+    const guide = await page.getByTestId("print-documents").textContent();
+    for (const sheet of Object.values(DOCUMENT_SHEETS)) expect(guide).toContain(`trang tính “${sheet}”`);
+    expect(guide).toContain(formSheetName("TV01"));
     await checkScreen(page, "secretariat: publish", { docShot: "pane-320-secretariat-7-publish.png" });
     await shot(page.getByTestId("secretariat"), "secretariat-8-publish.png");
     const council = await download(page, () => page.getByTestId("save-workbook").click());
@@ -424,6 +430,36 @@ describe("standalone page, council secretariat", () => {
     for (const b of books) expect(auditText).toContain(await sha256Hex(new Uint8Array(b.bytes)));
     expect(auditText).toContain("Lần tổng hợp 1");
     expect(auditText).toContain("Lần tổng hợp 2");
+
+    // The paperwork (issue 15), final now that the chair decided on every flagged product: each member's
+    // evaluation forms, the score table with the decisions, the report, the minutes and the notices.
+    const cellTexts = (name: string): string[] => {
+      const out: string[] = [];
+      wb.getWorksheet(name)!.eachRow((row) => row.eachCell((c) => out.push(String(c.value))));
+      return out;
+    };
+    for (const name of [
+      ...Object.values(DOCUMENT_SHEETS),
+      ...session.members.map((m) => formSheetName(m.code)),
+    ]) {
+      expect(wb.getWorksheet(name)).toBeDefined();
+      expect(isDraft(wb.getWorksheet(name)!.getCell("A1").value)).toBe(false);
+    }
+    const forms = cellTexts(formSheetName("TV01"));
+    expect(forms.filter((t) => t === "PHIẾU ĐÁNH GIÁ, CHẤM ĐIỂM SẢN PHẨM OCOP")).toHaveLength(8);
+    expect(forms.filter((t) => t === "(Ký và ghi rõ họ tên)")).toHaveLength(8);
+    const table = cellTexts(DOCUMENT_SHEETS.scoreTable);
+    expect(table.some((t) => t.includes("Hội đồng đã thảo luận, thống nhất giữ kết quả chấm"))).toBe(true);
+    const report = cellTexts(DOCUMENT_SHEETS.report);
+    expect(report).toEqual(
+      expect.arrayContaining(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "TM. HỘI ĐỒNG", "CHỦ TỊCH"])
+    );
+    for (const p of expected.products) expect(report).toContain(outcomeLabel(expected, p.outcome));
+    expect(cellTexts(DOCUMENT_SHEETS.minutes)).toContain("Kết luận của Chủ tịch:");
+    const notices = cellTexts(DOCUMENT_SHEETS.notices);
+    expect(notices.filter((t) => t === "THÔNG BÁO")).toHaveLength(
+      new Set(session.products.map((p) => p.commune)).size
+    );
 
     expect(opened.errors).toEqual([]);
     expect(opened.external.filter((u) => !fromOfficeJs(u))).toEqual([]);

@@ -126,7 +126,18 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
   /** One consolidation run; `forms` says whose evaluation forms it writes (see ConsolidateOptions.forms). */
   const runConsolidation = async (forms: ConsolidateOptions["forms"]): Promise<ConsolidateOutcome> => {
     const at = now();
-    const r = await consolidateWorkbook(host, { load, now: at, tool: options.tool, password, forms });
+    // In Excel a form is some 50 KB of office-js requests (its level texts, a row height per criterion): a
+    // province member's 400 forms would take several round trips with every run, so there they are written on
+    // demand only, member by member (then kept current). Files take them all up to the usual limit.
+    const formsLimit = host.kind === "excel" ? 0 : undefined;
+    const r = await consolidateWorkbook(host, {
+      load,
+      now: at,
+      tool: options.tool,
+      password,
+      forms,
+      ...(formsLimit === undefined ? {} : { formsLimit }),
+    });
     if (!r.consolidation || !r.session) {
       return { consolidation: null, findings: r.findings, written: false, sheets: [] };
     }

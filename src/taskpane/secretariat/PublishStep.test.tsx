@@ -162,7 +162,8 @@ test("a province's many forms: writes the chosen member's forms on demand and li
   await user.click(screen.getByRole("button", { name: "Công bố kết quả" }));
   const bar = await screen.findByTestId("forms-deferred");
   // Vietnamese number format: 6.000 and 1.500.
-  expect(bar).toHaveTextContent("6.000 phiếu, nhiều hơn 1.500 phiếu");
+  expect(bar).toHaveTextContent("(6.000 phiếu) được ghi khi cần in");
+  expect(bar).toHaveTextContent("Nhiều hơn 1.500 phiếu");
   await user.selectOptions(within(bar).getByLabelText("Thành viên cần in phiếu"), "TV02");
   await user.click(within(bar).getByRole("button", { name: "Ghi phiếu đánh giá" }));
   await waitFor(() => expect(api.writeForms).toHaveBeenCalledWith(["TV02"]));

@@ -53,12 +53,11 @@ export function FormsOnDemand({ api, session, deferred, onWritten, announce }: F
     <MessageBar layout="multiline" intent="info" data-testid="forms-deferred">
       <MessageBarBody>
         <MessageBarTitle>
-          {t("forms.deferredTitle", {
-            forms: formatNumber(deferred.forms, { locale: lang }),
-            limit: formatNumber(deferred.limit, { locale: lang }),
-          })}
+          {t("forms.deferredTitle", { forms: formatNumber(deferred.forms, { locale: lang }) })}
         </MessageBarTitle>
-        {t("forms.deferredText")}
+        {deferred.limit > 0
+          ? t("forms.deferredText", { limit: formatNumber(deferred.limit, { locale: lang }) })
+          : t("forms.deferredTextExcel")}
         {deferred.written.length > 0 && <p>{t("forms.already", { members: deferred.written.join(", ") })}</p>}
         {deferred.notWritten.length > 0 && (
           <div className={styles.row}>
