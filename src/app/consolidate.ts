@@ -5,7 +5,14 @@
  */
 import { computeResults, consolidate as runRules } from "../ocop/consolidate";
 import { changedAfterClose } from "../ocop/closing";
-import { compareWithHistory, sheetChanges, type Deliberation, type ScoreChange } from "../ocop/history";
+import {
+  compareWithHistory,
+  recordInto,
+  recordedValues,
+  sheetChanges,
+  type Deliberation,
+  type ScoreChange,
+} from "../ocop/history";
 import { latestRounds } from "../ocop/deliberation";
 import { markDraft } from "../layout/draft";
 import { normaliseCode } from "../ocop/text";
@@ -146,8 +153,11 @@ export const consolidateWorkbook = async (
     by
   );
   const history: ScoreChange[] = [...read.history, ...typed];
-  for (const { book, scores: sc } of fromBooks)
-    for (const d of compareWithHistory(history, [sc]))
+  // One index of the recorded values for all the books (a province's history holds some 185,000 cells).
+  const recorded = recordedValues(history);
+  for (const { book, scores: sc } of fromBooks) {
+    const from = history.length;
+    for (const d of compareWithHistory(recorded, [sc]))
       if (d.now === null || typeof d.now === "number")
         history.push({
           at: now.toISOString(),
@@ -160,6 +170,8 @@ export const consolidateWorkbook = async (
           source: { kind: "book", file: book.file, sha256: book.sha256 },
           by,
         });
+    recordInto(recorded, history.slice(from));
+  }
 
   const rules = runRules(session, catalogue, scores, deliberation);
   const all = withoutEchoes([...findings, ...rules.findings]);

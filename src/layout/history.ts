@@ -66,8 +66,18 @@ const parseListValue = (text: string): number | null | undefined => {
   return Number(t.replace(",", "."));
 };
 
-/** What one act of entry shares: the time, round, source and person. */
-const batchKey = (c: ScoreChange): string => JSON.stringify([c.at, c.round, c.by, c.source]);
+const sameSource = (a: ScoreSource, b: ScoreSource): boolean => {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => x[k] === y[k]);
+};
+
+/** Whether two changes belong to one act of entry: the same time, round, source and person. */
+const sameBatch = (a: ScoreChange, b: ScoreChange): boolean =>
+  a.at === b.at && a.round === b.round && a.by === b.by && sameSource(a.source, b.source);
 
 /**
  * The changes grouped into rows. A batch (consecutive changes of one act of entry) is regrouped by member and
@@ -79,9 +89,9 @@ const rowsOf = (changes: readonly ScoreChange[]): ScoreChange[][] => {
   const rows: ScoreChange[][] = [];
   let start = 0;
   while (start < changes.length) {
-    const key = batchKey(changes[start]!);
+    const first = changes[start]!;
     let end = start + 1;
-    while (end < changes.length && batchKey(changes[end]!) === key) end++;
+    while (end < changes.length && sameBatch(first, changes[end]!)) end++;
     rows.push(...groupBatch(changes.slice(start, end)));
     start = end;
   }
@@ -92,10 +102,10 @@ const groupBatch = (batch: readonly ScoreChange[]): ScoreChange[][] => {
   const cells = new Set<string>();
   const groups = new Map<string, ScoreChange[]>();
   for (const c of batch) {
-    const cell = JSON.stringify([c.member, c.product, c.criterion]);
+    const pair = `${c.member}\u0000${c.product}`;
+    const cell = `${pair}\u0000${c.criterion}`;
     if (cells.has(cell) || c.criterion.includes(";")) return batch.map((x) => [x]);
     cells.add(cell);
-    const pair = JSON.stringify([c.member, c.product]);
     const group = groups.get(pair);
     if (group) group.push(c);
     else groups.set(pair, [c]);

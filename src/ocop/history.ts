@@ -103,8 +103,20 @@ export interface ReplayedRound {
   sheets: MemberScores[];
 }
 
+// The same few hundred codes recur across a province's 185,000 cells: normalise each once.
+const codeCache = new Map<string, string>();
+const code = (raw: string): string => {
+  let key = codeCache.get(raw);
+  if (key === undefined) {
+    if (codeCache.size > 100_000) codeCache.clear();
+    key = normaliseCode(raw);
+    codeCache.set(raw, key);
+  }
+  return key;
+};
+
 const cellKey = (member: string, product: string, criterion: string): string =>
-  `${normaliseCode(member)}\u0000${normaliseCode(product)}\u0000${normaliseCode(criterion)}`;
+  `${code(member)}\u0000${code(product)}\u0000${code(criterion)}`;
 
 /**
  * The latest value of every member × product × criterion, per round, in history order (the order of
@@ -182,22 +194,37 @@ export interface HistoryDifference {
 
 const asPoints = (v: RawValue): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
+/** Each cell's last recorded value, by round and cell: what `compareWithHistory` compares the sheets with. */
+export type RecordedValues = Map<string, number | null>;
+
+const recordedKey = (c: Pick<ScoreChange, "round" | "member" | "product" | "criterion">): string =>
+  `${c.round}\u0000${cellKey(c.member, c.product, c.criterion)}`;
+
+export const recordedValues = (history: readonly ScoreChange[]): RecordedValues => {
+  const recorded: RecordedValues = new Map();
+  for (const c of history) recorded.set(recordedKey(c), c.new);
+  return recorded;
+};
+
+/** Records changes into values built by `recordedValues`, so one index serves several comparisons. */
+export const recordInto = (recorded: RecordedValues, changes: readonly ScoreChange[]): void => {
+  for (const c of changes) recorded.set(recordedKey(c), c.new);
+};
+
 /**
  * Compares the sheets (each with its round) with the replayed history, cell by cell. A cell left empty
  * that the history never saw is no difference; every other mismatch is, text included.
  */
 export const compareWithHistory = (
-  history: readonly ScoreChange[],
+  history: readonly ScoreChange[] | RecordedValues,
   sheets: readonly MemberScores[]
 ): HistoryDifference[] => {
-  const recorded = new Map<string, number | null>();
-  for (const c of history)
-    recorded.set(`${c.round}\u0000${cellKey(c.member, c.product, c.criterion)}`, c.new);
+  const recorded = history instanceof Map ? history : recordedValues(history);
   const out: HistoryDifference[] = [];
   for (const s of sheets) {
     const round = s.round ?? 1;
     for (const e of s.entries) {
-      const key = `${round}\u0000${cellKey(s.member, e.product, e.criterion)}`;
+      const key = recordedKey({ round, member: s.member, product: e.product, criterion: e.criterion });
       const old = recorded.get(key) ?? null;
       const now = e.raw.formula ? `=${e.raw.formula}` : e.raw.value === "" ? null : e.raw.value;
       if (now === old || (now === null && old === null)) continue;
