@@ -155,19 +155,22 @@ export const consolidateWorkbook = async (
   const history: ScoreChange[] = [...read.history, ...typed];
   // One index of the recorded values for all the books (a province's history holds some 185,000 cells).
   const recorded = recordedValues(history);
+  const at = now.toISOString();
   for (const { book, scores: sc } of fromBooks) {
     const from = history.length;
+    // One source object per book, shared by its rows (a book holds thousands of cells).
+    const source = { kind: "book" as const, file: book.file, sha256: book.sha256 };
     for (const d of compareWithHistory(recorded, [sc]))
       if (d.now === null || typeof d.now === "number")
         history.push({
-          at: now.toISOString(),
+          at,
           member: d.member,
           product: d.product,
           criterion: d.criterion,
           round: d.round,
           old: d.old,
           new: d.now,
-          source: { kind: "book", file: book.file, sha256: book.sha256 },
+          source,
           by,
         });
     recordInto(recorded, history.slice(from));

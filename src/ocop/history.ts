@@ -249,6 +249,8 @@ export const compareWithHistory = (
  * The changes to record for cells typed straight into the sheets since the history last saw them
  * (source "sheet"). Text and formulas are not scores: validation reports them, the history keeps points.
  */
+const SHEET_SOURCE: ScoreSource = Object.freeze({ kind: "sheet" });
+
 export const sheetChanges = (
   history: readonly ScoreChange[],
   sheets: readonly MemberScores[],
@@ -265,6 +267,6 @@ export const sheetChanges = (
       round: d.round,
       old: d.old,
       new: asPoints(d.now),
-      source: { kind: "sheet" },
+      source: SHEET_SOURCE,
       by,
     }));
