@@ -33,3 +33,21 @@ export const ruledRow: GriffelStyle = {
   gap: tokens.spacingHorizontalS,
   borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
 };
+
+/** An input or list that takes the pane's width and no more (at 320 px nothing scrolls sideways). */
+export const paneWidth: GriffelStyle = {
+  width: "100%",
+  maxWidth: "100%",
+  minWidth: 0,
+  boxSizing: "border-box",
+};
+
+/** A fieldset of checkboxes or radios, stacked, without the browser's frame. */
+export const plainFieldset: GriffelStyle = {
+  display: "flex",
+  flexDirection: "column",
+  margin: 0,
+  padding: 0,
+  border: "none",
+  minWidth: 0,
+};

@@ -32,18 +32,17 @@ import type { Session } from "../../../ocop/session";
 import { normaliseCode } from "../../../ocop/text";
 import { formatDateTime, formatScore } from "../../format";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { stackedList } from "../../components/listStyles";
+import { paneWidth, plainFieldset, stackedList } from "../../components/listStyles";
 import { Panel } from "../parts/Panel";
 import { langOf, NS } from "../strings";
 import { useAction } from "../useAction";
 
 const useStyles = makeStyles({
-  // Inputs and lists take the pane's width and no more (320 px pane: nothing scrolls sideways).
-  fit: { width: "100%", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
+  fit: paneWidth,
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
   list: stackedList(tokens.spacingVerticalXS),
-  group: { display: "flex", flexDirection: "column", margin: 0, padding: 0, border: "none", minWidth: 0 },
+  group: plainFieldset,
   muted: { color: tokens.colorNeutralForeground2 },
   decision: {
     display: "flex",

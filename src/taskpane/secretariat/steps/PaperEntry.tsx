@@ -33,13 +33,13 @@ import { isAllowedText, PaperGrid } from "../parts/PaperGrid";
 import { langOf, NS } from "../strings";
 import { useAction } from "../useAction";
 import { visuallyHidden } from "../../components/visuallyHidden";
+import { paneWidth, plainFieldset } from "../../components/listStyles";
 
 const useStyles = makeStyles({
-  // Inputs and lists take the pane's width and no more (320 px pane: nothing scrolls sideways).
-  fit: { width: "100%", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
+  fit: paneWidth,
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  products: { display: "flex", flexDirection: "column", margin: 0, padding: 0, border: "none", minWidth: 0 },
+  products: plainFieldset,
   table: { width: "100%", tableLayout: "fixed", borderCollapse: "collapse" },
   cellHead: { textAlign: "left", padding: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   cell: {
@@ -143,6 +143,39 @@ export function PaperEntry({ api, session, announce, onWorkbookChanged }: PaperE
     </Text>
   );
 
+  /** One blind typing of the form (the first entry or the second): its heading, the grid, and what ends it. */
+  const typing = (o: {
+    heading: string;
+    intro?: string;
+    form: PaperForm;
+    testId: string;
+    action: { label: string; disabled: boolean; testId: string; run: () => void };
+  }) => (
+    <>
+      {headingOf(o.heading)}
+      {o.intro && <Body1 as="p">{o.intro}</Body1>}
+      <PaperGrid
+        cells={o.form.cells}
+        products={session.products}
+        values={values}
+        onChange={(k, v) => setValues((all) => ({ ...all, [k]: v }))}
+        lang={lang}
+        testId={o.testId}
+      />
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={o.action.disabled || invalidIn(values, o.form) > 0}
+          onClick={o.action.run}
+          data-testid={o.action.testId}
+        >
+          {o.action.label}
+        </Button>
+        <Button onClick={reset}>{t("paper.cancel")}</Button>
+      </div>
+    </>
+  );
+
   return (
     <Panel title={t("paper.heading")} testId="paper-entry">
       <div className={styles.stack}>
@@ -202,39 +235,25 @@ export function PaperEntry({ api, session, announce, onWorkbookChanged }: PaperE
           </>
         )}
 
-        {stage.kind === "first" && (
-          <>
-            {headingOf(
-              t("paper.firstHeading", {
-                member: `${stage.form.member.code} · ${stage.form.member.name}`,
-                by: firstBy,
-              })
-            )}
-            <PaperGrid
-              cells={stage.form.cells}
-              products={session.products}
-              values={values}
-              onChange={(k, v) => setValues((all) => ({ ...all, [k]: v }))}
-              lang={lang}
-              testId="paper-first"
-            />
-            <div className={styles.row}>
-              <Button
-                appearance="primary"
-                disabled={invalidIn(values, stage.form) > 0}
-                onClick={() => {
-                  setStage({ kind: "handover", form: stage.form, first: { by: firstBy.trim(), values } });
-                  setValues({});
-                  announce(t("paper.firstDone"));
-                }}
-                data-testid="paper-first-done"
-              >
-                {t("paper.firstDone")}
-              </Button>
-              <Button onClick={reset}>{t("paper.cancel")}</Button>
-            </div>
-          </>
-        )}
+        {stage.kind === "first" &&
+          typing({
+            heading: t("paper.firstHeading", {
+              member: `${stage.form.member.code} · ${stage.form.member.name}`,
+              by: firstBy,
+            }),
+            form: stage.form,
+            testId: "paper-first",
+            action: {
+              label: t("paper.firstDone"),
+              disabled: false,
+              testId: "paper-first-done",
+              run: () => {
+                setStage({ kind: "handover", form: stage.form, first: { by: firstBy.trim(), values } });
+                setValues({});
+                announce(t("paper.firstDone"));
+              },
+            },
+          })}
 
         {stage.kind === "handover" && (
           <>
@@ -279,36 +298,22 @@ export function PaperEntry({ api, session, announce, onWorkbookChanged }: PaperE
           </>
         )}
 
-        {stage.kind === "second" && (
-          <>
-            {headingOf(
-              t("paper.secondHeading", {
-                member: `${stage.form.member.code} · ${stage.form.member.name}`,
-                by: stage.secondBy,
-              })
-            )}
-            <Body1 as="p">{t("paper.blind")}</Body1>
-            <PaperGrid
-              cells={stage.form.cells}
-              products={session.products}
-              values={values}
-              onChange={(k, v) => setValues((all) => ({ ...all, [k]: v }))}
-              lang={lang}
-              testId="paper-second"
-            />
-            <div className={styles.row}>
-              <Button
-                appearance="primary"
-                disabled={compare.busy || invalidIn(values, stage.form) > 0}
-                onClick={() => void compare.run(stage.form, stage.first, { by: stage.secondBy, values })}
-                data-testid="paper-compare"
-              >
-                {t("paper.compare")}
-              </Button>
-              <Button onClick={reset}>{t("paper.cancel")}</Button>
-            </div>
-          </>
-        )}
+        {stage.kind === "second" &&
+          typing({
+            heading: t("paper.secondHeading", {
+              member: `${stage.form.member.code} · ${stage.form.member.name}`,
+              by: stage.secondBy,
+            }),
+            intro: t("paper.blind"),
+            form: stage.form,
+            testId: "paper-second",
+            action: {
+              label: t("paper.compare"),
+              disabled: compare.busy,
+              testId: "paper-compare",
+              run: () => void compare.run(stage.form, stage.first, { by: stage.secondBy, values }),
+            },
+          })}
 
         {stage.kind === "compare" && (
           <Compare
