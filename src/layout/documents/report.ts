@@ -14,8 +14,9 @@ import { NONE, meetingDate, roundsOf, type DocumentInput } from "./inputs";
 import { DOCUMENT_SHEETS } from "./names";
 import { chairName, secretaryName } from "./scoreTable";
 
-// STT | Mã SP | Tên sản phẩm | Chủ thể | Điểm TB | Hạng | Kết quả đề nghị
-const WIDTHS = [5, 10, 21, 17, 7, 8, 16];
+// STT | Mã SP | Tên sản phẩm | Chủ thể | Điểm TB | Hạng | Kết quả đề nghị ("Điểm TB" on one line: a
+// wrapped header beside one-line headers prints its lines on the baselines of the others)
+const WIDTHS = [5, 10, 19, 15, 11, 8, 16];
 
 /** Members who scored at least one product, and those who scored none. */
 export const attendance = (input: DocumentInput): { present: string[]; absent: string[] } => {
