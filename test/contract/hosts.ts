@@ -1,7 +1,7 @@
 /**
  * The WorkbookHost implementations the contract suite runs against:
  * - "excel": ExcelHost over the fake Excel (test/fakes/fakeExcel.ts), which counts syncs;
- * - "xlsx": XlsxHost (ExcelJS) on a real .xlsx file; `reopen()` saves and reloads it, so reads go through the file format;
+ * - "xlsx": ExcelJsHost (ExcelJS) on a real .xlsx file; `reopen()` saves and reloads it, so reads go through the file format;
  * - "parts": PartsHost, the same through the project's own part-by-part reader and writer.
  */
 import { existsSync } from "node:fs";
@@ -32,16 +32,16 @@ export const makeExcelHost: HostFactory = async () => {
 export const XLSX_HOST_PATH = join(__dirname, "../../src/hosts/xlsx/xlsxHost.ts");
 export const xlsxHostExists = (): boolean => existsSync(XLSX_HOST_PATH);
 
-export const makeXlsxHost: HostFactory = async () => {
+export const makeExcelJsHost: HostFactory = async () => {
   // Imported lazily: the xlsx host is written alongside this suite.
-  const { XlsxHost } = await import("../reference/xlsxHost");
+  const { ExcelJsHost } = await import("../reference/exceljsHost");
   const fixture: HostFixture = {
     kind: "xlsx",
-    host: XlsxHost.createEmpty(),
+    host: ExcelJsHost.createEmpty(),
     readsValidations: true,
     reopen: async () => {
       const bytes = await (fixture.host as unknown as { toBuffer(): Promise<Uint8Array> }).toBuffer();
-      fixture.host = await XlsxHost.fromBuffer(bytes);
+      fixture.host = await ExcelJsHost.fromBuffer(bytes);
       return fixture.host;
     },
   };
@@ -71,6 +71,6 @@ export const makePartsHost: HostFactory = async () => {
 /** Every host: Excel (fake), the ExcelJS xlsx host and the parts xlsx host. */
 export const HOSTS: [string, HostFactory][] = [
   ["excel", makeExcelHost],
-  ...(xlsxHostExists() ? ([["xlsx", makeXlsxHost]] as [string, HostFactory][]) : []),
+  ...(xlsxHostExists() ? ([["xlsx", makeExcelJsHost]] as [string, HostFactory][]) : []),
   ["parts", makePartsHost],
 ];

@@ -58,7 +58,7 @@ export { cfbStreamNames } from "./ole2";
 // Re-exported from here so that importing the guard, as every reader does, registers the words.
 export { PACKAGE_MESSAGES };
 
-/** Thrown by `assertWorkbookPackage` (and so by `XlsxHost.fromBuffer`) when a file is refused. */
+/** Thrown by `assertWorkbookPackage` (and so by `ExcelJsHost.fromBuffer`) when a file is refused. */
 export class PackageRefusedError extends Error {
   readonly findings: Finding[];
   constructor(findings: Finding[]) {
