@@ -14,7 +14,7 @@
  *                       long validation lists must reuse the existing list sheet, else 0;
  *                     n = number of write requests = ceil(B / 4 MB) in practice (greedy packing of ≤ 1 MB
  *                       chunks, each request ≤ 4 MB and ≤ 500,000 cells), B = estimated size of the writes:
- *                       values as JSON + protocol bytes per object path and command (`cost`).
+ *                       values as JSON + protocol bytes per object path and command (`cost`, planOps.ts).
  *                     Only data over 4 MB costs extra syncs. A failed apply adds 2 syncs for the rollback.
  *   getSelection    1; onSelectionChanged 1 to register, 1 to remove (+1 per event, to read the active cell).
  *
