@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { XlsxHost } from "../test/reference/xlsxHost";
+import { ExcelJsHost } from "../test/reference/exceljsHost";
 import { planMemberBook } from "../src/app/memberBook";
 import { setUpSession } from "../src/app/setUpSession";
 import { hasErrors } from "../src/ocop/findings";
@@ -67,12 +67,12 @@ export const ensureFixture = async (size: CouncilSize): Promise<Fixture> => {
       if (old.startsWith(prefix)) rmSync(join(parent, old), { recursive: true, force: true });
   mkdirSync(join(dir, "books"), { recursive: true });
   const now = new Date("2026-06-15T08:00:00Z");
-  const host = XlsxHost.createEmpty({ fileName: "council.xlsx" });
+  const host = ExcelJsHost.createEmpty({ fileName: "council.xlsx" });
   const setUp = await setUpSession(host, { session, catalogue, now });
   if (hasErrors(setUp.findings)) throw new Error(`setting the council up failed: ${setUp.findings[0]?.code}`);
   writeFileSync(council, await host.toBuffer());
   for (const [i, member] of session.members.entries()) {
-    const book = XlsxHost.createEmpty({ fileName: `${member.code}.xlsx` });
+    const book = ExcelJsHost.createEmpty({ fileName: `${member.code}.xlsx` });
     const existing = enteredValues(scores[i]!);
     await book.apply({ plans: planMemberBook({ session, catalogue, member, existing, now }) });
     writeFileSync(bookFile(member.code), await book.toBuffer());

@@ -1,11 +1,9 @@
 /**
  * The WorkbookHost implementations the contract suite runs against:
  * - "excel": ExcelHost over the fake Excel (test/fakes/fakeExcel.ts), which counts syncs;
- * - "xlsx": XlsxHost (ExcelJS) on a real .xlsx file; `reopen()` saves and reloads it, so reads go through the file format;
+ * - "xlsx": ExcelJsHost (ExcelJS) on a real .xlsx file; `reopen()` saves and reloads it, so reads go through the file format;
  * - "parts": PartsHost, the same through the project's own part-by-part reader and writer.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { ExcelHost } from "../../src/hosts/excel/excelHost";
 import type { WorkbookHost } from "../../src/hosts/workbook";
 import { FakeExcel } from "../fakes/fakeExcel";
@@ -29,19 +27,16 @@ export const makeExcelHost: HostFactory = async () => {
   return { kind: "excel", host, fake, readsValidations: false, reopen: async () => host };
 };
 
-export const XLSX_HOST_PATH = join(__dirname, "../../src/hosts/xlsx/xlsxHost.ts");
-export const xlsxHostExists = (): boolean => existsSync(XLSX_HOST_PATH);
-
-export const makeXlsxHost: HostFactory = async () => {
-  // Imported lazily: the xlsx host is written alongside this suite.
-  const { XlsxHost } = await import("../reference/xlsxHost");
+export const makeExcelJsHost: HostFactory = async () => {
+  // Imported lazily: ExcelJS is loaded only by the suites that run this host.
+  const { ExcelJsHost } = await import("../reference/exceljsHost");
   const fixture: HostFixture = {
     kind: "xlsx",
-    host: XlsxHost.createEmpty(),
+    host: ExcelJsHost.createEmpty(),
     readsValidations: true,
     reopen: async () => {
       const bytes = await (fixture.host as unknown as { toBuffer(): Promise<Uint8Array> }).toBuffer();
-      fixture.host = await XlsxHost.fromBuffer(bytes);
+      fixture.host = await ExcelJsHost.fromBuffer(bytes);
       return fixture.host;
     },
   };
@@ -71,6 +66,6 @@ export const makePartsHost: HostFactory = async () => {
 /** Every host: Excel (fake), the ExcelJS xlsx host and the parts xlsx host. */
 export const HOSTS: [string, HostFactory][] = [
   ["excel", makeExcelHost],
-  ...(xlsxHostExists() ? ([["xlsx", makeXlsxHost]] as [string, HostFactory][]) : []),
+  ["xlsx", makeExcelJsHost],
   ["parts", makePartsHost],
 ];

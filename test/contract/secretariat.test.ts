@@ -1,6 +1,6 @@
 /**
  * The secretariat's day, run through its use cases (src/app/secretariat) on both hosts: ExcelHost over the
- * fake Excel and XlsxHost. Each step must give the same outcome on both: set up, member books, collect
+ * fake Excel and ExcelJsHost. Each step must give the same outcome on both: set up, member books, collect
  * (check before writing, SHA-256 in the log, duplicates flagged), check all, consolidate (refused while errors
  * stand), publish, and run again.
  */
@@ -9,7 +9,7 @@ import { parseSheets } from "../../src/app/scores";
 import { createSecretariat } from "../../src/app/secretariat/secretariat";
 import type { PickedFile, SecretariatApi } from "../../src/app/secretariat/types";
 import type { WorkbookHost } from "../../src/hosts/workbook";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { parseAddress } from "../../src/layout/a1";
 import { parseAuditSheet } from "../../src/layout/audit";
 import { SHEETS } from "../../src/layout/names";
@@ -54,7 +54,7 @@ const fillBook = async (
   member: string,
   edit?: (cells: Map<string, number | null>) => void
 ): Promise<PickedFile> => {
-  const host = await XlsxHost.fromBuffer(book.bytes);
+  const host = await ExcelJsHost.fromBuffer(book.bytes);
   const read = await readWorkbook(host);
   const [sheet] = parseSheets(read.scoreSheets, session, catalogue);
   const own = scores.find((s) => s.member === member)!;
@@ -305,7 +305,7 @@ describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
     const { host } = await make();
     const s = api(host);
     await s.setUp(draft);
-    const foreign = XlsxHost.createEmpty();
+    const foreign = ExcelJsHost.createEmpty();
     await createSecretariat(foreign, {
       tool: "contract",
       workbooks: testWorkbooks,
@@ -335,7 +335,7 @@ describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
     );
     // A member's book opened as if it were the council workbook says so.
     const bytes = (await s.memberBook("TV01")).bytes;
-    const opened = await createSecretariat(await XlsxHost.fromBuffer(bytes), {
+    const opened = await createSecretariat(await ExcelJsHost.fromBuffer(bytes), {
       tool: "contract",
       workbooks: testWorkbooks,
     }).open();

@@ -1,6 +1,6 @@
 /**
  * One contract, two hosts: what a use case may rely on from any WorkbookHost.
- * Run against ExcelHost (fake Excel) and XlsxHost (real .xlsx files, saved and reopened before reading).
+ * Run against ExcelHost (fake Excel) and ExcelJsHost (real .xlsx files, saved and reopened before reading).
  */
 import { emptyPlan, type CellValue, type PlannedCell, type SheetPlan } from "../../src/layout/plan";
 import type { SheetGrid, WorkbookHost } from "../../src/hosts/workbook";

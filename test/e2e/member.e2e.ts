@@ -9,7 +9,7 @@ import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { exportMemberBooks } from "../../src/app/memberBook";
 import { setUpSession } from "../../src/app/setUpSession";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { blocksOf } from "../../src/layout/scoreSheet";
 import { criteriaOf } from "../../src/ocop/criteria/catalogue";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
@@ -41,10 +41,10 @@ beforeAll(async () => {
   catalogue = await loadEdition("qd26-2026");
   session = generateSession({ catalogue, seed: 7, products: 3, members: 3, forms: ["01", "13"] });
   // The council workbook as `ocop init` makes it, then TV02's member workbook as `ocop books` issues it.
-  const council = XlsxHost.createEmpty({ fileName: "hoi-dong.xlsx" });
+  const council = ExcelJsHost.createEmpty({ fileName: "hoi-dong.xlsx" });
   expect((await setUpSession(council, { session, catalogue })).findings).toEqual([]);
-  let book: XlsxHost | null = null;
-  const result = await exportMemberBooks(council, () => (book = XlsxHost.createEmpty()), {
+  let book: ExcelJsHost | null = null;
+  const result = await exportMemberBooks(council, () => (book = ExcelJsHost.createEmpty()), {
     members: [MEMBER],
   });
   expect(result.members).toEqual([MEMBER]);

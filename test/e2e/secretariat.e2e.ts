@@ -19,7 +19,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { sha256Hex } from "../../src/app/hash";
 import { readWorkbook } from "../../src/app/readWorkbook";
 import { parseSheets } from "../../src/app/scores";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
 import type { Catalogue } from "../../src/ocop/criteria/types";
 import { consolidate } from "../../src/ocop/consolidate";
@@ -152,7 +152,7 @@ const fillBook = async (
   bytes: Buffer,
   scores: MemberScores[]
 ): Promise<{ member: string; bytes: Buffer; session: Session }> => {
-  const read = await readWorkbook(await XlsxHost.fromBuffer(bytes));
+  const read = await readWorkbook(await ExcelJsHost.fromBuffer(bytes));
   const session = read.session!;
   const [sheet] = parseSheets(read.scoreSheets, session, catalogue);
   const parsed = sheet!.parsed.scores!;
@@ -239,7 +239,7 @@ describe("standalone page, council secretariat", () => {
     );
 
     // Members fill their books elsewhere.
-    const { session } = await readWorkbook(await XlsxHost.fromBuffer(raw[0]!)).then((r) => ({
+    const { session } = await readWorkbook(await ExcelJsHost.fromBuffer(raw[0]!)).then((r) => ({
       session: r.session!,
     }));
     expect(session.products).toHaveLength(8);

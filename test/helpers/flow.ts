@@ -7,7 +7,7 @@ import { parseSheets } from "../../src/app/scores";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
 import type { Catalogue } from "../../src/ocop/criteria/types";
 import type { MemberScores, Session } from "../../src/ocop/session";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { run } from "../../src/cli/main";
 import { fillCells } from "./xmlFill";
 
@@ -48,7 +48,7 @@ export const initExample = async (
   if (init.code !== 0) throw new Error(`init failed: ${init.stdout}${init.stderr}`);
   const books = await cli(["books", council, "--out-dir", join(dir, "books")]);
   if (books.code !== 0) throw new Error(`books failed: ${books.stdout}${books.stderr}`);
-  const read = await readWorkbook(await XlsxHost.fromBuffer(readFileSync(council)));
+  const read = await readWorkbook(await ExcelJsHost.fromBuffer(readFileSync(council)));
   const session = read.session!;
   const catalogue = await loadEdition(session.edition);
   const bookFiles = readdirSync(join(dir, "books"))
@@ -69,7 +69,7 @@ export const fillBook = async (
   edit?: (cells: Map<string, number | string | null>) => void
 ): Promise<void> => {
   const bytes = new Uint8Array(readFileSync(file));
-  const read = await readWorkbook(await XlsxHost.fromBuffer(bytes));
+  const read = await readWorkbook(await ExcelJsHost.fromBuffer(bytes));
   const [sheet] = parseSheets(read.scoreSheets, session, catalogue);
   const wanted = new Map(scores.entries.map((e) => [`${e.product}|${e.criterion}`, e.raw.value]));
   const cells = new Map<string, number | string | null>();

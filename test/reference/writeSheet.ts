@@ -18,7 +18,7 @@ const SPIN_COUNT = 10000;
  * Style objects shared by every cell with the same look. ExcelJS caches a style's id by object identity when
  * it writes (StylesXform.addStyleModel), so a fresh copy per cell re-rendered font, fill and border XML for
  * every cell; shared objects are rendered once. They are never mutated: a cell that needs another number
- * format or protection is given another shared object (see `unlocked` and XlsxHost's cell writes).
+ * format or protection is given another shared object (see `unlocked` and ExcelJsHost's cell writes).
  */
 const shared = new Map<string, Partial<ExcelJS.Style>>();
 const sharedStyle = (name: StyleName | undefined, numFmt: string | undefined): Partial<ExcelJS.Style> => {

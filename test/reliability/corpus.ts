@@ -10,7 +10,7 @@ import { loadEdition } from "../../src/ocop/criteria/builtin";
 import type { Catalogue } from "../../src/ocop/criteria/types";
 import type { Session } from "../../src/ocop/session";
 import { normaliseCode } from "../../src/ocop/text";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { scoreSheetName } from "../../src/layout/names";
 import type { CellValue } from "../../src/layout/plan";
 import { planScoreSheet } from "../../src/layout/scoreSheet";
@@ -134,7 +134,7 @@ export const buildCorpus = (): Promise<Corpus> => {
   cached ??= (async () => {
     const catalogue = await loadEdition(EDITION);
     const typed = corpusSession(catalogue);
-    const host = XlsxHost.createEmpty({ fileName: "hoi-dong.xlsx" });
+    const host = ExcelJsHost.createEmpty({ fileName: "hoi-dong.xlsx" });
     const setup = await setUpSession(host, {
       session: typed,
       catalogue,
@@ -144,14 +144,14 @@ export const buildCorpus = (): Promise<Corpus> => {
     if (setup.findings.length) throw new Error(`setUpSession: ${JSON.stringify(setup.findings)}`);
     const council = await host.toBuffer();
     // The session as the use cases see it from now on: read back from the workbook (codes canonical).
-    const read = await readWorkbook(await XlsxHost.fromBuffer(council));
+    const read = await readWorkbook(await ExcelJsHost.fromBuffer(council));
     if (!read.session) throw new Error(`readWorkbook: ${JSON.stringify(read.findings)}`);
     const session = read.session;
-    const targets = new Map<string, XlsxHost>();
+    const targets = new Map<string, ExcelJsHost>();
     const exported = await exportMemberBooks(
-      await XlsxHost.fromBuffer(council),
+      await ExcelJsHost.fromBuffer(council),
       (m) => {
-        const h = XlsxHost.createEmpty();
+        const h = ExcelJsHost.createEmpty();
         targets.set(m.code, h);
         return h;
       },

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspectBooks } from "../../src/app/secretariat/collect";
 import { run } from "../../src/cli/main";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import type { FindingJson } from "../../src/cli/report";
 import { PACKAGE_LIMITS } from "../../src/hosts/xlsx/packageGuard";
 import { type Corpus, buildCorpus, filledBook } from "./corpus";
@@ -130,7 +130,7 @@ describe("the installed command (bin/ocop.cjs)", () => {
 
 describe("the task pane's book picker (inspectBooks)", () => {
   it("marks each bad file unreadable with the guard's finding", async () => {
-    const council = await XlsxHost.fromBuffer(c.council);
+    const council = await ExcelJsHost.fromBuffer(c.council);
     const files = cases.map((x) => ({
       name: x.file,
       bytes: new Uint8Array(readFileSync(join(dir, x.file))),

@@ -18,7 +18,7 @@ import { importBooks, inspectBooks } from "../../src/app/secretariat/collect";
 import { COLLECT_CODES } from "../../src/app/secretariat/messages";
 import { exportMemberBooks } from "../../src/app/memberBook";
 import { run } from "../../src/cli/main";
-import { XlsxHost, sheetWriter as writeSheet } from "../reference/xlsxHost";
+import { ExcelJsHost, sheetWriter as writeSheet } from "../reference/exceljsHost";
 import type { SheetGrid } from "../../src/hosts/workbook";
 import { AUDIT_LABELS, parseAuditSheet } from "../../src/layout/audit";
 import { SHEETS, sameSheetName } from "../../src/layout/names";
@@ -51,7 +51,7 @@ const scoreCells = async (bytes: Uint8Array): Promise<Map<string, unknown>> => {
 };
 
 /** Every sheet of a host as grids, for "left as it was". */
-const snapshot = async (host: XlsxHost): Promise<{ names: string[]; grids: SheetGrid[] }> => {
+const snapshot = async (host: ExcelJsHost): Promise<{ names: string[]; grids: SheetGrid[] }> => {
   const names = (await host.listSheets()).map((s) => s.name);
   const { sheets } = await host.readSheets(names);
   return { names, grids: sheets };
@@ -67,8 +67,8 @@ beforeAll(async () => {
 describe("inputs are never modified", () => {
   it("member books are byte-identical after check, import and consolidate (in memory)", async () => {
     const before = new Map([...books].map(([m, b]) => [m, sha(b)]));
-    for (const [m, b] of books) await checkSheets(await XlsxHost.fromBuffer(b), { file: bookFile(m) });
-    const host = await XlsxHost.fromBuffer(c.council);
+    for (const [m, b] of books) await checkSheets(await ExcelJsHost.fromBuffer(b), { file: bookFile(m) });
+    const host = await ExcelJsHost.fromBuffer(c.council);
     const files = [...books].map(([m, bytes]) => ({ name: bookFile(m), bytes }));
     const reports = await inspectBooks(host, files, { workbooks: testWorkbooks });
     expect(brief(reports.flatMap((r) => errorsOf(r.findings)))).toEqual([]);
@@ -106,9 +106,9 @@ describe("inputs are never modified", () => {
 
   it("the members' score cells in the council workbook are unchanged by check, books, import and consolidate", async () => {
     const before = await scoreCells(council);
-    const host = await XlsxHost.fromBuffer(council, { fileName: COUNCIL_FILE });
+    const host = await ExcelJsHost.fromBuffer(council, { fileName: COUNCIL_FILE });
     expect(brief(errorsOf((await checkSheets(host, { file: COUNCIL_FILE })).findings))).toEqual([]);
-    await exportMemberBooks(host, () => XlsxHost.createEmpty());
+    await exportMemberBooks(host, () => ExcelJsHost.createEmpty());
     // Importing a book whose scores differ is refused, not merged.
     const other = await XlsxPackage.load(books.get("TV02")!);
     const cell = c.layouts.get("TV02")!.cells.values().next().value!;
@@ -163,13 +163,13 @@ describe("a failed operation leaves the workbook as it was", () => {
   it("consolidation refused by an error finding writes nothing", async () => {
     const bad = await XlsxPackage.load(books.get("TV01")!);
     await bad.setCell("Phiếu TV01", c.layouts.get("TV01")!.cells.values().next().value!, { text: "năm" });
-    const host = await XlsxHost.fromBuffer(c.council);
+    const host = await ExcelJsHost.fromBuffer(c.council);
     const before = await snapshot(host);
     const badBytes = await bad.save();
     const r = await consolidateWorkbook(host, {
       books: [
         {
-          host: await XlsxHost.fromBuffer(badBytes),
+          host: await ExcelJsHost.fromBuffer(badBytes),
           file: bookFile("TV01"),
           sha256: await sha256Hex(badBytes),
         },
@@ -181,7 +181,7 @@ describe("a failed operation leaves the workbook as it was", () => {
   });
 
   it("a write that fails half-way (third sheet of the run) leaves no results sheet and no temporary sheet", async () => {
-    const host = await XlsxHost.fromBuffer(council);
+    const host = await ExcelJsHost.fromBuffer(council);
     const before = await snapshot(host);
     const real = writeSheet.writePlan;
     let calls = 0;
@@ -202,7 +202,7 @@ describe("a failed operation leaves the workbook as it was", () => {
   });
 
   it("a failed re-run keeps the previous results sheets whole", async () => {
-    const host = await XlsxHost.fromBuffer(council);
+    const host = await ExcelJsHost.fromBuffer(council);
     expect((await consolidateWorkbook(host, { file: COUNCIL_FILE })).written).toBe(true);
     const before = await snapshot(host);
     const spy = jest.spyOn(writeSheet, "writePlan").mockRejectedValueOnce(new Error("simulated"));
@@ -246,7 +246,7 @@ describe("a failed operation leaves the workbook as it was", () => {
 describe("repeatable", () => {
   const resultSheets = [SHEETS.results, SHEETS.ranking, SHEETS.summary];
 
-  const sheetsOf = async (host: XlsxHost, names: string[]): Promise<SheetGrid[]> =>
+  const sheetsOf = async (host: ExcelJsHost, names: string[]): Promise<SheetGrid[]> =>
     (await host.readSheets(names)).sheets;
 
   it("consolidating the same inputs twice gives identical results sheets", async () => {
@@ -258,7 +258,7 @@ describe("repeatable", () => {
   });
 
   it("consolidating the council workbook twice in place gives identical results sheets; only the audit log differs", async () => {
-    const host = await XlsxHost.fromBuffer(council);
+    const host = await ExcelJsHost.fromBuffer(council);
     await consolidateWorkbook(host, { file: COUNCIL_FILE, now: new Date("2023-06-20T09:00:00Z") });
     const first = await snapshot(host);
     await consolidateWorkbook(host, { file: COUNCIL_FILE, now: new Date("2023-06-20T16:00:00Z") });
@@ -288,7 +288,7 @@ describe("repeatable", () => {
       last = result;
       bytes = await host.toBuffer();
     }
-    const host = await XlsxHost.fromBuffer(bytes);
+    const host = await ExcelJsHost.fromBuffer(bytes);
     const entries = parseAuditSheet((await host.readSheets([SHEETS.audit])).sheets[0]!.values);
     const fact = (i: number, label: string) => entries[i]!.facts.find((f) => f.label === label)?.value;
     expect(entries.map((_, i) => fact(i, AUDIT_LABELS.at))).toEqual(times);
@@ -314,14 +314,14 @@ describe("repeatable", () => {
 
   it("consolidating twice in place with the same member books gives identical results sheets", async () => {
     const partly = await filledCouncil(c, ["TV01"]);
-    const host = await XlsxHost.fromBuffer(partly);
+    const host = await ExcelJsHost.fromBuffer(partly);
     const withBooks = async (now: string) =>
       consolidateWorkbook(host, {
         file: COUNCIL_FILE,
         now: new Date(now),
         books: await Promise.all(
           ["TV02", "TV-ÁNH"].map(async (m) => ({
-            host: await XlsxHost.fromBuffer(books.get(m)!),
+            host: await ExcelJsHost.fromBuffer(books.get(m)!),
             file: bookFile(m),
             sha256: await sha256Hex(books.get(m)!),
           }))

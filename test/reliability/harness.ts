@@ -5,7 +5,7 @@ import { sha256Hex } from "../../src/app/hash";
 import type { Finding, Where } from "../../src/ocop/findings";
 import { describeFinding } from "../../src/ocop/messages";
 import "../../src/layout/messages";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { nodeCodec } from "../../src/hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
 
@@ -17,7 +17,7 @@ export const bookFile = (member: string): string => `Phiếu ${member} – đã 
  * same findings, so every sheet case below holds for both readers.
  */
 export const check = async (bytes: Uint8Array, file: string): Promise<CheckResult> => {
-  const viaExcelJs = await checkSheets(await XlsxHost.fromBuffer(bytes, { fileName: file }), { file });
+  const viaExcelJs = await checkSheets(await ExcelJsHost.fromBuffer(bytes, { fileName: file }), { file });
   const viaParts = await checkSheets(
     await PartsHost.fromBuffer(bytes, { fileName: file, codec: nodeCodec }),
     { file }
@@ -30,12 +30,12 @@ export const consolidateBytes = async (
   council: Uint8Array,
   books: { file: string; bytes: Uint8Array }[] = [],
   now = new Date("2023-06-20T09:00:00Z")
-): Promise<{ result: ConsolidateResult; host: XlsxHost }> => {
-  const host = await XlsxHost.fromBuffer(council, { fileName: COUNCIL_FILE });
+): Promise<{ result: ConsolidateResult; host: ExcelJsHost }> => {
+  const host = await ExcelJsHost.fromBuffer(council, { fileName: COUNCIL_FILE });
   const inputs = [];
   for (const b of books) {
     inputs.push({
-      host: await XlsxHost.fromBuffer(b.bytes, { fileName: b.file }),
+      host: await ExcelJsHost.fromBuffer(b.bytes, { fileName: b.file }),
       file: b.file,
       sha256: await sha256Hex(b.bytes),
     });

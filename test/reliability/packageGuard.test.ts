@@ -20,7 +20,7 @@ import { guardPackage } from "../reference/packageDeepCheck";
 import { portableCodec } from "../../src/hosts/xlsx/parts/codec";
 import { nodeCodec } from "../../src/hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { convertWithSoffice } from "./soffice";
 import { craftZip, minimalWorkbookEntries, sheetXml } from "./zipcraft";
 
@@ -62,7 +62,7 @@ const refusedByHost = async (bytes: Uint8Array, code: string): Promise<Finding> 
     expect(viaParts).toBeInstanceOf(PackageRefusedError);
     only(packageFindings(viaParts)!, code);
   }
-  const error = await refusal(XlsxHost.fromBuffer(bytes, { fileName: FILE }));
+  const error = await refusal(ExcelJsHost.fromBuffer(bytes, { fileName: FILE }));
   expect(error).toBeInstanceOf(PackageRefusedError);
   return only(packageFindings(error)!, code);
 };
@@ -83,19 +83,19 @@ describe("accepted", () => {
   it("an .xlsx written by ExcelJS", async () => {
     expect(inspectPackage(valid).ok).toBe(true);
     expect((await guardPackage(valid)).findings).toEqual([]);
-    await expect(XlsxHost.fromBuffer(valid)).resolves.toBeInstanceOf(XlsxHost);
+    await expect(ExcelJsHost.fromBuffer(valid)).resolves.toBeInstanceOf(ExcelJsHost);
   });
 
   it("an .xlsx written by LibreOffice", async () => {
     expect((await guardPackage(fromLibreOffice.xlsx)).findings).toEqual([]);
-    const host = await XlsxHost.fromBuffer(fromLibreOffice.xlsx);
+    const host = await ExcelJsHost.fromBuffer(fromLibreOffice.xlsx);
     expect((await host.listSheets()).map((s) => s.name)).toContain("Phiếu TV01");
   });
 
   it("a hand-made minimal workbook (no library wrote it)", async () => {
     const bytes = craftZip(minimalWorkbookEntries(sheetXml('<row r="1"><c r="A1"><v>2</v></c></row>')));
     expect((await guardPackage(bytes)).findings).toEqual([]);
-    const host = await XlsxHost.fromBuffer(bytes);
+    const host = await ExcelJsHost.fromBuffer(bytes);
     const { sheets } = await host.readSheets(["Sheet1"]);
     expect(sheets[0]!.values[0]![0]).toBe(2);
   });
@@ -400,7 +400,7 @@ describe("limits (refused before anything is inflated)", () => {
 
 describe("the error the host throws", () => {
   it("carries every finding and a readable message; other errors give null", async () => {
-    const e = await XlsxHost.fromBuffer(new Uint8Array(0)).catch((x: unknown) => x);
+    const e = await ExcelJsHost.fromBuffer(new Uint8Array(0)).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(PackageRefusedError);
     expect((e as Error).message).toContain("file.empty");
     expect(packageFindings(new Error("boom"))).toBeNull();

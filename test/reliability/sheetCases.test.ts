@@ -6,7 +6,7 @@
  * the untouched book.
  */
 import { normaliseCode } from "../../src/ocop/text";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { exportMemberBooks } from "../../src/app/memberBook";
 import { setUpSession } from "../../src/app/setUpSession";
 import { importBooks, inspectBooks } from "../../src/app/secretariat/collect";
@@ -492,11 +492,11 @@ describe("whole sheets and workbooks", () => {
 
   it("a member book of another session", async () => {
     const other = { ...c.session, id: "reliability-other-0002" };
-    const host = XlsxHost.createEmpty();
+    const host = ExcelJsHost.createEmpty();
     await setUpSession(host, { session: other, catalogue: c.catalogue });
-    const books = new Map<string, XlsxHost>();
-    await exportMemberBooks(await XlsxHost.fromBuffer(await host.toBuffer()), (m) => {
-      const h = XlsxHost.createEmpty();
+    const books = new Map<string, ExcelJsHost>();
+    await exportMemberBooks(await ExcelJsHost.fromBuffer(await host.toBuffer()), (m) => {
+      const h = ExcelJsHost.createEmpty();
       books.set(m.code, h);
       return h;
     });
@@ -515,13 +515,13 @@ describe("whole sheets and workbooks", () => {
   it("a member book made for another edition of the criteria (same session id): one finding, not one per row", async () => {
     const catalogue = await loadEdition("qd26-2026");
     const other = { ...c.session, edition: "qd26-2026" as const };
-    const host = XlsxHost.createEmpty();
+    const host = ExcelJsHost.createEmpty();
     await setUpSession(host, { session: other, catalogue });
-    const books = new Map<string, XlsxHost>();
+    const books = new Map<string, ExcelJsHost>();
     await exportMemberBooks(
-      await XlsxHost.fromBuffer(await host.toBuffer()),
+      await ExcelJsHost.fromBuffer(await host.toBuffer()),
       (m) => {
-        const h = XlsxHost.createEmpty();
+        const h = ExcelJsHost.createEmpty();
         books.set(m.code, h);
         return h;
       },
@@ -541,11 +541,11 @@ describe("whole sheets and workbooks", () => {
   it("a member book for a member who is not in the members list", async () => {
     const stranger = { code: "TV09", name: "Người ngoài", title: "", role: "member" as const };
     const session = { ...c.session, members: [...c.session.members, stranger] };
-    const host = XlsxHost.createEmpty();
+    const host = ExcelJsHost.createEmpty();
     await setUpSession(host, { session, catalogue: c.catalogue });
-    const books = new Map<string, XlsxHost>();
-    await exportMemberBooks(await XlsxHost.fromBuffer(await host.toBuffer()), (m) => {
-      const h = XlsxHost.createEmpty();
+    const books = new Map<string, ExcelJsHost>();
+    await exportMemberBooks(await ExcelJsHost.fromBuffer(await host.toBuffer()), (m) => {
+      const h = ExcelJsHost.createEmpty();
       books.set(m.code, h);
       return h;
     });
@@ -700,7 +700,7 @@ describe("the council workbook", () => {
   });
 
   it("importing a valid book for member “TV-Ánh” (diacritics in the code) into the council workbook", async () => {
-    const host = await XlsxHost.fromBuffer(c.council, { fileName: COUNCIL_FILE });
+    const host = await ExcelJsHost.fromBuffer(c.council, { fileName: COUNCIL_FILE });
     const member = ANH;
     const bytes = validBooks.get(member)!;
     const files = [{ name: bookFile(member), bytes }];

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readWorkbook } from "../../src/app/readWorkbook";
 import { run } from "../../src/cli/main";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
 import { allowedPoints, criteriaOf } from "../../src/ocop/criteria/catalogue";
 import { layoutOf } from "./corpus";
@@ -162,7 +162,7 @@ describe("text that starts with = + - @", () => {
   it("is stored as text in the results sheets written by `ocop consolidate`, and reads back unchanged", async () => {
     const catalogue = await loadEdition("qd148-2023");
     const council = new Uint8Array(readFileSync(join(dir, "council.xlsx")));
-    const read = await readWorkbook(await XlsxHost.fromBuffer(council));
+    const read = await readWorkbook(await ExcelJsHost.fromBuffer(council));
     const session = read.session!;
     // Fill each member's sheet with the highest level everywhere, at the XML level.
     const pkg = await XlsxPackage.load(council);
@@ -185,7 +185,7 @@ describe("text that starts with = + - @", () => {
     expect(sheets.has("Bảng xếp hạng")).toBe(true);
     expect(found.filter((f) => f.formula)).toEqual([]);
     // Read back: the names are what was typed (up to Unicode form).
-    const back = await readWorkbook(await XlsxHost.fromBuffer(result));
+    const back = await readWorkbook(await ExcelJsHost.fromBuffer(result));
     expect(back.session!.products.map((p) => p.name.normalize("NFC"))).toEqual(
       productsCsv.slice(1).map((r) => r[1]!.normalize("NFC"))
     );
@@ -196,7 +196,7 @@ describe("text that starts with = + - @", () => {
 describe("Vietnamese in composed and decomposed forms", () => {
   it("decomposed CSV headers and role names read like composed ones", async () => {
     const read = await readWorkbook(
-      await XlsxHost.fromBuffer(new Uint8Array(readFileSync(join(dir, "council.xlsx"))))
+      await ExcelJsHost.fromBuffer(new Uint8Array(readFileSync(join(dir, "council.xlsx"))))
     );
     expect(read.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(read.session!.products.map((p) => p.form)).toEqual(["01", "02", "01"]);
@@ -208,7 +208,7 @@ describe("Vietnamese in composed and decomposed forms", () => {
     const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(join(dir, "books", name))));
     await pkg.renameSheet("Phiếu TV01", NFD("Phiếu TV01"));
     const bytes = await pkg.save();
-    const host = await XlsxHost.fromBuffer(bytes);
+    const host = await ExcelJsHost.fromBuffer(bytes);
     const { sheets, missing } = await host.readSheets(["Phiếu TV01"]);
     expect(missing).toEqual([]);
     expect(sheets[0]!.name).toBe(NFD("Phiếu TV01"));

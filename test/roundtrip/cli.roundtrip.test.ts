@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { consolidate } from "../../src/ocop/consolidate";
 import type { MemberScores } from "../../src/ocop/session";
 import { generateScores } from "../../src/sim/generate";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { SHEETS, scoreSheetName } from "../../src/layout/names";
 import { outcomeLabel } from "../../src/layout/outcomes";
 import { cli, EXAMPLES, fillBook, initExample, tempDir } from "../helpers/flow";
@@ -80,7 +80,7 @@ describe("ocop init → books → fill → check → consolidate", () => {
     expect([setup.council, ...setup.books].map(sha)).toEqual(before);
 
     // The written ranking sheet lists the same products in the same order with the same means.
-    const host = await XlsxHost.fromBuffer(readFileSync(out));
+    const host = await ExcelJsHost.fromBuffer(readFileSync(out));
     const { sheets } = await host.readSheets([
       SHEETS.ranking,
       SHEETS.results,
@@ -263,7 +263,7 @@ describe("ocop init → books → fill → check → consolidate", () => {
 
     const central = await init("--level", "central", "--title", "Hội đồng cấp trung ương");
     expect(central.code).toBe(0);
-    const read = await readWorkbook(await XlsxHost.fromBuffer(readFileSync(join(work, "c.xlsx"))));
+    const read = await readWorkbook(await ExcelJsHost.fromBuffer(readFileSync(join(work, "c.xlsx"))));
     expect(read.session!.council.level).toBe("central");
     // The older editions keep their district councils, and make one by default.
     // (Only form 01 of the example: some 148/2023 forms are incomplete at the source.)
@@ -272,7 +272,7 @@ describe("ocop init → books → fill → check → consolidate", () => {
     writeFileSync(one, `${head}\n${first}\n`);
     const old = await init("--edition", "qd148-2023", "--products", one);
     expect(old.code).toBe(0);
-    const oldRead = await readWorkbook(await XlsxHost.fromBuffer(readFileSync(join(work, "c.xlsx"))));
+    const oldRead = await readWorkbook(await ExcelJsHost.fromBuffer(readFileSync(join(work, "c.xlsx"))));
     expect(oldRead.session!.council.level).toBe("district");
   });
 });

@@ -12,7 +12,7 @@ import { importForms } from "../../src/app/importForms";
 import { readWorkbook } from "../../src/app/readWorkbook";
 import { nodeCodec } from "../../src/hosts/xlsx/parts/nodeCodec";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { cellText } from "../../src/layout/build";
 import { planCriteriaSheet } from "../../src/layout/criteriaSheet";
 import { SHEETS } from "../../src/layout/names";
@@ -73,7 +73,7 @@ const init = (products: string, extra: string[]) =>
 
 describe("the example forms workbook", () => {
   it("holds exactly what scripts/forms-example.ts plans (read back by ExcelJS)", async () => {
-    const host = await XlsxHost.fromBuffer(readFileSync(FORMS));
+    const host = await ExcelJsHost.fromBuffer(readFileSync(FORMS));
     const { sheets } = await host.readSheets([SHEETS.customCriteria]);
     expect(sheets).toHaveLength(1);
     expect(asText(sheets[0]!.values)).toEqual(asText(planToGrid(await planFormsExample()).values));
@@ -112,7 +112,7 @@ describe("ocop init --criteria: a district council of 2020 with a form the catal
     council = join(dir, "council.xlsx");
     const r = await init(csv(dir, PRODUCTS), ["--criteria", FORMS, "--out", council]);
     if (r.code !== 0) throw new Error(r.stdout + r.stderr);
-    session = (await readWorkbook(await XlsxHost.fromBuffer(readFileSync(council)))).session!;
+    session = (await readWorkbook(await ExcelJsHost.fromBuffer(readFileSync(council)))).session!;
     catalogue = (await catalogueFor(session)).catalogue;
   });
 
@@ -136,7 +136,7 @@ describe("ocop init --criteria: a district council of 2020 with a form the catal
     expect(session.customForms.map((f) => f.code)).toEqual(["01", "02"]);
     expect(session.products.map((p) => p.form)).toEqual(["02", "02", "01"]);
     // The criteria reference sheet of the council workbook prints form 02 for the members.
-    const host = await XlsxHost.fromBuffer(readFileSync(council));
+    const host = await ExcelJsHost.fromBuffer(readFileSync(council));
     const { sheets } = await host.readSheets([SHEETS.criteria]);
     expect(sheets[0]!.values.flat()).toContain(
       "Thịt, trứng, sữa tươi (PHIẾU VÍ DỤ – không phải văn bản chính thức)"
@@ -180,7 +180,7 @@ describe("ocop init --criteria: a district council of 2020 with a form the catal
     });
 
     // The written ranking sheet lists the products scored on form 02.
-    const results = await XlsxHost.fromBuffer(readFileSync(out));
+    const results = await ExcelJsHost.fromBuffer(readFileSync(out));
     const { sheets } = await results.readSheets([SHEETS.ranking]);
     const cells = sheets[0]!.values.flat();
     expect(cells).toContain("HH-01");

@@ -5,7 +5,7 @@
  * scores beside them; a recused product's cells stay locked.
  */
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { planHistorySheet, parseHistorySheet } from "../../src/layout/history";
 import { planDeliberationSheet, parseDeliberationSheet } from "../../src/layout/deliberation";
 import { parseScoreSheet, planScoreSheet, scoreKey } from "../../src/layout/scoreSheet";
@@ -107,7 +107,7 @@ const writeAndRead = async (plans: Parameters<PartsHost["apply"]>[0]["plans"]) =
 describe("the deliberation sheets through a real .xlsx", () => {
   it("give back the same history and deliberation, read by the parts host and by ExcelJS", async () => {
     const bytes = await writeAndRead([planHistorySheet(changes), planDeliberationSheet(deliberation)]);
-    for (const host of [await PartsHost.fromBuffer(bytes), await XlsxHost.fromBuffer(bytes)]) {
+    for (const host of [await PartsHost.fromBuffer(bytes), await ExcelJsHost.fromBuffer(bytes)]) {
       const { sheets } = await host.readSheets([SHEETS.history, SHEETS.deliberation]);
       const history = parseHistorySheet(sheets[0]!.values);
       expect(history.findings).toEqual([]);
@@ -230,7 +230,7 @@ describe("the deliberation sheets through a real .xlsx", () => {
     expect(first(5)).toBeNull();
     expect(first(6)).toBe("3; 2,5; –");
     const bytes = await writeAndRead([plan]);
-    for (const host of [await PartsHost.fromBuffer(bytes), await XlsxHost.fromBuffer(bytes)]) {
+    for (const host of [await PartsHost.fromBuffer(bytes), await ExcelJsHost.fromBuffer(bytes)]) {
       const { sheets } = await host.readSheets([SHEETS.history]);
       const parsed = parseHistorySheet(sheets[0]!.values);
       expect(parsed.findings).toEqual([]);
@@ -284,7 +284,7 @@ describe("the deliberation sheets through a real .xlsx", () => {
     expect(plan.name).toBe(roundSheetName("TV4", 2));
     expect(plan.name).toBe("Phiếu TV4 vòng 2");
     const bytes = await writeAndRead([plan]);
-    const { sheets } = await (await XlsxHost.fromBuffer(bytes)).readSheets([plan.name]);
+    const { sheets } = await (await ExcelJsHost.fromBuffer(bytes)).readSheets([plan.name]);
     const grid = sheets[0]!;
     const parsed = parseScoreSheet(grid, { session, catalogue });
     expect(parsed.findings).toEqual([]);

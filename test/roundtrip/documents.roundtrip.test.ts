@@ -9,7 +9,7 @@ import { consolidate } from "../../src/ocop/consolidate";
 import type { Consolidation } from "../../src/ocop/results";
 import type { MemberScores } from "../../src/ocop/session";
 import { generateScores } from "../../src/sim/generate";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
 import { nodeCodec } from "../../src/hosts/xlsx/parts/nodeCodec";
 import type { SheetGrid } from "../../src/hosts/workbook";
@@ -41,7 +41,7 @@ describe("printed documents in the result workbook", () => {
   let grids: Map<string, SheetGrid>;
 
   const read = async (file: string, names: string[]): Promise<Map<string, SheetGrid>> => {
-    const host = await XlsxHost.fromBuffer(readFileSync(file));
+    const host = await ExcelJsHost.fromBuffer(readFileSync(file));
     const { sheets, missing } = await host.readSheets(names);
     expect(missing).toEqual([]);
     return new Map(sheets.map((s) => [s.name, undraft(s)]));

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { join } from "node:path";
 import { generateScores } from "../../src/sim/generate";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { PartsHost } from "../../src/hosts/xlsx/parts/partsHost";
 import { ZipParts } from "../../src/hosts/xlsx/parts/zip";
 import { SHEETS } from "../../src/layout/names";
@@ -25,7 +25,7 @@ describe("the parts host on a council's files", () => {
     setup = await initExample(dir);
     // Saved once through ExcelJS, as the add-in's standalone page saves it: with shared strings, a part
     // a consolidation must carry over untouched (the parts host writes strings inline).
-    const resaved = await XlsxHost.fromBuffer(new Uint8Array(readFileSync(setup.council)));
+    const resaved = await ExcelJsHost.fromBuffer(new Uint8Array(readFileSync(setup.council)));
     writeFileSync(setup.council, await resaved.toBuffer());
     const scores = generateScores(setup.session, setup.catalogue, { seed: 11, pattern: "typical" });
     for (const s of scores)
@@ -37,7 +37,7 @@ describe("the parts host on a council's files", () => {
 
   it("writes a workbook ExcelJS reads exactly as the parts host does, sheet by sheet", async () => {
     const bytes = new Uint8Array(readFileSync(out));
-    const viaExcelJs = await XlsxHost.fromBuffer(bytes);
+    const viaExcelJs = await ExcelJsHost.fromBuffer(bytes);
     const viaParts = await PartsHost.fromBuffer(bytes);
     const list = await viaExcelJs.listSheets();
     expect(await viaParts.listSheets()).toEqual(list);

@@ -1,5 +1,5 @@
 /**
- * readSheetXml against ExcelJS (test/reference/xlsxHost + readGrid), the independent reader: for the same bytes,
+ * readSheetXml against ExcelJS (test/reference/exceljsHost + readGrid), the independent reader: for the same bytes,
  * every sheet must come out as ExcelJS reads it wherever ExcelJS follows ECMA-376 (docs/sheetgrid.md). Where
  * ExcelJS departs from the standard (a cached formula result of 0 or FALSE read as empty, the 1900 date system a
  * day early before March 1900, cached TRUE or text in a date format made a date, t="str" text decoded twice),
@@ -14,7 +14,7 @@ import { setUpSession } from "../../src/app/setUpSession";
 import { loadEdition } from "../../src/ocop/criteria/builtin";
 import { generateScores, generateSession } from "../../src/sim/generate";
 import type { SheetGrid } from "../../src/hosts/workbook";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { craftZip } from "../reliability/zipcraft";
 import { buildCorpus, filledBook, filledCouncil, type Corpus } from "../reliability/corpus";
 import { bookFile, consolidateBytes } from "../reliability/harness";
@@ -68,7 +68,7 @@ const readParts = (bytes: Uint8Array): Map<string, SheetGrid> => {
 };
 
 const readExcelJS = async (bytes: Uint8Array): Promise<SheetGrid[]> => {
-  const host = await XlsxHost.fromBuffer(bytes);
+  const host = await ExcelJsHost.fromBuffer(bytes);
   const names = (await host.listSheets()).map((s) => s.name);
   return (await host.readSheets(names)).sheets;
 };
@@ -293,11 +293,11 @@ describe("readSheetXml on books the use cases make", () => {
       seed: 11,
       forms: ["01", "06", "21"],
     });
-    const council = XlsxHost.createEmpty();
+    const council = ExcelJsHost.createEmpty();
     await setUpSession(council, { session, catalogue, now: new Date("2026-01-02T03:04:05Z") });
     await expectSame(await council.toBuffer());
     const scores = generateScores(session, catalogue, { seed: 12, pattern: ["typical", "harsh", "lenient"] });
-    const book = XlsxHost.createEmpty();
+    const book = ExcelJsHost.createEmpty();
     const member = session.members[1]!;
     await book.apply({
       plans: planMemberBook({

@@ -2,6 +2,7 @@
  * Value decoding for the sheet reader: cell and shared-string text as XML gives it, rich runs joined, booleans,
  * and numbers in a date format as ISO dates by ECMA-376 (docs/sheetgrid.md).
  */
+import type { CellValue } from "../../../layout/plan";
 import { attribute, badCharRef, decodeXml, element, elements, startTag } from "./xml";
 
 /** Columns in a sheet (A to XFD): a cell's key is row * COLS + col. */
@@ -192,3 +193,44 @@ export const isoText = (text: string): string => {
 
 /** t="b": ExcelJS takes parseInt(text) !== 0, which reads "false" as true; here it is false. */
 export const boolText = (raw: string): boolean => (raw.trim() === "false" ? false : parseInt(raw, 10) !== 0);
+
+/**
+ * A formula's cached result as the file holds it (0 and FALSE included); an empty text result shows nothing, so
+ * it is null as in an empty cell.
+ */
+export const cachedResult = (
+  type: string,
+  raw: string | undefined,
+  isDate: boolean,
+  date1904: boolean
+): CellValue => {
+  if (raw === undefined) return null;
+  if (type === "str") return xmlText(raw) || null;
+  if (type === "b") return boolText(raw);
+  if (type === "e") return xmlText(raw);
+  const n = parseFloat(raw);
+  return Number.isNaN(n) ? null : isDate ? (serialDate(n, date1904) ?? n) : n;
+};
+
+/**
+ * A cell's value by its type t: shared string, inline (rich) string, text, error, boolean, ISO date or number
+ * (a date when its style's format is one). undefined when the cell holds no value (no <v>, or a shared string
+ * index out of range).
+ */
+export const cellValue = (
+  type: string,
+  raw: string | undefined,
+  rich: string | undefined,
+  isDate: boolean,
+  date1904: boolean,
+  sharedStrings: readonly string[]
+): CellValue | undefined => {
+  if (type === "inlineStr" && rich !== undefined) return rich;
+  if (raw === undefined) return undefined;
+  if (type === "s") return sharedStrings[parseInt(raw, 10)];
+  if (type === "str" || type === "inlineStr" || type === "e") return xmlText(raw);
+  if (type === "b") return boolText(raw);
+  if (type === "d") return isoText(xmlText(raw));
+  const n = parseFloat(raw);
+  return isDate ? (serialDate(n, date1904) ?? n) : n;
+};

@@ -1,8 +1,11 @@
 /**
  * The workbook port over an .xlsx package edited part by part, without ExcelJS: sheets are read straight
  * from their XML, planned sheets are written as new parts, and every part nothing changed is copied as it
- * was. Used where speed matters (the command line's check and consolidate over many books); the
- * ExcelJS host (xlsxHost.ts) stays the reference, and both pass the same contract suite.
+ * was. Used where speed matters (the command line's check and consolidate over many books).
+ *
+ * This is the file host that ships: the command line, the standalone page and the task pane's member books
+ * (through partsFiles.ts) all open and write .xlsx files with it. ExcelJsHost (test/reference/exceljsHost.ts) is
+ * only the tests' reference reader, an independent implementation this one is compared against.
  */
 import { sameSheetName } from "../../../layout/names";
 import type { CellValue, PlannedChart, SheetPlan } from "../../../layout/plan";
@@ -381,7 +384,7 @@ export class PartsHost implements WorkbookHost {
     this.state = next;
   }
 
-  /** Refuses a request that would fail half-way, before anything changes (as XlsxHost). */
+  /** Refuses a request that would fail half-way, before anything changes (as ExcelJsHost). */
   private check(request: ApplyRequest): void {
     const names = new Set<string>();
     for (const p of request.plans) {

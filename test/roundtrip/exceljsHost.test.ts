@@ -1,5 +1,5 @@
 /** The xlsx host on real bytes: what a plan asks for is in the file, and survives a reload. */
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 import { planMeta } from "../../src/layout/meta";
 import { SHEETS } from "../../src/layout/names";
 import { emptyPlan, type SheetPlan } from "../../src/layout/plan";
@@ -11,8 +11,8 @@ import { partNames, partText, sheetXml } from "../helpers/xmlFill";
 const session = miniSession();
 const catalogue = miniCatalogue();
 
-const councilHost = async (): Promise<XlsxHost> => {
-  const host = XlsxHost.createEmpty();
+const councilHost = async (): Promise<ExcelJsHost> => {
+  const host = ExcelJsHost.createEmpty();
   await host.apply({
     plans: [
       planSessionSheet(session, ["mini"]),
@@ -31,7 +31,7 @@ const councilHost = async (): Promise<XlsxHost> => {
   return host;
 };
 
-describe("XlsxHost", () => {
+describe("ExcelJsHost", () => {
   it("writes protection, dropdowns, print setup, frozen panes and the very hidden metadata into the file", async () => {
     const bytes = await (await councilHost()).toBuffer();
     const score = await sheetXml(bytes, "Phiếu TV01");
@@ -45,7 +45,7 @@ describe("XlsxHost", () => {
     expect(await partText(bytes, "xl/workbook.xml")).toMatch(
       /<sheet [^>]*name="_ocop_meta" state="veryHidden"/
     );
-    const reread = await XlsxHost.fromBuffer(bytes);
+    const reread = await ExcelJsHost.fromBuffer(bytes);
     expect((await reread.listSheets()).find((s) => s.name === SHEETS.meta)).toEqual({
       name: SHEETS.meta,
       visibility: "veryHidden",
@@ -59,7 +59,9 @@ describe("XlsxHost", () => {
     const bytes = await host.toBuffer();
     const products = await sheetXml(bytes, SHEETS.products);
     expect(products).not.toContain("<f>");
-    const { sheets } = await (await XlsxHost.fromBuffer(bytes)).readSheets([SHEETS.products, SHEETS.session]);
+    const { sheets } = await (
+      await ExcelJsHost.fromBuffer(bytes)
+    ).readSheets([SHEETS.products, SHEETS.session]);
     const values = sheets[0]!.values.flat();
     expect(values).toEqual(expect.arrayContaining(["=Cam sành", "+84 HTX B", "=1+1"]));
     expect(sheets[0]!.formulas.flat().every((f) => f === null)).toBe(true);
@@ -105,12 +107,12 @@ describe("XlsxHost", () => {
       values: { row: 0, col: 1, rowCount: 3, colCount: 1 },
       anchor: { row: 0, col: 3, rowCount: 10, colCount: 6 },
     });
-    const host = XlsxHost.createEmpty();
+    const host = ExcelJsHost.createEmpty();
     await host.apply({ plans: [plan] });
     const first = await host.toBuffer();
     const chartParts = (names: string[]) => names.filter((n) => /^xl\/charts\/.+\.xml$/.test(n));
     expect(chartParts(await partNames(first))).toHaveLength(1);
-    const again = await XlsxHost.fromBuffer(first);
+    const again = await ExcelJsHost.fromBuffer(first);
     await again.apply({ plans: [emptyPlan("Khác", "results")] });
     const second = await again.toBuffer();
     const parts = chartParts(await partNames(second));
@@ -124,9 +126,9 @@ describe("XlsxHost", () => {
     const plan = emptyPlan("Dài", "criteria");
     const list = Array.from({ length: 80 }, (_, i) => `Mục số ${i + 1}`);
     plan.validations.push({ range: { row: 0, col: 0, rowCount: 3, colCount: 1 }, list });
-    const host = XlsxHost.createEmpty();
+    const host = ExcelJsHost.createEmpty();
     await host.apply({ plans: [plan] });
-    const { sheets } = await (await XlsxHost.fromBuffer(await host.toBuffer())).readSheets(["Dài"]);
+    const { sheets } = await (await ExcelJsHost.fromBuffer(await host.toBuffer())).readSheets(["Dài"]);
     expect(sheets[0]!.validations[0]!.list).toEqual(list);
   });
 });

@@ -2,6 +2,7 @@
  * The workbook port over an .xlsx file held in memory, through ExcelJS: the reference the parts host (which the
  * command line and the task pane use) is compared against in the contract suite, the reliability corpus and
  * the round-trip tests. It never touches the file system, so it runs in node and in the browser alike.
+ * It ships nowhere: the file host the product uses is PartsHost (src/hosts/xlsx/parts/partsHost.ts).
  */
 import ExcelJS from "exceljs";
 import type { SheetPlan } from "../../src/layout/plan";
@@ -43,7 +44,7 @@ const isLocked = (ws: ExcelJS.Worksheet, row: number, col: number): boolean => {
   return protection?.locked !== false;
 };
 
-export class XlsxHost implements WorkbookHost {
+export class ExcelJsHost implements WorkbookHost {
   readonly kind = "xlsx" as const;
   readonly fileName: string | undefined;
   /** ExcelJS drops charts on load and cannot write them; the host keeps them and adds them on save. */
@@ -57,18 +58,18 @@ export class XlsxHost implements WorkbookHost {
     this.charts = opts.charts ?? new Map();
   }
 
-  static createEmpty(opts: { fileName?: string } = {}): XlsxHost {
+  static createEmpty(opts: { fileName?: string } = {}): ExcelJsHost {
     const wb = new ExcelJS.Workbook();
     wb.creator = "OCOP";
     wb.calcProperties = { fullCalcOnLoad: true };
-    return new XlsxHost(wb, opts);
+    return new ExcelJsHost(wb, opts);
   }
 
   /** Opens .xlsx bytes; throws on anything that is not a readable workbook (callers turn it into a finding). */
   static async fromBuffer(
     buf: Uint8Array | ArrayBuffer,
     opts: { fileName?: string } = {}
-  ): Promise<XlsxHost> {
+  ): Promise<ExcelJsHost> {
     // Size, format, zip structure and cell-count limits, before anything is inflated (throws PackageRefusedError).
     await assertWorkbookPackage(buf, { fileName: opts.fileName });
     const { bytes, zip } = await normalisePackage(buf instanceof Uint8Array ? buf : new Uint8Array(buf));
@@ -80,7 +81,7 @@ export class XlsxHost implements WorkbookHost {
       zip,
       wb.worksheets.map((w) => w.name)
     );
-    return new XlsxHost(wb, { ...opts, charts });
+    return new ExcelJsHost(wb, { ...opts, charts });
   }
 
   async toBuffer(): Promise<Uint8Array> {
