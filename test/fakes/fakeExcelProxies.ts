@@ -513,7 +513,25 @@ export class FakeWorksheet extends FakeObject {
   get verticalPageBreaks(): FakePageBreakCollection {
     return this._nav(
       "verticalPageBreaks",
-      () => new FakePageBreakCollection(this._ctx, `${this._path}.verticalPageBreaks`, () => this._ref())
+      () =>
+        new FakePageBreakCollection(
+          this._ctx,
+          `${this._path}.verticalPageBreaks`,
+          () => this._ref(),
+          "verticalPageBreaks"
+        )
+    );
+  }
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return this._nav(
+      "horizontalPageBreaks",
+      () =>
+        new FakePageBreakCollection(
+          this._ctx,
+          `${this._path}.horizontalPageBreaks`,
+          () => this._ref(),
+          "horizontalPageBreaks"
+        )
     );
   }
   get tables(): FakeTableCollection {
@@ -712,17 +730,28 @@ export class FakePageLayout extends FakeObject {
   }
 }
 
-/** Worksheet.verticalPageBreaks (ExcelApi 1.9): manual breaks before a column, kept as the addresses given. */
+/**
+ * Worksheet.verticalPageBreaks and horizontalPageBreaks (ExcelApi 1.9): manual breaks before a column or a row,
+ * kept as the addresses given under the sheet's page layout.
+ */
 export class FakePageBreakCollection extends FakeObject {
+  constructor(
+    ctx: ConstructorParameters<typeof FakeObject>[0],
+    path: string,
+    ref: ConstructorParameters<typeof FakeObject>[2],
+    private readonly _key: "verticalPageBreaks" | "horizontalPageBreaks"
+  ) {
+    super(ctx, path, ref);
+  }
   add(at: FakeRange | string): void {
     this._call(
       "add",
       [at],
       () => {
         const sheet = this._ref<SheetState>();
-        const list = (sheet.pageLayout.verticalPageBreaks as unknown[] | undefined) ?? [];
+        const list = (sheet.pageLayout[this._key] as unknown[] | undefined) ?? [];
         list.push(typeof at === "string" ? at : at._ref<RangeTarget>().rect);
-        sheet.pageLayout.verticalPageBreaks = list;
+        sheet.pageLayout[this._key] = list;
       },
       "1.9"
     );
@@ -732,7 +761,7 @@ export class FakePageBreakCollection extends FakeObject {
       "removePageBreaks",
       [],
       () => {
-        delete this._ref<SheetState>().pageLayout.verticalPageBreaks;
+        delete this._ref<SheetState>().pageLayout[this._key];
       },
       "1.9"
     );

@@ -287,7 +287,7 @@ describe("ExcelHost.apply", () => {
     expect(read.sheets[0]!.merges).toEqual([]);
   });
 
-  test("a wide sheet prints in sections: title columns, a break before each section, a set scale", async () => {
+  test("a wide sheet prints in sections: title columns, a break before each section and block, a set scale", async () => {
     const print = {
       orientation: "landscape" as const,
       paper: "A4" as const,
@@ -296,6 +296,7 @@ describe("ExcelHost.apply", () => {
       repeatRows: { first: 3, last: 3 },
       repeatCols: { first: 0, last: 2 },
       colBreaksBefore: [14],
+      breaksBefore: [0, 20, 45],
     };
     const { fake, host } = setup("1.17");
     const p = plan("Rộng", [{ row: 0, col: 0, value: 1 }], { print });
@@ -307,6 +308,8 @@ describe("ExcelHost.apply", () => {
       printTitleRows: "$4:$4",
       printTitleColumns: "$A:$C",
       verticalPageBreaks: ["O1"],
+      // A break before each block but the first row (Excel has none to make there).
+      horizontalPageBreaks: ["A21", "A46"],
     });
   });
 

@@ -320,7 +320,7 @@ function layoutUnits(
       unit(
         cost(
           6,
-          9 + (print.colBreaksBefore?.length ?? 0),
+          9 + (print.colBreaksBefore?.length ?? 0) + (print.breaksBefore?.length ?? 0),
           200 + jsonBytes(print.footer) + jsonBytes(print.header)
         ),
         () => {
@@ -352,6 +352,13 @@ function layoutUnits(
             const breaks = ws().verticalPageBreaks;
             breaks.removePageBreaks();
             for (const c of colBreaks) breaks.add(`${colLetters(c)}1`);
+          }
+          // A page break before each block that starts a page (a form per product, a notice per commune).
+          const rowBreaks = (print.breaksBefore ?? []).filter((r) => r > 0);
+          if (rowBreaks.length) {
+            const breaks = ws().horizontalPageBreaks;
+            breaks.removePageBreaks();
+            for (const r of rowBreaks) breaks.add(`A${r + 1}`);
           }
           const hf = layout.headersFooters.defaultForAllPages;
           if (print.footer !== undefined) hf.centerFooter = print.footer;
