@@ -11,6 +11,8 @@ import { outcomeLabel, outcomesAt } from "../../src/layout/outcomes";
 import { PROPOSAL_SHEETS } from "../../src/layout/proposals";
 import { DOCUMENT_SHEETS, formSheetName } from "../../src/layout/documents";
 import { isDraft } from "../../src/layout/draft";
+import { paperKey } from "../../src/ocop/paperEntry";
+import { EMPTY_DELIBERATION } from "../../src/ocop/history";
 import ExcelJS from "exceljs";
 import fs from "node:fs";
 import path from "node:path";
@@ -150,19 +152,25 @@ const download = async (page: Page, click: () => Promise<void>): Promise<{ name:
  */
 const fillBook = async (
   bytes: Buffer,
-  scores: MemberScores[]
-): Promise<{ member: string; bytes: Buffer; session: Session }> => {
+  scores: MemberScores[],
+  round = 1
+): Promise<{ member: string; bytes: Buffer; session: Session; products: string[] }> => {
   const read = await readWorkbook(await ExcelJsHost.fromBuffer(bytes));
   const session = read.session!;
-  const [sheet] = parseSheets(read.scoreSheets, session, catalogue);
+  // The book's sheet of the round asked (a later round's book asks only the products scored again).
+  const sheet = parseSheets(read.scoreSheets, session, catalogue).find(
+    (s) => (s.parsed.scores?.round ?? 1) === round
+  );
   const parsed = sheet!.parsed.scores!;
-  const own = scores.find((s) => s.member === parsed.member)!;
+  const products = [...new Set(parsed.entries.map((e) => e.product))];
+  const own = scores.find((s) => s.member === parsed.member);
+  if (!own) return { member: parsed.member, session, bytes, products };
   const value = new Map(own.entries.map((e) => [`${e.product}|${e.criterion}`, e.raw.value as number]));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(sheet!.grid.name)!;
   for (const e of parsed.entries) ws.getCell(e.cell!).value = value.get(`${e.product}|${e.criterion}`)!;
-  return { member: parsed.member, session, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return { member: parsed.member, session, bytes: Buffer.from(await wb.xlsx.writeBuffer()), products };
 };
 
 const upload = (page: Page, files: { name: string; bytes: Buffer }[]) =>
@@ -332,9 +340,116 @@ describe("standalone page, council secretariat", () => {
     expect(await refused.textContent()).toContain(`Chưa công bố được: ${flagged.join(", ")}`);
     expect(await page.getByTestId("proposed-propose-4").count()).toBe(0);
     await checkScreen(page, "secretariat: publish refused");
-    for (const product of flagged) {
+
+    // 7a. Round 2 (issue 14) for the first flagged product, opened in the consolidate step. TV04 abstains on it
+    // (conflict of interest). The members' round-2 books ask only that product; TV01–TV03 send theirs back,
+    // agreeing; TV05 scored on paper, typed twice by two people, one cell mistyped in the second entry and
+    // corrected. Then the round is closed.
+    const again = flagged[0]!;
+    await step(page, "consolidate");
+    const discussion = page.getByTestId("discussion");
+    for (const other of flagged.slice(1))
+      await discussion.getByRole("checkbox", { name: new RegExp(`^${other} ·`) }).uncheck();
+    await page.getByTestId("open-round").click();
+    await status(page)
+      .filter({ hasText: `Đã mở vòng chấm 2 cho ${again}` })
+      .waitFor();
+    const recusals = page.getByTestId("recusals");
+    await recusals.getByTestId("recusal-member").selectOption("TV04");
+    await recusals.getByTestId("recusal-product").selectOption(again);
+    await recusals.getByTestId("recusal-reason").fill("Người thân của chủ thể");
+    await recusals.getByTestId("recuse").click();
+    await status(page)
+      .filter({ hasText: `TV04 không chấm ${again}` })
+      .waitFor();
+
+    await step(page, "generate");
+    const zip2 = await download(page, () => page.getByTestId("generate-zip").click());
+    const un2 = await JSZip.loadAsync(zip2.bytes);
+    const raw2 = await Promise.all(
+      Object.keys(un2.files)
+        .sort()
+        .map(async (n) => ({ name: n, bytes: Buffer.from(await un2.files[n]!.async("uint8array")) }))
+    );
+    // Everyone gives the product TV01's round-1 scores: no spread is left.
+    const agreed = scores.find((s) => s.member === "TV01")!.entries.filter((e) => e.product === again);
+    const round2: MemberScores[] = ["TV01", "TV02", "TV03", "TV05"].map((member) => ({
+      member,
+      round: 2,
+      entries: agreed.map((e) => ({ product: e.product, criterion: e.criterion, raw: { ...e.raw } })),
+    }));
+    const back = [];
+    for (const b of raw2) {
+      const f = await fillBook(b.bytes, round2, 2);
+      if (["TV01", "TV02", "TV03"].includes(f.member)) {
+        // The round-2 book asks only the product scored again.
+        expect(f.products).toEqual([again]);
+        back.push({ name: b.name, bytes: f.bytes });
+      }
+    }
+    expect(back).toHaveLength(3);
+    await step(page, "collect");
+    await page.getByRole("button", { name: "Xóa danh sách" }).click();
+    await upload(page, back);
+    await page.getByTestId("collect-item").nth(2).waitFor();
+    await status(page).filter({ hasText: "3 tệp sẵn sàng để nhập" }).waitFor();
+    await page.getByTestId("collect-import").click();
+    await status(page).filter({ hasText: "Đã nhập 3 tệp" }).waitFor();
+    books.push(...back);
+
+    const paper = page.getByTestId("paper-entry");
+    await paper.getByTestId("paper-member").selectOption("TV05");
+    await paper.getByRole("checkbox", { name: new RegExp(`^${again} ·`) }).check();
+    await paper.getByTestId("paper-first-by").fill("Nguyễn Thị Nhập");
+    await paper.getByTestId("paper-start").click();
+    for (const e of agreed)
+      await paper.getByTestId(`paper-first-${paperKey(again, e.criterion)}`).fill(String(e.raw.value));
+    await paper.getByTestId("paper-first-done").click();
+    await paper.getByTestId("paper-second-by").fill("Trần Văn Soát");
+    await paper.getByTestId("paper-second-start").click();
+    // The second person types 0 (a level of every criterion) where the form says otherwise.
+    const typo = agreed.find((e) => e.raw.value !== 0)!;
+    for (const e of agreed)
+      await paper
+        .getByTestId(`paper-second-${paperKey(again, e.criterion)}`)
+        .fill(e === typo ? "0" : String(e.raw.value));
+    await paper.getByTestId("paper-compare").click();
+    await paper.getByTestId("paper-disagreement").first().waitFor();
+    expect(await paper.getByTestId("paper-disagreement").count()).toBe(1);
+    await paper.getByTestId(`paper-fix-2-${paperKey(again, typo.criterion)}`).fill(String(typo.raw.value));
+    await paper.getByTestId("paper-recompare").click();
+    await paper.getByTestId("paper-done").waitFor();
+    expect(await paper.getByTestId("paper-done").textContent()).toContain("TV05");
+
+    await step(page, "consolidate");
+    await page.getByTestId("close-round").click();
+    await page.getByRole("button", { name: "Khóa vòng 2" }).click();
+    await status(page).filter({ hasText: "Đã khóa vòng chấm 2." }).waitFor();
+    expect(await page.getByTestId("round-state").textContent()).toContain("Vòng chấm 2 đã khóa");
+    await page.getByTestId("consolidate").click();
+    await page.getByTestId("ranking").waitFor();
+
+    // The council's results now, computed here independently: round 2 for `again` (TV04 abstaining), the
+    // chair's decisions on the rest.
+    const reason = "Hội đồng đã thảo luận, thống nhất giữ kết quả chấm";
+    const final = consolidate(session, catalogue, [...scores, ...round2], {
+      ...EMPTY_DELIBERATION,
+      rounds: [{ number: 2, products: [again], reason: "", openedAt: "", closedAt: "" }],
+      recusals: [{ member: "TV04", product: again, reason: "", at: "" }],
+      decisions: flagged
+        .slice(1)
+        .map((product) => ({ product, round: 1, decision: "accept", reason, at: "" })),
+    });
+    expect((final.needsDiscussion ?? []).map((d) => d.product)).toEqual(flagged.slice(1));
+    const againResult = final.products.find((p) => p.product === again)!;
+    expect(againResult.round).toBe(2);
+    expect(againResult.members.map((m) => m.member)).toEqual(["TV01", "TV02", "TV03", "TV05"]);
+    expect(againResult.range).toBe(0);
+
+    await step(page, "publish");
+    for (const product of flagged.slice(1)) {
       const box = page.getByTestId(`decision-${product}`);
-      await box.getByRole("textbox").fill("Hội đồng đã thảo luận, thống nhất giữ kết quả chấm");
+      await box.getByRole("textbox").fill(reason);
       await box.getByRole("button", { name: `Ghi quyết định cho ${product}` }).click();
       await status(page)
         .filter({ hasText: `Chủ tịch chấp nhận kết quả của ${product}` })
@@ -382,7 +497,7 @@ describe("standalone page, council secretariat", () => {
       "Ghi chú",
     ]);
     const byCode = new Map(session.products.map((p) => [p.code, p]));
-    expected.products.forEach((p, i) => {
+    final.products.forEach((p, i) => {
       expect(ranking.getCell(9 + i, 1).value).toBe(i + 1);
       expect(ranking.getCell(9 + i, 2).value).toBe(p.product);
       expect(ranking.getCell(9 + i, 3).value).toBe(byCode.get(p.product)!.name);
@@ -394,9 +509,9 @@ describe("standalone page, council secretariat", () => {
         expect(ranking.getCell(9 + i, 8).value).toBe(p.stars);
         expect(ranking.getCell(9 + i, 8).numFmt).toBe('0" sao"');
       }
-      expect(ranking.getCell(9 + i, 9).value).toBe(outcomeLabel(expected, p.outcome));
+      expect(ranking.getCell(9 + i, 9).value).toBe(outcomeLabel(final, p.outcome));
     });
-    expect(ranking.getRow(9 + expected.products.length).getCell(2).value ?? null).toBeNull();
+    expect(ranking.getRow(9 + final.products.length).getCell(2).value ?? null).toBeNull();
     expect(ranking.pageSetup.orientation).toBe("landscape");
     expect(ranking.pageSetup.fitToWidth).toBe(1);
     expect(String(ranking.getCell("A1").value)).toBe(
@@ -406,20 +521,20 @@ describe("standalone page, council secretariat", () => {
     // One proposal list per outcome group, each naming exactly its products in ranking order; no certificate.
     for (const outcome of ["potential-5", "propose-4", "propose-3"] as const) {
       const sheet = wb.getWorksheet(PROPOSAL_SHEETS[outcome]!)!;
-      const codes = expected.products.filter((p) => p.outcome === outcome).map((p) => p.product);
+      const codes = final.products.filter((p) => p.outcome === outcome).map((p) => p.product);
       codes.forEach((code, i) => expect(sheet.getRow(10 + i).getCell(2).value).toBe(code));
       if (codes.length) expect(sheet.getRow(10 + codes.length).getCell(2).value ?? null).toBeNull();
     }
     expect(wb.worksheets.some((w) => w.name.startsWith("GCN "))).toBe(false);
     const summary = wb.getWorksheet("Tổng hợp")!;
-    const byOutcome = outcomesAt(expected).map((_o, i) => [
+    const byOutcome = outcomesAt(final).map((_o, i) => [
       summary.getRow(5 + i).getCell(1).value,
       summary.getRow(5 + i).getCell(2).value,
     ]);
     expect(byOutcome).toEqual(
-      outcomesAt(expected).map((o) => [
-        outcomeLabel(expected, o),
-        expected.products.filter((p) => p.outcome === o).length,
+      outcomesAt(final).map((o) => [
+        outcomeLabel(final, o),
+        final.products.filter((p) => p.outcome === o).length,
       ])
     );
 
@@ -449,13 +564,20 @@ describe("standalone page, council secretariat", () => {
     expect(forms.filter((t) => t === "PHIẾU ĐÁNH GIÁ, CHẤM ĐIỂM SẢN PHẨM OCOP")).toHaveLength(8);
     expect(forms.filter((t) => t === "(Ký và ghi rõ họ tên)")).toHaveLength(8);
     const table = cellTexts(DOCUMENT_SHEETS.scoreTable);
-    expect(table.some((t) => t.includes("Hội đồng đã thảo luận, thống nhất giữ kết quả chấm"))).toBe(true);
+    if (flagged.length > 1) expect(table.some((t) => t.includes(reason))).toBe(true);
     const report = cellTexts(DOCUMENT_SHEETS.report);
     expect(report).toEqual(
       expect.arrayContaining(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "TM. HỘI ĐỒNG", "CHỦ TỊCH"])
     );
-    for (const p of expected.products) expect(report).toContain(outcomeLabel(expected, p.outcome));
+    for (const p of final.products) expect(report).toContain(outcomeLabel(final, p.outcome));
+    expect(report.some((t) => t.startsWith("- Số vòng đánh giá: 2"))).toBe(true);
+    expect(report.some((t) => t.includes("TV04"))).toBe(true);
     expect(cellTexts(DOCUMENT_SHEETS.minutes)).toContain("Kết luận của Chủ tịch:");
+    // The paper form's scores are in TV05's round-2 sheet's history: entered and checked by two people.
+    const history = cellTexts("Lịch sử điểm");
+    expect(history).toEqual(
+      expect.arrayContaining(["Phiếu giấy (nhập hai lần)", "Nguyễn Thị Nhập", "Trần Văn Soát"])
+    );
     const notices = cellTexts(DOCUMENT_SHEETS.notices);
     expect(notices.filter((t) => t === "THÔNG BÁO")).toHaveLength(
       new Set(session.products.map((p) => p.commune)).size
