@@ -146,15 +146,17 @@ export const consolidateWorkbook = async (
   findings.push(...changedAfterClose(deliberation.rounds, read.history, councilScores));
   const closed = new Set(deliberation.rounds.filter((r) => r.closedAt !== null).map((r) => r.number));
   const by = opts.by ?? opts.tool ?? "ocop";
+  // One index of the recorded values for the sheets and all the books (a province's history holds some
+  // 185,000 cells).
+  const recorded = recordedValues(read.history);
   const typed = sheetChanges(
-    read.history,
+    recorded,
     councilScores.filter((s) => !closed.has(s.round ?? 1)),
     now.toISOString(),
     by
   );
+  recordInto(recorded, typed);
   const history: ScoreChange[] = [...read.history, ...typed];
-  // One index of the recorded values for all the books (a province's history holds some 185,000 cells).
-  const recorded = recordedValues(history);
   const at = now.toISOString();
   for (const { book, scores: sc } of fromBooks) {
     const from = history.length;

@@ -252,7 +252,7 @@ export const compareWithHistory = (
 const SHEET_SOURCE: ScoreSource = Object.freeze({ kind: "sheet" });
 
 export const sheetChanges = (
-  history: readonly ScoreChange[],
+  history: readonly ScoreChange[] | RecordedValues,
   sheets: readonly MemberScores[],
   at: string,
   by: string
