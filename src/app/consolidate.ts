@@ -21,7 +21,7 @@ import { deliberationAuditFacts, type EarlierTotals } from "../layout/deliberati
 import type { Catalogue } from "../ocop/criteria/types";
 import type { Finding } from "../ocop/findings";
 import { hasErrors } from "../ocop/findings";
-import { CODES } from "../ocop/codes";
+import { DOCUMENT_CODES } from "./documentsMessages";
 import type { Consolidation } from "../ocop/results";
 import type { MemberScores, RawValue, Session } from "../ocop/session";
 import type { WorkbookHost } from "../hosts/workbook";
@@ -310,7 +310,7 @@ const unknownFormMembers = (
   return asked
     .filter((m) => !known.includes(normaliseCode(m)))
     .map((member) => ({
-      code: CODES.formsUnknownMember,
+      code: DOCUMENT_CODES.formsUnknownMember,
       severity: "error" as const,
       where: { member },
       params: { member },
@@ -329,8 +329,20 @@ const chooseForms = (
   const members = membersWithForms(input).map((m) => m.code);
   // Forms already in the workbook are rewritten from the current scores, never left stale.
   const present = members.filter((m) => sheetNames.some((n) => sameSheetName(n, formSheetName(m))));
-  if (asked !== "auto") return { choice: [...new Set([...present, ...asked])], deferred: null };
   const count = formCount(input);
+  if (asked !== "auto") {
+    // Named members' forms join those already written; above the limit the rest stay on demand.
+    const named = members.filter(
+      (m) => present.includes(m) || asked.some((a) => normaliseCode(a) === normaliseCode(m))
+    );
+    return {
+      choice: named,
+      deferred:
+        count > limit && named.length < members.length
+          ? { forms: count, limit, written: named, notWritten: members.filter((m) => !named.includes(m)) }
+          : null,
+    };
+  }
   if (count <= limit) return { choice: "all", deferred: null };
   const written = present;
   return {

@@ -67,8 +67,6 @@ export const CODES = {
   chairNotNamed: "deliberation.chairNotNamed",
   needsDiscussion: "deliberation.needsDiscussion",
   scoreChangedAfterClose: "round.changedAfterClose",
-  // The printed documents (issue 15).
-  formsUnknownMember: "documents.formsUnknownMember",
 } as const;
 
 export type OcopCode = (typeof CODES)[keyof typeof CODES];

@@ -285,8 +285,4 @@ export const MESSAGES_EN: Record<OcopCode, Template> = {
       "Cell {cell} (sheet {sheet}, member {member}, product {product}, criterion {criterion}) was changed after round {round} was closed: {old} → {new}.",
     fix: "Put back {old} as the score history records it; if the council wants the change, the secretariat reopens the round (with a reason) and enters it again.",
   },
-  "documents.formsUnknownMember": {
-    message: "Evaluation forms were asked for member {member}, who is not on the council or has not scored.",
-    fix: "Name a member code from the Members sheet who has scored (for example --forms TV01,TV02), or --forms all.",
-  },
 };

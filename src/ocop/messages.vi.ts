@@ -286,9 +286,4 @@ export const MESSAGES_VI: Record<OcopCode, Template> = {
       "Ô {cell} (trang {sheet}, thành viên {member}, sản phẩm {product}, tiêu chí {criterion}) đã bị sửa sau khi vòng {round} khóa: {old} → {new}.",
     fix: "Trả ô về giá trị {old} như lịch sử điểm ghi; nếu Hội đồng muốn sửa, Thư ký mở lại vòng chấm (có lý do) rồi nhập lại.",
   },
-  "documents.formsUnknownMember": {
-    message:
-      "Yêu cầu ghi phiếu đánh giá của thành viên {member}, nhưng thành viên này không có trong Hội đồng hoặc chưa chấm.",
-    fix: "Ghi mã thành viên đã chấm theo trang Thành viên (ví dụ --forms TV01,TV02), hoặc --forms all.",
-  },
 };

@@ -160,6 +160,10 @@ const runDay = async (host: WorkbookHost, fake?: FakeExcel): Promise<DayOutcome>
 
   const run = await s.consolidate();
   expect(run.written).toBe(true);
+  const members = ["TV01", "TV02", "TV03", "TV04", "TV05"];
+  // In Excel a member's forms are some 50 KB of requests each: they are written on demand there, member by
+  // member; in a file, with every run (a council of this size).
+  const inExcel = host.kind === "excel";
   expect(run.sheets).toEqual([
     SHEETS.results,
     SHEETS.ranking,
@@ -168,13 +172,22 @@ const runDay = async (host: WorkbookHost, fake?: FakeExcel): Promise<DayOutcome>
     "Đề nghị công nhận 4 sao",
     "Đề nghị công nhận 3 sao",
     // The printed documents (layout/documents): each member's forms, then the council's paperwork.
-    ...["TV01", "TV02", "TV03", "TV04", "TV05"].map((m) => `Phiếu đánh giá ${m}`),
+    ...(inExcel ? [] : members.map((m) => `Phiếu đánh giá ${m}`)),
     "Bảng tổng hợp điểm",
     "Báo cáo kết quả",
     "Biên bản họp",
     "Thông báo kết quả",
     SHEETS.audit,
   ]);
+  if (inExcel) {
+    expect(run.formsDeferred).toEqual(
+      expect.objectContaining({ limit: 0, written: [], notWritten: members })
+    );
+    const tv02 = await s.writeForms(["TV02"]);
+    expect(tv02.written).toBe(true);
+    expect(tv02.sheets).toContain("Phiếu đánh giá TV02");
+    expect(tv02.formsDeferred?.written).toEqual(["TV02"]);
+  } else expect(run.formsDeferred).toBeUndefined();
   const published = await s.publish();
   expect(published.written).toBe(true);
 
@@ -194,7 +207,8 @@ const runDay = async (host: WorkbookHost, fake?: FakeExcel): Promise<DayOutcome>
     starCounts: run.consolidation!.starCounts,
     rankingSheet: sheets.find((g) => g.name === SHEETS.ranking)!.values,
     proposed: published.proposed,
-    published: published.published,
+    // The members' forms differ by design (above); the rest is the same on every host.
+    published: published.published.filter((n) => !n.startsWith("Phiếu đánh giá ")),
     imports: (await s.open()).imports.length,
     auditEntries: parseAuditSheet(log.values).length,
   };
@@ -229,8 +243,9 @@ describe.each(HOSTS)("the secretariat's day on the %s host", (kind, make) => {
     );
     expect(day.published.some((n) => n.startsWith("GCN "))).toBe(false);
     expect(day.imports).toBe(5);
-    // Three runs: consolidate, publish (which consolidates), consolidate again.
-    expect(day.auditEntries).toBe(3);
+    // Three runs: consolidate, publish (which consolidates), consolidate again; in Excel a fourth wrote TV02's
+    // forms.
+    expect(day.auditEntries).toBe(kind === "excel" ? 4 : 3);
     outcomes.set(kind, day);
   });
 
