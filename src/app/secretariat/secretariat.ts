@@ -235,7 +235,14 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
     inspectBooks: (files) => inspectBooks(host, files, { workbooks, load }),
 
     importBooks: (files, reports, confirmed) =>
-      importBooks(host, files, reports, { workbooks, confirmed, load, now: now(), password }),
+      importBooks(host, files, reports, {
+        workbooks,
+        confirmed,
+        load,
+        now: now(),
+        password,
+        by: options.tool,
+      }),
 
     paperForm: (request) => paperForm(host, request, { load }),
 
