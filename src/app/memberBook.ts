@@ -16,6 +16,8 @@ import { roundSheetName } from "../layout/names";
 import type { SheetPlan } from "../layout/plan";
 import { blocksOf, planScoreSheet } from "../layout/scoreSheet";
 import { currentRound, roundsOf } from "../ocop/deliberation";
+import { EMPTY_DELIBERATION, type Deliberation } from "../ocop/history";
+import { planDeliberationSheet } from "../layout/deliberation";
 import { planProductsSheet } from "../layout/setupSheets";
 import { catalogueFor, type EditionLoader } from "./catalogue";
 import { readWorkbook } from "./readWorkbook";
@@ -58,6 +60,19 @@ export const planMemberBook = (opts: MemberBookOptions): SheetPlan[] => {
       imports: [],
     }),
   ];
+};
+
+/**
+ * The council's rounds and the member's own recusals, on a hidden read-only "Vòng chấm" sheet, so that the
+ * book checked on its own (`ocop check`) knows which products its sheet asks and which it does not.
+ */
+const roundsSheet = (d: Deliberation, member: string, password?: string): SheetPlan[] => {
+  const recusals = d.recusals.filter((r) => normaliseCode(r.member) === normaliseCode(member));
+  if (!d.rounds.length && !recusals.length) return [];
+  // Open in the copy: the book has no history to compare a closed round with, and its sheet is locked anyway.
+  const rounds = d.rounds.map((r) => ({ ...r, closedAt: null }));
+  const plan = planDeliberationSheet({ ...EMPTY_DELIBERATION, rounds, recusals });
+  return [{ ...plan, visibility: "hidden", unlocked: [], protection: password ? { password } : {} }];
 };
 
 export interface ExportResult {
@@ -132,7 +147,10 @@ export const exportMemberBooks = async (
       locked: closedAt !== null,
     });
     await host.apply({
-      plans: planMemberBook({ session, catalogue, member, password: opts.password, now: opts.now, sheet }),
+      plans: [
+        ...planMemberBook({ session, catalogue, member, password: opts.password, now: opts.now, sheet }),
+        ...roundsSheet(read.deliberation, member.code, opts.password),
+      ],
       select: { sheet: roundSheetName(member.code, number), row: 0, col: 1 },
     });
     written.push(member.code);

@@ -170,6 +170,19 @@ describe("round 2 through member books: ocop books → fill → ocop consolidate
       if (m.code === recused) continue;
       await fillBook(book2(m.code), { member: m.code, entries: agreed }, setup.session, setup.catalogue);
     }
+    // Each book checks on its own: the round's product is asked, the recused member is not.
+    for (const m of setup.session.members) expect((await cli(["check", book2(m.code)])).code).toBe(0);
+    const wrong = join(dir, "wrong.xlsx");
+    copyFileSync(book2(chair), wrong);
+    await fillBook(wrong, { member: chair, entries: agreed }, setup.session, setup.catalogue, (cells) => {
+      cells.set([...cells.keys()][0]!, 99);
+    });
+    const checked = await cli(["check", wrong, "--json"]);
+    expect(checked.code).toBe(1);
+    const bad = (JSON.parse(checked.stdout) as { severity: string; sheet: string; product: string }[]).filter(
+      (f) => f.severity === "error"
+    );
+    expect(bad).toEqual([expect.objectContaining({ sheet: `Phiếu ${chair} vòng 2`, product: flagged })]);
     const files = readdirSync(books2()).map((f) => join(books2(), f));
     const out = join(dir, "final.xlsx");
     const r = await cli(["consolidate", r2(), ...files, "--out", out, "--json"]);
