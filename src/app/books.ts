@@ -142,3 +142,30 @@ export const readBook = async (
   }
   return done(scores, findings, products);
 };
+
+/**
+ * The session as a book of this round asks it of this member: products not asked again in a later round,
+ * and products the member abstains on, are treated as excluded (not missing, not counted in the progress).
+ */
+export const askedSession = (
+  session: Session,
+  deliberation: Deliberation,
+  member: string,
+  products: readonly string[] | null
+): Session => {
+  const inRound = products ? new Set(products.map(normaliseCode)) : null;
+  const recused = new Set(
+    deliberation.recusals
+      .filter((r) => normaliseCode(r.member) === normaliseCode(member))
+      .map((r) => normaliseCode(r.product))
+  );
+  if (!inRound && !recused.size) return session;
+  return {
+    ...session,
+    products: session.products.map((p) => {
+      const key = normaliseCode(p.code);
+      const asked = (!inRound || inRound.has(key)) && !recused.has(key);
+      return asked || p.excluded ? p : { ...p, excluded: { reason: "" } };
+    }),
+  };
+};

@@ -69,9 +69,7 @@ export const planMemberBook = (opts: MemberBookOptions): SheetPlan[] => {
 const roundsSheet = (d: Deliberation, member: string, password?: string): SheetPlan[] => {
   const recusals = d.recusals.filter((r) => normaliseCode(r.member) === normaliseCode(member));
   if (!d.rounds.length && !recusals.length) return [];
-  // Open in the copy: the book has no history to compare a closed round with, and its sheet is locked anyway.
-  const rounds = d.rounds.map((r) => ({ ...r, closedAt: null }));
-  const plan = planDeliberationSheet({ ...EMPTY_DELIBERATION, rounds, recusals });
+  const plan = planDeliberationSheet({ ...EMPTY_DELIBERATION, rounds: d.rounds, recusals });
   return [{ ...plan, visibility: "hidden", unlocked: [], protection: password ? { password } : {} }];
 };
 

@@ -13,7 +13,7 @@ import { planMeta, type ImportRecord } from "../../layout/meta";
 import { roundSheetName, sameSheetName, SHEETS } from "../../layout/names";
 import { enteredValues } from "../../layout/scoreSheet";
 import { planHistorySheet } from "../../layout/history";
-import { compareWithHistory, type Deliberation } from "../../ocop/history";
+import { compareWithHistory } from "../../ocop/history";
 import { planMemberRound } from "../deliberation/sheets";
 import type { Catalogue } from "../../ocop/criteria/types";
 import { CODES } from "../../ocop/codes";
@@ -22,7 +22,7 @@ import { hasErrors } from "../../ocop/findings";
 import type { MemberScores, Session } from "../../ocop/session";
 import { normaliseCode } from "../../ocop/text";
 import { validateMemberScores } from "../../ocop/validate";
-import { readBook } from "../books";
+import { askedSession, readBook } from "../books";
 import { catalogueFor, type EditionLoader } from "../catalogue";
 import { sha256Hex } from "../hash";
 import { readWorkbook, type WorkbookRead } from "../readWorkbook";
@@ -50,33 +50,6 @@ const openCouncil = async (host: WorkbookHost, load?: EditionLoader): Promise<Co
 /** Which of a member's sheets a book stands for: the member and the round (issue 14). */
 const sheetKey = (member: string, round: number | undefined): string =>
   `${normaliseCode(member)}|${round ?? 1}`;
-
-/**
- * The session as a book of this round asks it of this member: products not asked again in a later round,
- * and products the member abstains on, are treated as excluded (not missing, not counted in the progress).
- */
-const askedSession = (
-  session: Session,
-  deliberation: Deliberation,
-  member: string,
-  products: readonly string[] | null
-): Session => {
-  const inRound = products ? new Set(products.map(normaliseCode)) : null;
-  const recused = new Set(
-    deliberation.recusals
-      .filter((r) => normaliseCode(r.member) === normaliseCode(member))
-      .map((r) => normaliseCode(r.product))
-  );
-  if (!inRound && !recused.size) return session;
-  return {
-    ...session,
-    products: session.products.map((p) => {
-      const key = normaliseCode(p.code);
-      const asked = (!inRound || inRound.has(key)) && !recused.has(key);
-      return asked || p.excluded ? p : { ...p, excluded: { reason: "" } };
-    }),
-  };
-};
 
 const sameValues = (a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): number =>
   [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).length;
