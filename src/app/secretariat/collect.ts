@@ -264,11 +264,15 @@ export const importBooks = async (
   if (!chosen.length) return settled;
   const at = (opts.now ?? new Date()).toISOString();
   const { deliberation } = council.read;
-  // The sheets as they stand, for a later round's earlier scores shown beside the new ones.
-  const scores = parseSheets(council.read.scoreSheets, session, council.catalogue)
-    .map((p) => p.parsed.scores)
-    .filter((x): x is MemberScores => x !== null);
-  const rounds = { session, catalogue: council.catalogue, deliberation, scores };
+  // The sheets as they stand, for a later round's earlier scores shown beside the new ones (parsed only
+  // when a later round's book is imported: a province's round-1 batch does not pay for it).
+  let scores: MemberScores[] | null = null;
+  const sheetsOf = (round: number): MemberScores[] =>
+    round <= 1
+      ? []
+      : (scores ??= parseSheets(council.read.scoreSheets, session, council.catalogue)
+          .map((p) => p.parsed.scores)
+          .filter((x): x is MemberScores => x !== null));
   const plans = [];
   const imports = [...meta.imports];
   const history = [...council.read.history];
@@ -288,10 +292,15 @@ export const importBooks = async (
     if (!book.scores || !member || hasErrors(book.findings)) continue;
     // The book fills the member's sheet of its round (recused cells locked as on the council's sheet).
     plans.push(
-      planMemberRound(rounds, member, book.round, {
-        existing: enteredValues(book.scores),
-        password: opts.password,
-      })
+      planMemberRound(
+        { session, catalogue: council.catalogue, deliberation, scores: sheetsOf(book.round) },
+        member,
+        book.round,
+        {
+          existing: enteredValues(book.scores),
+          password: opts.password,
+        }
+      )
     );
     // Each score the book brings is kept in the history with the file's name and SHA-256.
     for (const d of compareWithHistory(history, [{ ...book.scores, member: member.code }]))
