@@ -66,7 +66,7 @@ export const planMemberBook = (opts: MemberBookOptions): SheetPlan[] => {
  * The council's rounds and the member's own recusals, on a hidden read-only "Vòng chấm" sheet, so that the
  * book checked on its own (`ocop check`) knows which products its sheet asks and which it does not.
  */
-const roundsSheet = (d: Deliberation, member: string, password?: string): SheetPlan[] => {
+export const planRoundsCopy = (d: Deliberation, member: string, password?: string): SheetPlan[] => {
   const recusals = d.recusals.filter((r) => normaliseCode(r.member) === normaliseCode(member));
   if (!d.rounds.length && !recusals.length) return [];
   const plan = planDeliberationSheet({ ...EMPTY_DELIBERATION, rounds: d.rounds, recusals });
@@ -147,7 +147,7 @@ export const exportMemberBooks = async (
     await host.apply({
       plans: [
         ...planMemberBook({ session, catalogue, member, password: opts.password, now: opts.now, sheet }),
-        ...roundsSheet(read.deliberation, member.code, opts.password),
+        ...planRoundsCopy(read.deliberation, member.code, opts.password),
       ],
       select: { sheet: roundSheetName(member.code, number), row: 0, col: 1 },
     });

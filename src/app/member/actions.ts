@@ -13,7 +13,7 @@ import { listEditions } from "../../ocop/criteria/builtin";
 import type { Finding } from "../../ocop/findings";
 import type { Member, RawValue } from "../../ocop/session";
 import { validateMemberScores } from "../../ocop/validate";
-import { planMemberBook } from "../memberBook";
+import { planMemberBook, planRoundsCopy } from "../memberBook";
 import { withoutEchoes } from "../scores";
 import { memberRound, type MemberContext } from "./context";
 import { MEMBER_CODES } from "./messages";
@@ -213,7 +213,7 @@ export const buildMemberBook = async (
       existing,
       now: now(),
       sheet: planOwnSheet(context, member, existing, earlier),
-    }),
+    }).concat(planRoundsCopy(context.deliberation ?? EMPTY_DELIBERATION, member.code)),
     select: { sheet: name, row: 0, col: 1 },
   });
   return { sheet: name, values: existing.size };

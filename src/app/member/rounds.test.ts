@@ -7,7 +7,7 @@ import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
 import { describeFinding } from "../../ocop/messages";
 import { closeRound, openRound } from "../deliberation";
 import { exportMemberBooks } from "../memberBook";
-import { checkMemberSheet, insertMemberSheet, readMemberSheet, writeScore } from "./actions";
+import { buildMemberBook, checkMemberSheet, insertMemberSheet, readMemberSheet, writeScore } from "./actions";
 import { findMember, memberRound, openMemberContext } from "./context";
 import { writeExampleCouncilBook } from "./example";
 import { readWorkbook } from "../readWorkbook";
@@ -79,6 +79,12 @@ describe("the member's pane in a later round", () => {
     const read = await readWorkbook(book);
     expect(read.scoreSheets.map((g) => g.name)).toEqual(["Phiếu TV02 vòng 2"]);
     expect((await readMemberSheet(book, context, member))!.cells[0]!.previous).toBe(earlier);
+    // The book the pane saves (standalone page) is a round-2 book too.
+    const saved = PartsHost.createEmpty({ fileName: "TV02-luu.xlsx" });
+    await buildMemberBook(book, context, member, saved, () => NOW);
+    const savedContext = await contextOf(saved);
+    expect(memberRound(savedContext, member)).toMatchObject({ number: 2, sheet: "Phiếu TV02 vòng 2" });
+    expect((await readMemberSheet(saved, savedContext, member))!.cells[0]!.previous).toBe(earlier);
   });
 
   test("once the round is closed, the check says so, when, and that the secretariat must reopen it", async () => {
