@@ -7,6 +7,9 @@ import type { WorkbookHost } from "../hosts/workbook";
 import { APP_CODES, LAYOUT_CODES } from "../layout/codes";
 import { readWorkbook } from "./readWorkbook";
 import { parseSheets } from "./scores";
+import { currentRound } from "../ocop/deliberation";
+import type { Deliberation } from "../ocop/history";
+import { DELIBERATION_CODES } from "./deliberation/codes";
 
 export interface BookInput {
   host: WorkbookHost;
@@ -19,17 +22,59 @@ export interface BookScores {
   book: BookInput;
   scores: MemberScores | null;
   findings: Finding[];
+  /** The round the book's sheet belongs to (1 unless it is a later round's sheet). */
+  round: number;
+  /** The products a later round's sheet asks again; null for round 1 (every product). */
+  products: string[] | null;
 }
+
+/**
+ * A book's round must be one the council workbook holds and has not closed: a closed round's scores are
+ * in the history and on its locked sheets, and a book cannot change them.
+ */
+const roundRefusal = (
+  deliberation: Deliberation,
+  round: number,
+  member: string,
+  where: Finding["where"]
+): Finding | null => {
+  const current = currentRound(deliberation);
+  const stored = deliberation.rounds.find((r) => r.number === round);
+  if (round > current || (round > 1 && !stored))
+    return {
+      code: DELIBERATION_CODES.bookRoundUnknown,
+      severity: "error",
+      where,
+      params: { round, current, member },
+    };
+  if (stored?.closedAt)
+    return {
+      code: DELIBERATION_CODES.bookRoundClosed,
+      severity: "error",
+      where,
+      params: { round, at: stored.closedAt, member },
+    };
+  return null;
+};
 
 export const readBook = async (
   book: BookInput,
   session: Session,
-  catalogue: Catalogue
+  catalogue: Catalogue,
+  /** The council's rounds: a book of a closed round, or of a round it does not hold, is refused. */
+  deliberation?: Deliberation
 ): Promise<BookScores> => {
+  const done = (scores: MemberScores | null, findings: Finding[], products: string[] | null = null) => ({
+    book,
+    scores,
+    findings,
+    round: scores?.round ?? 1,
+    products,
+  });
   const read = await readWorkbook(book.host, book.file);
   const findings = [...read.findings];
   const where = { file: book.file };
-  if (!read.meta) return { book, scores: null, findings };
+  if (!read.meta) return done(null, findings);
   if (read.meta.session.id !== session.id) {
     findings.push({
       code: APP_CODES.bookOtherSession,
@@ -48,7 +93,7 @@ export const readBook = async (
         memberName: read.meta.session.members.find((m) => m.code === read.meta!.member)?.name ?? "",
       },
     });
-    return { book, scores: null, findings };
+    return done(null, findings);
   }
   // Same session, other criteria (the edition was changed after the books were issued): every row would
   // be unknown, so say it once.
@@ -59,11 +104,11 @@ export const readBook = async (
       where,
       params: { found: read.meta.session.edition, expected: session.edition },
     });
-    return { book, scores: null, findings };
+    return done(null, findings);
   }
   if (read.scoreSheets.length === 0) {
     findings.push({ code: LAYOUT_CODES.bookNoScoreSheet, severity: "error", where, params: {} });
-    return { book, scores: null, findings };
+    return done(null, findings);
   }
   if (read.scoreSheets.length > 1) {
     findings.push({
@@ -72,7 +117,7 @@ export const readBook = async (
       where,
       params: { count: read.scoreSheets.length },
     });
-    return { book, scores: null, findings };
+    return done(null, findings);
   }
   const [parsed] = parseSheets(read.scoreSheets, session, catalogue, book.file);
   findings.push(...parsed!.parsed.findings);
@@ -84,7 +129,43 @@ export const readBook = async (
       where: { ...where, sheet: parsed!.grid.name, member: scores.member },
       params: { found: scores.member, expected: read.meta.member },
     });
-    return { book, scores: null, findings };
+    return done(null, findings);
   }
-  return { book, scores, findings };
+  const products = parsed!.parsed.anchor?.products ?? null;
+  if (scores && deliberation) {
+    const refusal = roundRefusal(deliberation, scores.round ?? 1, scores.member, {
+      ...where,
+      sheet: parsed!.grid.name,
+      member: scores.member,
+    });
+    if (refusal) return { ...done(null, [...findings, refusal], products), round: scores.round ?? 1 };
+  }
+  return done(scores, findings, products);
+};
+
+/**
+ * The session as a book of this round asks it of this member: products not asked again in a later round,
+ * and products the member abstains on, are treated as excluded (not missing, not counted in the progress).
+ */
+export const askedSession = (
+  session: Session,
+  deliberation: Deliberation,
+  member: string,
+  products: readonly string[] | null
+): Session => {
+  const inRound = products ? new Set(products.map(normaliseCode)) : null;
+  const recused = new Set(
+    deliberation.recusals
+      .filter((r) => normaliseCode(r.member) === normaliseCode(member))
+      .map((r) => normaliseCode(r.product))
+  );
+  if (!inRound && !recused.size) return session;
+  return {
+    ...session,
+    products: session.products.map((p) => {
+      const key = normaliseCode(p.code);
+      const asked = (!inRound || inRound.has(key)) && !recused.has(key);
+      return asked || p.excluded ? p : { ...p, excluded: { reason: "" } };
+    }),
+  };
 };

@@ -77,7 +77,8 @@ export const checkSheets = async (
   let rules = [
     ...inForce.findings,
     ...dropExempt(validateAll(session, catalogue, inForce.sheets), inForce.exempt, inForce.sheetOf),
-    ...changedAfterClose(read.deliberation.rounds, read.history, scores),
+    // A member's book has no history to compare with: its closed round's sheet is locked instead.
+    ...(kind === "member" ? [] : changedAfterClose(read.deliberation.rounds, read.history, scores)),
   ].map((f) => ({
     ...f,
     where: { file: opts.file, ...f.where },

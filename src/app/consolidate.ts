@@ -37,7 +37,7 @@ import {
 import { documentDeliberation } from "../layout/documents/fromDeliberation";
 import { parseAuditSheet, planAuditSheet, type AuditInput } from "../layout/audit";
 import { planMeta } from "../layout/meta";
-import { SHEETS, sameSheetName, scoreSheetName } from "../layout/names";
+import { SHEETS, roundSheetName, sameSheetName } from "../layout/names";
 import { ALL_PROPOSAL_SHEETS, planProposalSheets } from "../layout/proposals";
 import type { SheetPlan } from "../layout/plan";
 import { dateLine, planRankingSheet } from "../layout/ranking";
@@ -116,7 +116,7 @@ export const consolidateWorkbook = async (
   const own = parseSheets(read.scoreSheets, session, catalogue, opts.file);
   const fromBooks: { book: BookInput; scores: MemberScores }[] = [];
   for (const [i, book] of books.entries()) {
-    const r = await readBook(book, session, catalogue);
+    const r = await readBook(book, session, catalogue, read.deliberation);
     findings.push(...r.findings);
     if (r.scores) fromBooks.push({ book, scores: r.scores });
     opts.onProgress?.(i + 2, total, book.file);
@@ -264,7 +264,7 @@ export const consolidateWorkbook = async (
       file: book.file,
       sha256: book.sha256,
       member: member.code,
-      sheet: scoreSheetName(member.code),
+      sheet: roundSheetName(member.code, roundNo),
       at: now.toISOString(),
     });
   }

@@ -84,10 +84,21 @@ export const readWorkbook = async (
   const meta = parsed.meta;
   const none = { history: [], deliberation: EMPTY_DELIBERATION, ...minutes };
   if (!meta) return { file, meta, session: null, scoreSheets, sheetNames, findings, audit, ...none };
-  if (meta.kind === "member")
-    return { file, meta, session: meta.session, scoreSheets, sheetNames, findings, audit, ...none };
-  const h = parseHistorySheet(byName(SHEETS.history)?.values ?? null, file);
   const dl = parseDeliberationSheet(byName(SHEETS.deliberation)?.values ?? null, file);
+  // A member's book carries the rounds and the member's recusals (read-only) so it can be checked alone.
+  if (meta.kind === "member")
+    return {
+      file,
+      meta,
+      session: meta.session,
+      scoreSheets,
+      sheetNames,
+      findings: [...findings, ...dl.findings],
+      audit,
+      ...none,
+      deliberation: dl.deliberation,
+    };
+  const h = parseHistorySheet(byName(SHEETS.history)?.values ?? null, file);
   findings.push(...h.findings, ...dl.findings);
 
   const base = meta.session;

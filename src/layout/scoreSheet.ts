@@ -103,7 +103,7 @@ export const paperMark = (paper: { enteredBy: string; checkedBy: string; at: str
 
 const pointsText = (list: number[]): string => list.join("; ");
 /** Hidden product-row tag of a column showing the member's earlier-round score (read-only, not parsed). */
-const PREVIOUS_TAG = "#TRUOC:";
+export const PREVIOUS_TAG = "#TRUOC:";
 /** Shared by every score cell (put copies it into the cell). */
 const POINTS = { numberFormat: FORMAT.points } as const;
 

@@ -18,6 +18,12 @@ export const DELIBERATION_CODES = {
   recusalDuplicate: "recusal.duplicate",
   notFlagged: "decision.notFlagged",
   notConsolidated: "decision.notConsolidated",
+  /** Books issued for a closed round: read-only copies. */
+  booksOfClosedRound: "books.roundClosed",
+  /** A member's book of a closed round brought back: its scores are not taken. */
+  bookRoundClosed: "book.roundClosed",
+  /** A member's book of a round the council workbook does not hold. */
+  bookRoundUnknown: "book.roundUnknown",
 } as const;
 
 type Code = (typeof DELIBERATION_CODES)[keyof typeof DELIBERATION_CODES];
@@ -78,6 +84,21 @@ export const DELIBERATION_MESSAGES = defineMessages<Code>({
         "Chưa tổng hợp được (còn lỗi trong phiếu chấm), nên chưa biết sản phẩm {product} có chờ thảo luận không.",
       fix: "Sửa các lỗi ở bước Kiểm tra, tổng hợp lại, rồi ghi quyết định của Chủ tịch.",
     },
+    "books.roundClosed": {
+      message:
+        "Vòng chấm {round} (vòng hiện tại) đã khóa lúc {at}: phiếu phát ra chỉ để xem, các ô điểm bị khóa.",
+      fix: "Để thành viên chấm lại, mở vòng mới cho các sản phẩm cần chấm (ocop round --products …) hoặc mở lại vòng {round} (ocop round --reopen --reason “…”), rồi phát phiếu lại.",
+    },
+    "book.roundClosed": {
+      message:
+        "Tệp này là phiếu vòng {round} của thành viên {member}, nhưng vòng {round} đã khóa lúc {at}: điểm trong tệp không được nhận.",
+      fix: "Bỏ tệp này (điểm vòng {round} đã nằm trong sổ Hội đồng và trang “Lịch sử điểm”). Nếu Hội đồng cần sửa điểm vòng {round}, Thư ký mở lại vòng (ocop round --reopen --round {round} --reason “…”, hoặc “Mở lại vòng” trong Add-in) rồi nhập lại tệp.",
+    },
+    "book.roundUnknown": {
+      message:
+        "Tệp này là phiếu vòng {round} của thành viên {member}, nhưng sổ Hội đồng này chưa có vòng chấm {round} (vòng hiện tại: {current}).",
+      fix: "Dùng sổ Hội đồng đã mở vòng {round} (tệp do ocop round --out ghi ra), hoặc phát lại phiếu từ sổ này (ocop books) cho thành viên chấm.",
+    },
   },
   en: {
     "round.notCouncil": {
@@ -133,6 +154,21 @@ export const DELIBERATION_MESSAGES = defineMessages<Code>({
       message:
         "The scores cannot be consolidated yet (errors stand), so whether product {product} awaits discussion is unknown.",
       fix: "Fix the errors in the Check step, consolidate again, then record the chair's decision.",
+    },
+    "books.roundClosed": {
+      message:
+        "Scoring round {round} (the current one) was closed at {at}: the books issued are for reading only, their score cells are locked.",
+      fix: "For members to score again, open a new round for the products concerned (ocop round --products …) or reopen round {round} (ocop round --reopen --reason “…”), then issue the books again.",
+    },
+    "book.roundClosed": {
+      message:
+        "This file is member {member}'s book of round {round}, but round {round} was closed at {at}: its scores are not taken.",
+      fix: "Leave the file out (round {round}'s scores are already in the council workbook and on “Lịch sử điểm”). If the council must change them, the secretariat reopens the round (ocop round --reopen --round {round} --reason “…”, or “Reopen round” in the add-in) and imports the file again.",
+    },
+    "book.roundUnknown": {
+      message:
+        "This file is member {member}'s book of round {round}, but this council workbook has no scoring round {round} (current round: {current}).",
+      fix: "Use the council workbook in which round {round} was opened (the file ocop round --out wrote), or issue the books again from this workbook (ocop books) and have the member score on them.",
     },
   },
 });

@@ -4,14 +4,18 @@
  * Each reads what it needs in one `readSheets` and changes the workbook in one `apply`.
  */
 import type { SheetGrid, WorkbookHost } from "../../hosts/workbook";
-import { enteredValues, parseScoreSheet, planScoreSheet } from "../../layout/scoreSheet";
+import { enteredValues, parseScoreSheet, planScoreSheet, scoreKey } from "../../layout/scoreSheet";
+import type { SheetPlan } from "../../layout/plan";
+import { EMPTY_DELIBERATION } from "../../ocop/history";
+import { normaliseCode } from "../../ocop/text";
+import { askedSession } from "../books";
 import { listEditions } from "../../ocop/criteria/builtin";
 import type { Finding } from "../../ocop/findings";
 import type { Member, RawValue } from "../../ocop/session";
 import { validateMemberScores } from "../../ocop/validate";
-import { planMemberBook } from "../memberBook";
+import { planMemberBook, planRoundsCopy } from "../memberBook";
 import { withoutEchoes } from "../scores";
-import type { MemberContext } from "./context";
+import { memberRound, type MemberContext } from "./context";
 import { MEMBER_CODES } from "./messages";
 import { buildMemberSheet, memberSheetName, type MemberSheet } from "./sheet";
 
@@ -21,6 +25,38 @@ const editionTitle = (edition: string): string | undefined =>
 const readOne = async (host: WorkbookHost, name: string): Promise<SheetGrid | null> => {
   const { sheets } = await host.readSheets([name]);
   return sheets[0] ?? null;
+};
+
+/**
+ * The member's sheet of the round they score, planned again with `existing` values: a later round's keeps
+ * its products and the earlier scores shown beside them; recused cells stay locked; a closed round's sheet
+ * stays locked whole.
+ */
+const planOwnSheet = (
+  context: MemberContext,
+  member: Member,
+  existing: ReadonlyMap<string, RawValue>,
+  earlier: MemberSheet | null
+): SheetPlan => {
+  const { session, catalogue } = context;
+  const round = memberRound(context, member);
+  const previous = new Map<string, RawValue>();
+  for (const c of earlier?.cells ?? [])
+    if (c.previous !== undefined) previous.set(scoreKey(c.product.code, c.flat.criterion.id), c.previous);
+  const plan = planScoreSheet({
+    session,
+    catalogue,
+    member,
+    existing,
+    editionTitle: editionTitle(session.edition),
+    recused: (context.deliberation?.recusals ?? [])
+      .filter((r) => normaliseCode(r.member) === normaliseCode(member.code))
+      .map((r) => r.product),
+    ...(round.number > 1 && round.products
+      ? { round: { number: round.number, products: round.products, previous } }
+      : {}),
+  });
+  return round.closedAt ? { ...plan, unlocked: [] } : plan;
 };
 
 export type InsertResult =
@@ -38,9 +74,10 @@ export const insertMemberSheet = async (
   member: Member
 ): Promise<InsertResult> => {
   const { session, catalogue } = context;
-  const name = memberSheetName(member);
+  const name = memberSheetName(member, context);
   const grid = await readOne(host, name);
   let existing = new Map<string, RawValue>();
+  let earlier: MemberSheet | null = null;
   if (grid) {
     const parsed = parseScoreSheet(grid, { session, catalogue });
     if (
@@ -59,14 +96,9 @@ export const insertMemberSheet = async (
       };
     }
     existing = enteredValues(parsed.scores);
+    earlier = buildMemberSheet(grid, session, catalogue, member);
   }
-  const plan = planScoreSheet({
-    session,
-    catalogue,
-    member,
-    existing,
-    editionTitle: editionTitle(session.edition),
-  });
+  const plan = planOwnSheet(context, member, existing, earlier);
   const first = plan.unlocked[0];
   await host.apply({
     plans: [plan],
@@ -81,7 +113,7 @@ export const readMemberSheet = async (
   context: MemberContext,
   member: Member
 ): Promise<MemberSheet | null> => {
-  const grid = await readOne(host, memberSheetName(member));
+  const grid = await readOne(host, memberSheetName(member, context));
   return grid ? buildMemberSheet(grid, context.session, context.catalogue, member) : null;
 };
 
@@ -119,7 +151,8 @@ export const checkMemberSheet = async (
   member: Member
 ): Promise<Finding[]> => {
   const { session, catalogue } = context;
-  const name = memberSheetName(member);
+  const round = memberRound(context, member);
+  const name = round.sheet;
   const grid = await readOne(host, name);
   if (!grid) {
     return [
@@ -132,9 +165,27 @@ export const checkMemberSheet = async (
     ];
   }
   const parsed = parseScoreSheet(grid, { session, catalogue });
-  if (!parsed.scores) return parsed.findings;
+  // A closed round takes no more scores: say so first, with when and who can reopen it.
+  const closed: Finding[] = round.closedAt
+    ? [
+        {
+          code: MEMBER_CODES.roundClosed,
+          severity: "error",
+          where: { sheet: name, member: member.code },
+          params: { round: round.number, at: round.closedAt, sheet: name },
+        },
+      ]
+    : [];
+  if (!parsed.scores) return [...closed, ...parsed.findings];
   const scores = { ...parsed.scores, member: member.code };
-  return withoutEchoes([...parsed.findings, ...validateMemberScores(session, catalogue, scores)]);
+  // Products this round does not ask again, and those the member abstains on, are not missing.
+  const asked = askedSession(
+    session,
+    context.deliberation ?? EMPTY_DELIBERATION,
+    member.code,
+    round.number > 1 ? round.products : null
+  );
+  return withoutEchoes([...closed, ...parsed.findings, ...validateMemberScores(asked, catalogue, scores)]);
 };
 
 /**
@@ -149,12 +200,20 @@ export const buildMemberBook = async (
   now: () => Date = () => new Date()
 ): Promise<{ sheet: string; values: number }> => {
   const { session, catalogue } = context;
-  const name = memberSheetName(member);
+  const name = memberSheetName(member, context);
   const grid = await readOne(source, name);
   const parsed = grid ? parseScoreSheet(grid, { session, catalogue }) : null;
   const existing = enteredValues(parsed?.scores ?? null);
+  const earlier = grid ? buildMemberSheet(grid, session, catalogue, member) : null;
   await target.apply({
-    plans: planMemberBook({ session, catalogue, member, existing, now: now() }),
+    plans: planMemberBook({
+      session,
+      catalogue,
+      member,
+      existing,
+      now: now(),
+      sheet: planOwnSheet(context, member, existing, earlier),
+    }).concat(planRoundsCopy(context.deliberation ?? EMPTY_DELIBERATION, member.code)),
     select: { sheet: name, row: 0, col: 1 },
   });
   return { sheet: name, values: existing.size };

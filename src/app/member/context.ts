@@ -5,7 +5,9 @@
  * workbook names its member; in a council workbook the member picks their name from the members list.
  */
 import type { WorkbookHost } from "../../hosts/workbook";
-import { scoreSheetName, sameSheetName } from "../../layout/names";
+import { roundSheetName, scoreSheetName, sameSheetName } from "../../layout/names";
+import { roundsOf } from "../../ocop/deliberation";
+import type { Deliberation } from "../../ocop/history";
 import type { WorkbookMeta } from "../../layout/meta";
 import { loadEdition } from "../../ocop/criteria/builtin";
 import type { Catalogue } from "../../ocop/criteria/types";
@@ -25,7 +27,35 @@ export interface MemberContext {
   bookMemberCode: string | null;
   /** Names of the sheets in the workbook, to tell whether a member's score sheet is there. */
   sheetNames: string[];
+  /** The scoring rounds (issue 14): a later round's sheet ("Phiếu TV01 vòng 2") is the one to fill. */
+  deliberation?: Deliberation;
 }
+
+/** The round a member scores in this workbook, and its sheet. */
+export interface MemberRound {
+  number: number;
+  sheet: string;
+  /** The products a later round asks again; null in round 1 (every product). */
+  products: string[] | null;
+  /** When the secretariat closed the round (the sheet is locked); null while open. */
+  closedAt: string | null;
+}
+
+/**
+ * The latest round whose sheet for this member the workbook holds (a round-2 book holds only "Phiếu TV01
+ * vòng 2"; a council workbook may hold both); round 1 when there is none.
+ */
+export const memberRound = (context: MemberContext, member: Member): MemberRound => {
+  const d = context.deliberation;
+  const rounds = d ? roundsOf(d, context.session) : [];
+  for (const r of [...rounds].sort((a, b) => b.number - a.number)) {
+    const sheet = roundSheetName(member.code, r.number);
+    if (r.number > 1 && context.sheetNames.some((n) => sameSheetName(n, sheet)))
+      return { number: r.number, sheet, products: r.products, closedAt: r.closedAt };
+  }
+  const first = rounds.find((r) => r.number === 1);
+  return { number: 1, sheet: scoreSheetName(member.code), products: null, closedAt: first?.closedAt ?? null };
+};
 
 export type OpenContextResult =
   | { ok: true; context: MemberContext; findings: Finding[] }
@@ -58,6 +88,7 @@ export const openMemberContext = async (
       bookMember: read.meta.kind === "member" ? findMember(session, read.meta.member) : null,
       bookMemberCode: read.meta.kind === "member" ? read.meta.member : null,
       sheetNames: read.sheetNames,
+      deliberation: read.deliberation,
     },
     // Accepted custom forms are warnings for the secretariat; a member only needs to hear about errors.
     findings: [...read.findings, ...findings].filter((f) => f.severity === "error"),
@@ -65,4 +96,4 @@ export const openMemberContext = async (
 };
 
 export const hasScoreSheet = (context: MemberContext, member: Member): boolean =>
-  context.sheetNames.some((n) => sameSheetName(n, scoreSheetName(member.code)));
+  context.sheetNames.some((n) => sameSheetName(n, memberRound(context, member).sheet));

@@ -8,6 +8,7 @@ import { defineMessages, registerMessages } from "../../ocop/messages";
 export const MEMBER_CODES = {
   sheetMissing: "memberSheet.missing",
   sheetForeign: "memberSheet.foreign",
+  roundClosed: "memberSheet.roundClosed",
 } as const;
 
 type Code = (typeof MEMBER_CODES)[keyof typeof MEMBER_CODES];
@@ -22,6 +23,11 @@ export const MEMBER_MESSAGES = defineMessages<Code>({
       message: "Sheet “{sheet}” đã có nhưng không phải phiếu chấm của phiên này.",
       fix: "Đổi tên hoặc xoá sheet đó (sau khi chép lại những gì cần giữ), rồi bấm “Chèn phiếu chấm”.",
     },
+    "memberSheet.roundClosed": {
+      message:
+        "Vòng chấm {round} đã được Thư ký Hội đồng khóa lúc {at}: phiếu “{sheet}” không nhận thêm điểm, ô điểm bị khóa.",
+      fix: "Nếu cần sửa điểm, báo Thư ký Hội đồng mở lại vòng {round} (có ghi lý do), rồi nhận phiếu mới để chấm.",
+    },
   },
   en: {
     "memberSheet.missing": {
@@ -31,6 +37,11 @@ export const MEMBER_MESSAGES = defineMessages<Code>({
     "memberSheet.foreign": {
       message: "Sheet “{sheet}” exists but is not a score sheet of this session.",
       fix: "Rename or delete that sheet (after copying what you need from it), then press “Insert score sheet”.",
+    },
+    "memberSheet.roundClosed": {
+      message:
+        "Scoring round {round} was closed by the council's secretariat at {at}: sheet “{sheet}” takes no more scores, its score cells are locked.",
+      fix: "To change a score, ask the secretariat to reopen round {round} (with a reason), then take the new book to score.",
     },
   },
 });

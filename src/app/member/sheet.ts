@@ -6,8 +6,9 @@
  */
 import type { SheetGrid } from "../../hosts/workbook";
 import { parseAddress } from "../../layout/a1";
-import { scoreSheetName } from "../../layout/names";
-import { parseScoreSheet } from "../../layout/scoreSheet";
+import { roundSheetName } from "../../layout/names";
+import { memberRound, type MemberContext } from "./context";
+import { parseScoreSheet, PREVIOUS_TAG } from "../../layout/scoreSheet";
 import {
   criteriaOf,
   criterionIndex,
@@ -42,6 +43,8 @@ export interface ScoreCell {
   points: number | null;
   /** Position in the scoring order (0-based). */
   order: number;
+  /** On a later round's sheet: what the member gave in the earlier round (shown beside, read-only). */
+  previous?: RawValue;
 }
 
 export interface ProductProgress {
@@ -107,6 +110,14 @@ export const buildMemberSheet = (
   const products = new Map<string, Product>();
   for (const p of session.products) if (!p.excluded) products.set(normaliseCode(p.code), p);
 
+  // A later round's sheet shows the earlier scores in columns tagged (hidden row) with the product's code.
+  const previousCol = new Map<string, number>();
+  grid.values.forEach((row) =>
+    row.forEach((v, col) => {
+      if (typeof v === "string" && v.startsWith(PREVIOUS_TAG))
+        previousCol.set(normaliseCode(v.slice(PREVIOUS_TAG.length)), col);
+    })
+  );
   // Entries come row by row; the member scores column by column, so regroup by product in column order.
   const byProduct = new Map<string, ScoreCell[]>();
   for (const e of parsed.scores.entries) {
@@ -130,6 +141,9 @@ export const buildMemberSheet = (
       formula,
       ...stateOf(e.raw.value, formula, flat),
       order: 0,
+      ...(previousCol.has(normaliseCode(product.code))
+        ? { previous: grid.values[pos.row]?.[previousCol.get(normaliseCode(product.code))!] ?? null }
+        : {}),
     });
     byProduct.set(product.code, list);
   }
@@ -255,4 +269,6 @@ export const nextUnscored = (sheet: MemberSheet, from: ScoreCell | undefined): S
   return undefined;
 };
 
-export const memberSheetName = (member: Member): string => scoreSheetName(member.code);
+/** The member's sheet to fill: the latest round's the workbook holds ("Phiếu TV01 vòng 2"), else round 1's. */
+export const memberSheetName = (member: Member, context?: MemberContext): string =>
+  context ? memberRound(context, member).sheet : roundSheetName(member.code, 1);

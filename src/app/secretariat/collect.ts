@@ -10,8 +10,11 @@
 import type { WorkbookHost } from "../../hosts/workbook";
 import { LAYOUT_CODES } from "../../layout/codes";
 import { planMeta, type ImportRecord } from "../../layout/meta";
-import { scoreSheetName, SHEETS } from "../../layout/names";
-import { enteredValues, planScoreSheet } from "../../layout/scoreSheet";
+import { roundSheetName, sameSheetName, SHEETS } from "../../layout/names";
+import { enteredValues } from "../../layout/scoreSheet";
+import { planHistorySheet } from "../../layout/history";
+import { compareWithHistory } from "../../ocop/history";
+import { planMemberRound } from "../deliberation/sheets";
 import type { Catalogue } from "../../ocop/criteria/types";
 import { CODES } from "../../ocop/codes";
 import type { Finding } from "../../ocop/findings";
@@ -19,7 +22,7 @@ import { hasErrors } from "../../ocop/findings";
 import type { MemberScores, Session } from "../../ocop/session";
 import { normaliseCode } from "../../ocop/text";
 import { validateMemberScores } from "../../ocop/validate";
-import { readBook } from "../books";
+import { askedSession, readBook } from "../books";
 import { catalogueFor, type EditionLoader } from "../catalogue";
 import { sha256Hex } from "../hash";
 import { readWorkbook, type WorkbookRead } from "../readWorkbook";
@@ -43,6 +46,10 @@ const openCouncil = async (host: WorkbookHost, load?: EditionLoader): Promise<Co
   const { catalogue } = await catalogueFor(read.session, load);
   return { read: read as Council["read"], catalogue };
 };
+
+/** Which of a member's sheets a book stands for: the member and the round (issue 14). */
+const sheetKey = (member: string, round: number | undefined): string =>
+  `${normaliseCode(member)}|${round ?? 1}`;
 
 const sameValues = (a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): number =>
   [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).length;
@@ -81,13 +88,15 @@ export const settleBatch = (reports: BookReport[], imports: readonly ImportRecor
       ),
     };
   });
+  // Two books of one member clash only in the same round: a round-1 and a round-2 book fill two sheets.
   const byMember = new Map<string, BookReport[]>();
   for (const r of base) {
     if (!r.member || (r.status !== "ready" && r.status !== "duplicate")) continue;
-    byMember.set(r.member, [...(byMember.get(r.member) ?? []), r]);
+    const key = sheetKey(r.member, r.round);
+    byMember.set(key, [...(byMember.get(key) ?? []), r]);
   }
   return base.map((r) => {
-    const same = r.member ? byMember.get(r.member) : undefined;
+    const same = r.member ? byMember.get(sheetKey(r.member, r.round)) : undefined;
     if (!same || same.length < 2 || !same.includes(r)) return r;
     return {
       ...r,
@@ -146,17 +155,26 @@ const inspectOne = async (
       ],
     };
   }
-  const book = await readBook({ host, file: file.name, sha256 }, session, council.catalogue);
+  const book = await readBook(
+    { host, file: file.name, sha256 },
+    session,
+    council.catalogue,
+    council.read.deliberation
+  );
   const scores = book.scores;
   const member = scores
     ? session.members.find((m) => normaliseCode(m.code) === normaliseCode(scores.member))
     : undefined;
   const findings: Finding[] = [...book.findings];
-  if (scores) findings.push(...validateMemberScores(session, council.catalogue, scores));
-  const progress = scores ? computeProgress(session, council.catalogue, [scores]) : null;
+  const asked = scores
+    ? askedSession(session, council.read.deliberation, scores.member, book.products)
+    : session;
+  if (scores) findings.push(...validateMemberScores(asked, council.catalogue, scores));
+  const progress = scores ? computeProgress(asked, council.catalogue, [scores]) : null;
   const row = progress?.cells[session.members.indexOf(member!)] ?? [];
   const withMember: BookReport = {
     ...report,
+    ...(book.round > 1 ? { round: book.round } : {}),
     member: scores?.member ?? null,
     memberName: member?.name ?? null,
     findings,
@@ -170,19 +188,25 @@ const inspectOne = async (
     (f) => f.severity === "error" && f.code !== CODES.scoreMissing && f.code !== CODES.scoreProductMissing
   );
   if (!scores || !member || wrong.length > 0) return { ...withMember, status: "invalid" };
-  // The council workbook may already hold this member's scores (typed there, or an earlier book).
-  const current = councilScores.get(normaliseCode(member.code));
+  // The council workbook may already hold this member's scores of the book's round (typed there, or an
+  // earlier book).
+  const current = councilScores.get(sheetKey(member.code, scores.round));
   if (current && hasEntries(current)) {
     const differing = sameValues(enteredValues(current), enteredValues(scores));
     if (differing > 0) {
+      const sheet = roundSheetName(member.code, book.round);
       const last = [...council.read.meta.imports]
         .reverse()
-        .find((i) => normaliseCode(i.member) === normaliseCode(member.code));
+        .find(
+          (i) =>
+            normaliseCode(i.member) === normaliseCode(member.code) &&
+            (book.round === 1 || sameSheetName(i.sheet, sheet))
+        );
       withMember.replaces = last?.file ?? SHEETS.meta;
       withMember.findings.push({
         code: COLLECT_CODES.replaces,
         severity: "warning",
-        where: { file: file.name, member: member.code, sheet: scoreSheetName(member.code) },
+        where: { file: file.name, member: member.code, sheet },
         params: { member: member.code, count: differing, source: last?.file ?? "" },
       });
     }
@@ -199,8 +223,8 @@ export const inspectBooks = async (
   const parsed = parseSheets(council.read.scoreSheets, council.read.session, council.catalogue);
   const councilScores = new Map(
     parsed
-      .filter((p) => p.parsed.scores && (p.parsed.scores.round ?? 1) === 1)
-      .map((p) => [normaliseCode(p.parsed.scores!.member), p.parsed.scores!])
+      .filter((p) => p.parsed.scores)
+      .map((p) => [sheetKey(p.parsed.scores!.member, p.parsed.scores!.round), p.parsed.scores!])
   );
   const reports: BookReport[] = [];
   // One at a time: each workbook is unpacked in memory, and a council may send forty.
@@ -223,6 +247,8 @@ export const importBooks = async (
     load?: EditionLoader;
     now?: Date;
     password?: string;
+    /** Who imports, for the score history (the tool's name in the pane). */
+    by?: string;
   }
 ): Promise<BookReport[]> => {
   const council = await openCouncil(host, opts.load);
@@ -237,8 +263,19 @@ export const importBooks = async (
   const chosen = settled.filter(take);
   if (!chosen.length) return settled;
   const at = (opts.now ?? new Date()).toISOString();
+  const { deliberation } = council.read;
+  // The sheets as they stand, for a later round's earlier scores shown beside the new ones (parsed only
+  // when a later round's book is imported: a province's round-1 batch does not pay for it).
+  let scores: MemberScores[] | null = null;
+  const sheetsOf = (round: number): MemberScores[] =>
+    round <= 1
+      ? []
+      : (scores ??= parseSheets(council.read.scoreSheets, session, council.catalogue)
+          .map((p) => p.parsed.scores)
+          .filter((x): x is MemberScores => x !== null));
   const plans = [];
   const imports = [...meta.imports];
+  const history = [...council.read.history];
   const done = new Set<string>();
   for (const r of chosen) {
     const file = files.find((f, i) => `${i}:${f.name}` === r.id);
@@ -246,32 +283,50 @@ export const importBooks = async (
     const book = await readBook(
       { host: await opts.workbooks.open(file.bytes, file.name), file: file.name, sha256: r.sha256 },
       session,
-      council.catalogue
+      council.catalogue,
+      deliberation
     );
     const member = book.scores
       ? session.members.find((m) => normaliseCode(m.code) === normaliseCode(book.scores!.member))
       : undefined;
     if (!book.scores || !member || hasErrors(book.findings)) continue;
+    // The book fills the member's sheet of its round (recused cells locked as on the council's sheet).
     plans.push(
-      planScoreSheet({
-        session,
-        catalogue: council.catalogue,
+      planMemberRound(
+        { session, catalogue: council.catalogue, deliberation, scores: sheetsOf(book.round) },
         member,
-        existing: enteredValues(book.scores),
-        password: opts.password,
-        editionTitle: council.catalogue.edition.decision,
-      })
+        book.round,
+        {
+          existing: enteredValues(book.scores),
+          password: opts.password,
+        }
+      )
     );
+    // Each score the book brings is kept in the history with the file's name and SHA-256.
+    for (const d of compareWithHistory(history, [{ ...book.scores, member: member.code }]))
+      if (d.now === null || typeof d.now === "number")
+        history.push({
+          at,
+          member: d.member,
+          product: d.product,
+          criterion: d.criterion,
+          round: d.round,
+          old: d.old,
+          new: d.now,
+          source: { kind: "book", file: file.name, sha256: r.sha256 },
+          by: opts.by ?? "",
+        });
     imports.push({
       file: file.name,
       sha256: r.sha256,
       member: member.code,
-      sheet: scoreSheetName(member.code),
+      sheet: roundSheetName(member.code, book.round),
       at,
     });
     done.add(r.id);
   }
   if (!plans.length) return settled;
-  await host.apply({ plans: [...plans, planMeta({ ...meta, session, imports })] });
+  const historyPlan = history.length > council.read.history.length ? [planHistorySheet(history)] : [];
+  await host.apply({ plans: [...plans, ...historyPlan, planMeta({ ...meta, session, imports })] });
   return settled.map((r) => (done.has(r.id) ? { ...r, status: "imported" as const } : r));
 };

@@ -97,7 +97,9 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
   };
 
   /** Members' books in one pass over the council workbook, whatever their number. */
-  const books = async (members?: string[]): Promise<{ files: MemberBookFile[]; session: Session }> => {
+  const books = async (
+    members?: string[]
+  ): Promise<{ files: MemberBookFile[]; session: Session; round: string }> => {
     const { session } = await councilSession();
     const targets = new Map<string, FileWorkbook>();
     const result = await exportMemberBooks(
@@ -111,14 +113,16 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
     );
     if (!result.members.length)
       throw new Error(`No book was written for ${members?.join(", ") ?? "the members"}.`);
+    // A later round's books are told apart from round 1's by their names: "Phieu-cham_TV01_2026_vong-2.xlsx".
+    const round = result.round > 1 ? `_vong-${result.round}` : "";
     const files: MemberBookFile[] = [];
     for (const code of result.members) {
       files.push({
-        fileName: `${asciiName(`Phieu-cham_${normaliseCode(code)}_${session.council.year}`)}.xlsx`,
+        fileName: `${asciiName(`Phieu-cham_${normaliseCode(code)}_${session.council.year}${round}`)}.xlsx`,
         bytes: await targets.get(code)!.toBuffer(),
       });
     }
-    return { files, session };
+    return { files, session, round };
   };
 
   const deliberationOpts = () => ({ load, password, now: now(), by: options.tool });
@@ -232,9 +236,9 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
     memberBook: async (member) => (await books([member])).files[0]!,
 
     async allMemberBooks() {
-      const { files, session } = await books();
+      const { files, session, round } = await books();
       return {
-        fileName: `${asciiName(`Phieu-cham_${session.council.year}_${session.members.length}-thanh-vien`)}.zip`,
+        fileName: `${asciiName(`Phieu-cham_${session.council.year}_${session.members.length}-thanh-vien${round}`)}.zip`,
         bytes: await workbooks.zip(files),
       };
     },
@@ -242,7 +246,14 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
     inspectBooks: (files) => inspectBooks(host, files, { workbooks, load }),
 
     importBooks: (files, reports, confirmed) =>
-      importBooks(host, files, reports, { workbooks, confirmed, load, now: now(), password }),
+      importBooks(host, files, reports, {
+        workbooks,
+        confirmed,
+        load,
+        now: now(),
+        password,
+        by: options.tool,
+      }),
 
     paperForm: (request) => paperForm(host, request, { load }),
 

@@ -82,6 +82,8 @@ export interface BookReport {
   total: number;
   /** The council workbook already holds scores of this member from another file (importing replaces them). */
   replaces: string | null;
+  /** A later round's book (issue 14): the round its sheet belongs to ("Phiếu TV01 vòng 2"). */
+  round?: number;
 }
 
 export interface CheckOutcome {

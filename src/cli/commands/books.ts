@@ -13,6 +13,18 @@ import { findingLines } from "../report";
 import { bookFileNames } from "../bookNames";
 import { refuseAliases } from "../outputs";
 import { ensureFolder, writeAllSafely } from "../safeWrite";
+import { DELIBERATION_CODES } from "../../app/deliberation/codes";
+
+const TEXT = {
+  vi: {
+    round: (n: number, products: string) =>
+      `Phiếu vòng chấm ${n}: chỉ hỏi lại ${products}; điểm vòng trước in bên cạnh, chỉ để xem.`,
+  },
+  en: {
+    round: (n: number, products: string) =>
+      `Round ${n} books: they ask again for ${products} only; the earlier scores are shown beside, read-only.`,
+  },
+} as const;
 
 export const books = (args: string[], io: CliIO): Promise<number> =>
   withCall("books", args, io, async (c) => {
@@ -61,6 +73,10 @@ export const books = (args: string[], io: CliIO): Promise<number> =>
       [file]
     );
     await writeAllSafely(files);
+    // A closed round's books are read-only copies: say so, and how to let members score again.
+    const closed = r.findings.filter((f) => f.code === DELIBERATION_CODES.booksOfClosedRound);
+    if (closed.length) io.stdout(findingLines(closed, lang));
+    if (r.round > 1) io.stdout(`${TEXT[lang].round(r.round, r.products.join(", "))}\n`);
     for (const f of files) io.stdout(`${c.t().wrote(f.target)}\n`);
     return 0;
   });

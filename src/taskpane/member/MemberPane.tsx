@@ -22,7 +22,9 @@ import {
 } from "@fluentui/react-icons";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import "../../app/member/messages";
+import { MEMBER_CODES } from "../../app/member/messages";
+import { memberRound } from "../../app/member/context";
+import type { Finding } from "../../ocop/findings";
 import { cellAt, memberSheetName, nextUnscored, type ScoreCell } from "../../app/member/sheet";
 import { describeFinding } from "../../ocop/messages";
 import { Page, PageSection } from "../components/Page";
@@ -185,7 +187,20 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
 
   const { context } = open;
   const session = context.session;
-  const sheetName = member ? memberSheetName(member) : "";
+  const sheetName = member ? memberSheetName(member, context) : "";
+  // A closed round's sheet is locked: the pane says so (when, and that the secretariat must reopen it)
+  // and writes nothing.
+  const round = member ? memberRound(context, member) : null;
+  const closed: Finding | null =
+    member && round?.closedAt
+      ? {
+          code: MEMBER_CODES.roundClosed,
+          severity: "error",
+          where: { sheet: round.sheet, member: member.code },
+          params: { round: round.number, at: round.closedAt, sheet: round.sheet },
+        }
+      : null;
+  const closedText = closed ? describeFinding(closed, lang) : null;
 
   const who = (
     <PageSection title={t("pane.heading")}>
@@ -300,6 +315,14 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
       )}
       {!scoring && who}
       {!scoring && sheetPart}
+      {closedText && (
+        <MessageBar intent="warning" layout="multiline" data-testid="member-round-closed">
+          <MessageBarBody>
+            <div>{closedText.message}</div>
+            <div>{closedText.fix}</div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {member && sheet && (
         <PageSection title={t("assistant.heading")} testId="assistant">
           <ScoringAssistant
@@ -308,7 +331,13 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
             busy={busy}
             announce={announce}
             onGoTo={goTo}
-            onScore={(cell: ScoreCell, points) => run(() => model.score(cell, points)).then((r) => r.ok)}
+            onScore={(cell: ScoreCell, points) => {
+              if (closedText) {
+                announce(`${closedText.message} ${closedText.fix}`);
+                return Promise.resolve(false);
+              }
+              return run(() => model.score(cell, points)).then((r) => r.ok);
+            }}
             focusToken={focusToken}
             canUndo={model.canUndo}
             onUndo={() => void undo()}

@@ -121,7 +121,19 @@ export function ScoringAssistant({
   const handledToken = useRef(0);
   const [stay, setStay] = useState(storedStay);
 
-  const nowText = (cell: ScoreCell): string => {
+  // On a later round's sheet the member's earlier score of the cell is said beside what it holds now.
+  const nowText = (cell: ScoreCell): string =>
+    cell.previous === undefined
+      ? nowValue(cell)
+      : `${nowValue(cell)} ${t("assistant.previousRound", {
+          value:
+            typeof cell.previous === "number"
+              ? num(cell.previous)
+              : cell.previous === null || cell.previous === ""
+                ? t("assistant.previousRoundEmpty")
+                : String(cell.previous),
+        })}`;
+  const nowValue = (cell: ScoreCell): string => {
     if (cell.formula) return t("assistant.nowFormula");
     if (cell.state === "empty")
       return t("assistant.nowEmpty", {
