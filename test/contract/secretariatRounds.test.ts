@@ -16,7 +16,7 @@ import { describeFinding } from "../../src/ocop/messages";
 import type { MemberScores, Session } from "../../src/ocop/session";
 import { generateScores, generateSession } from "../../src/sim/generate";
 import { testWorkbooks } from "../helpers/workbooks";
-import { XlsxHost } from "../reference/xlsxHost";
+import { ExcelJsHost } from "../reference/exceljsHost";
 
 const NOW = new Date("2026-06-15T08:00:00Z");
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -40,7 +40,7 @@ const fill = async (
   session: Session,
   value: (product: string, criterion: string) => number | null
 ): Promise<PickedFile> => {
-  const host = await XlsxHost.fromBuffer(book.bytes);
+  const host = await ExcelJsHost.fromBuffer(book.bytes);
   const read = await readWorkbook(host);
   const [sheet] = parseSheets(read.scoreSheets, session, catalogue);
   await host.apply({
@@ -55,7 +55,7 @@ const fill = async (
 };
 
 describe("round 2 through the pane: member book → collect → consolidate", () => {
-  let host: XlsxHost;
+  let host: ExcelJsHost;
   let s: SecretariatApi;
   let session: Session;
   let flagged: string;
@@ -66,7 +66,7 @@ describe("round 2 through the pane: member book → collect → consolidate", ()
       number | undefined;
 
   beforeAll(async () => {
-    host = XlsxHost.createEmpty();
+    host = ExcelJsHost.createEmpty();
     s = createSecretariat(host, {
       tool: "contract",
       workbooks: testWorkbooks,
@@ -106,7 +106,7 @@ describe("round 2 through the pane: member book → collect → consolidate", ()
   it("the member book download holds the round-2 sheet, asking only the product again", async () => {
     const book = await s.memberBook(chair);
     expect(book.fileName).toBe(`Phieu-cham_${chair}_${session.council.year}_vong-2.xlsx`);
-    const read = await readWorkbook(await XlsxHost.fromBuffer(book.bytes));
+    const read = await readWorkbook(await ExcelJsHost.fromBuffer(book.bytes));
     expect(read.meta?.kind).toBe("member");
     expect(read.scoreSheets.map((g) => g.name)).toEqual([`Phiếu ${chair} vòng 2`]);
     const [sheet] = parseSheets(read.scoreSheets, session, catalogue);
