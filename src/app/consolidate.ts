@@ -158,7 +158,7 @@ export const consolidateWorkbook = async (
   recordInto(recorded, typed);
   const history: ScoreChange[] = [...read.history, ...typed];
   const at = now.toISOString();
-  for (const { book, scores: sc } of fromBooks) {
+  for (const [i, { book, scores: sc }] of fromBooks.entries()) {
     const from = history.length;
     // One source object per book, shared by its rows (a book holds thousands of cells).
     const source = { kind: "book" as const, file: book.file, sha256: book.sha256 };
@@ -175,7 +175,9 @@ export const consolidateWorkbook = async (
           source,
           by,
         });
-    recordInto(recorded, history.slice(from));
+    // Only a later book of the same member and round compares with what this one brought.
+    if (fromBooks.slice(i + 1).some((b) => roundKey(b.scores) === roundKey(sc)))
+      recordInto(recorded, history.slice(from));
   }
 
   const rules = runRules(session, catalogue, scores, deliberation);
