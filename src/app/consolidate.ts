@@ -6,7 +6,7 @@
 import { computeResults, consolidate as runRules } from "../ocop/consolidate";
 import { changedAfterClose } from "../ocop/closing";
 import {
-  compareWithHistory,
+  bookChanges,
   recordInto,
   recordedValues,
   sheetChanges,
@@ -162,19 +162,7 @@ export const consolidateWorkbook = async (
     const from = history.length;
     // One source object per book, shared by its rows (a book holds thousands of cells).
     const source = { kind: "book" as const, file: book.file, sha256: book.sha256 };
-    for (const d of compareWithHistory(recorded, [sc]))
-      if (d.now === null || typeof d.now === "number")
-        history.push({
-          at,
-          member: d.member,
-          product: d.product,
-          criterion: d.criterion,
-          round: d.round,
-          old: d.old,
-          new: d.now,
-          source,
-          by,
-        });
+    for (const c of bookChanges(recorded, sc, source, at, by)) history.push(c);
     // Only a later book of the same member and round compares with what this one brought.
     if (fromBooks.slice(i + 1).some((b) => roundKey(b.scores) === roundKey(sc)))
       recordInto(recorded, history.slice(from));

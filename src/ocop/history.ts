@@ -249,6 +249,34 @@ export const compareWithHistory = (
  * The changes to record for cells typed straight into the sheets since the history last saw them
  * (source "sheet"). Text and formulas are not scores: validation reports them, the history keeps points.
  */
+/**
+ * The changes a member's book brings against what is recorded: points and emptied cells, all from one source
+ * (text is not a score: validation reports it).
+ */
+export const bookChanges = (
+  recorded: readonly ScoreChange[] | RecordedValues,
+  scores: MemberScores,
+  source: ScoreSource,
+  at: string,
+  by: string
+): ScoreChange[] => {
+  const out: ScoreChange[] = [];
+  for (const d of compareWithHistory(recorded, [scores]))
+    if (d.now === null || typeof d.now === "number")
+      out.push({
+        at,
+        member: d.member,
+        product: d.product,
+        criterion: d.criterion,
+        round: d.round,
+        old: d.old,
+        new: d.now,
+        source,
+        by,
+      });
+  return out;
+};
+
 const SHEET_SOURCE: ScoreSource = Object.freeze({ kind: "sheet" });
 
 export const sheetChanges = (

@@ -13,7 +13,7 @@ import { planMeta, type ImportRecord } from "../../layout/meta";
 import { roundSheetName, sameSheetName, SHEETS } from "../../layout/names";
 import { enteredValues } from "../../layout/scoreSheet";
 import { planHistorySheet } from "../../layout/history";
-import { compareWithHistory } from "../../ocop/history";
+import { bookChanges } from "../../ocop/history";
 import { planMemberRound } from "../deliberation/sheets";
 import type { Catalogue } from "../../ocop/criteria/types";
 import { CODES } from "../../ocop/codes";
@@ -303,19 +303,9 @@ export const importBooks = async (
       )
     );
     // Each score the book brings is kept in the history with the file's name and SHA-256.
-    for (const d of compareWithHistory(history, [{ ...book.scores, member: member.code }]))
-      if (d.now === null || typeof d.now === "number")
-        history.push({
-          at,
-          member: d.member,
-          product: d.product,
-          criterion: d.criterion,
-          round: d.round,
-          old: d.old,
-          new: d.now,
-          source: { kind: "book", file: file.name, sha256: r.sha256 },
-          by: opts.by ?? "",
-        });
+    const source = { kind: "book" as const, file: file.name, sha256: r.sha256 };
+    const brought = bookChanges(history, { ...book.scores, member: member.code }, source, at, opts.by ?? "");
+    for (const c of brought) history.push(c);
     imports.push({
       file: file.name,
       sha256: r.sha256,
