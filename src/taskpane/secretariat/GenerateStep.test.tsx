@@ -70,3 +70,24 @@ test("an Excel error becomes a clear message and the buttons come back", async (
   expect(await screen.findByText(/Sổ hoặc trang tính đang được bảo vệ/)).toBeInTheDocument();
   expect(button).toBeEnabled();
 });
+
+test("in a later round lists that round's sheets and says the books ask only its products again", () => {
+  renderWith(
+    <GenerateStep
+      api={fakeApi()}
+      session={session()}
+      sheetNames={["Phiên", "Phiếu TV01", "Phiếu TV01 vòng 2"]}
+      round={2}
+      download={jest.fn()}
+      announce={jest.fn()}
+      onWorkbookChanged={jest.fn()}
+    />
+  );
+  const list = screen.getByRole("list", { name: "Phiếu chấm trong sổ này" });
+  expect(
+    within(list)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent)
+  ).toEqual(["Phiếu TV01 vòng 2 · Nguyễn Văn Ancó trong sổ", "Phiếu TV02 vòng 2 · Trần Thị Bìnhchưa có"]);
+  expect(screen.getByTestId("generate-round")).toHaveTextContent("Vòng chấm 2 đang mở");
+});

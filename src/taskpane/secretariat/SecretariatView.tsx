@@ -26,6 +26,7 @@ import { ConsolidateStep } from "./steps/ConsolidateStep";
 import { GenerateStep } from "./steps/GenerateStep";
 import { PaperEntry } from "./steps/PaperEntry";
 import { Deliberation } from "./steps/Deliberation";
+import { currentRound } from "../../ocop/deliberation";
 import { EMPTY_DELIBERATION } from "../../ocop/history";
 import { PublishStep } from "./steps/PublishStep";
 import { SetupStep } from "./steps/SetupStep";
@@ -177,6 +178,7 @@ export function SecretariatView({ api, download, goTo, saveWorkbook, initialStep
             api={api}
             session={session}
             sheetNames={state.sheetNames}
+            round={currentRound(deliberation)}
             download={download}
             announce={announce}
             onWorkbookChanged={reload}

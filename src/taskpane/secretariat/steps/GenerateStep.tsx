@@ -11,7 +11,7 @@ import { ArrowDownload16Regular, FolderZip20Regular } from "@fluentui/react-icon
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MemberBookFile, SecretariatApi } from "../../../app/secretariat/types";
-import { scoreSheetName, sameSheetName } from "../../../layout/names";
+import { roundSheetName, sameSheetName } from "../../../layout/names";
 import type { Finding } from "../../../ocop/findings";
 import type { Session } from "../../../ocop/session";
 import { FindingList } from "../parts/FindingList";
@@ -32,6 +32,8 @@ export interface GenerateStepProps {
   api: SecretariatApi;
   session: Session;
   sheetNames: string[];
+  /** The current scoring round (1 until the secretariat opens another): its sheets and books are listed. */
+  round?: number;
   /** Saves a file for the user (a download in a browser). */
   download: (file: MemberBookFile) => void | Promise<void>;
   announce: (text: string) => void;
@@ -42,6 +44,7 @@ export function GenerateStep({
   api,
   session,
   sheetNames,
+  round = 1,
   download,
   announce,
   onWorkbookChanged,
@@ -50,7 +53,8 @@ export function GenerateStep({
   const styles = useStyles();
   const [findings, setFindings] = useState<Finding[]>([]);
   const [working, setWorking] = useState<string | null>(null);
-  const has = (code: string) => sheetNames.some((n) => sameSheetName(n, scoreSheetName(code)));
+  const sheetOf = (code: string) => roundSheetName(code, round);
+  const has = (code: string) => sheetNames.some((n) => sameSheetName(n, sheetOf(code)));
 
   const sheets = useAction(async () => {
     const r = await api.writeScoreSheets();
@@ -90,7 +94,7 @@ export function GenerateStep({
           {session.members.map((m) => (
             <li key={m.code} className={styles.item}>
               <Text>
-                {scoreSheetName(m.code)} · {m.name}
+                {sheetOf(m.code)} · {m.name}
               </Text>
               <Text size={200} className={styles.muted}>
                 {t(has(m.code) ? "generate.sheetPresent" : "generate.sheetAbsent")}
@@ -108,6 +112,11 @@ export function GenerateStep({
 
       <Panel title={t("generate.booksHeading")}>
         <Body1 as="p">{t("generate.booksText")}</Body1>
+        {round > 1 && (
+          <Body1 as="p" data-testid="generate-round">
+            {t("generate.roundNote", { round })}
+          </Body1>
+        )}
         <div className={styles.row}>
           <Button
             appearance="primary"
