@@ -15,6 +15,7 @@ import type { Catalogue } from "../../ocop/criteria/types";
 import { renderPane } from "./__tests__/render";
 import { excelWorkspaceOver } from "../compose/excel";
 import { MemberPane } from "./MemberPane";
+import { failOnConsoleError } from "../../../test/helpers/consoleGuard";
 
 let catalogue: Catalogue;
 const load = async (): Promise<Catalogue> => (catalogue ??= await loadEdition("qd26-2026"));
@@ -38,14 +39,9 @@ const setup = async () => {
   return { fake, host, sheet, user };
 };
 
-let consoleError: jest.SpyInstance;
+failOnConsoleError();
 beforeEach(() => {
   localStorage.clear();
-  consoleError = jest.spyOn(console, "error");
-});
-afterEach(() => {
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
 });
 
 describe("member pane in Excel (fake Excel)", () => {

@@ -11,19 +11,14 @@ import { buildMemberSheet, type MemberSheet } from "../../app/member/sheet";
 import { MemoryHost, memoryWorkspace, type TestWorkspace } from "./__tests__/memoryHost";
 import { renderPane } from "./__tests__/render";
 import { MemberPane } from "./MemberPane";
+import { failOnConsoleError } from "../../../test/helpers/consoleGuard";
 
 let catalogue: Catalogue;
 const load = async (): Promise<Catalogue> => (catalogue ??= await loadEdition("qd26-2026"));
 
-let consoleError: jest.SpyInstance;
+failOnConsoleError();
 beforeEach(() => {
   localStorage.clear();
-  consoleError = jest.spyOn(console, "error");
-});
-afterEach(() => {
-  // Rendering must not log errors (React warnings, act warnings, Griffel class warnings).
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
 });
 
 /** The example council workbook in memory. */

@@ -16,19 +16,15 @@ import { MemoryHost, memoryWorkspace } from "./__tests__/memoryHost";
 import { renderPane } from "./__tests__/render";
 import { MemberPane } from "./MemberPane";
 import userEvent from "@testing-library/user-event";
+import { failOnConsoleError } from "../../../test/helpers/consoleGuard";
 
 const NOW = new Date("2026-06-15T08:00:00Z");
 let catalogue: Catalogue;
 const load = async (): Promise<Catalogue> => (catalogue ??= await loadEdition("qd26-2026"));
 
-let consoleError: jest.SpyInstance;
+failOnConsoleError();
 beforeEach(() => {
   localStorage.clear();
-  consoleError = jest.spyOn(console, "error");
-});
-afterEach(() => {
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
 });
 
 /** The example council with TV02's first cell scored 2 in round 1 and round 2 opened for that product. */

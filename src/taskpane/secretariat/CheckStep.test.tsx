@@ -6,15 +6,9 @@ import type { CheckOutcome, SecretariatApi } from "../../app/secretariat/types";
 import type { Finding } from "../../ocop/findings";
 import { fakeApi, progress, renderWith, session } from "./__tests__/helpers";
 import { CheckStep } from "./steps/CheckStep";
+import { failOnConsoleError } from "../../../test/helpers/consoleGuard";
 
-let consoleError: jest.SpyInstance;
-beforeEach(() => {
-  consoleError = jest.spyOn(console, "error");
-});
-afterEach(() => {
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
-});
+failOnConsoleError();
 
 function Harness({ api, announce }: { api: SecretariatApi; announce: (t: string) => void }) {
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);

@@ -6,15 +6,9 @@ import type { BookReport } from "../../app/secretariat/types";
 import { fakeApi, renderWith } from "./__tests__/helpers";
 import { CollectStep, emptyCollect, type CollectState } from "./steps/CollectStep";
 import type { SecretariatApi } from "../../app/secretariat/types";
+import { failOnConsoleError } from "../../../test/helpers/consoleGuard";
 
-let consoleError: jest.SpyInstance;
-beforeEach(() => {
-  consoleError = jest.spyOn(console, "error");
-});
-afterEach(() => {
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
-});
+failOnConsoleError();
 
 const report = (i: number, file: string, patch: Partial<BookReport>): BookReport => ({
   id: `${i}:${file}`,

@@ -5,15 +5,9 @@ import { useState } from "react";
 import type { ConsolidateOutcome, SecretariatApi } from "../../app/secretariat/types";
 import { consolidation, fakeApi, renderWith, session } from "./__tests__/helpers";
 import { ConsolidateStep } from "./steps/ConsolidateStep";
+import { failOnConsoleError } from "../../../test/helpers/consoleGuard";
 
-let consoleError: jest.SpyInstance;
-beforeEach(() => {
-  consoleError = jest.spyOn(console, "error");
-});
-afterEach(() => {
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
-});
+failOnConsoleError();
 
 function Harness({
   api,

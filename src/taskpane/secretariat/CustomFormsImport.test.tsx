@@ -11,6 +11,7 @@ import { fakeApi, renderWith } from "./__tests__/helpers";
 import { CustomFormsImport } from "./parts/CustomFormsImport";
 import { SetupStep } from "./steps/SetupStep";
 import { testWorkbooks } from "../../../test/helpers/workbooks";
+import { failOnConsoleError } from "../../../test/helpers/consoleGuard";
 
 const EXAMPLE = readFileSync(join(__dirname, "..", "..", "..", "examples", "forms-qd1048.xlsx"));
 const xlsx = (name: string, bytes: Uint8Array) =>
@@ -33,14 +34,7 @@ const api = () =>
 beforeAll(() => {
   Object.assign(globalThis, { TextDecoder, TextEncoder });
 });
-let consoleError: jest.SpyInstance;
-beforeEach(() => {
-  consoleError = jest.spyOn(console, "error");
-});
-afterEach(() => {
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
-});
+failOnConsoleError();
 
 test("a 1048/2019 council loads its forms file; form 02 can then be picked for a product and is set up", async () => {
   const a = api();

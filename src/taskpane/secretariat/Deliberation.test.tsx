@@ -5,15 +5,9 @@ import type { DeliberationOutcome } from "../../app/secretariat/types";
 import { EMPTY_DELIBERATION, type Deliberation as State } from "../../ocop/history";
 import { renderWith, session } from "./__tests__/helpers";
 import { Deliberation, type DeliberationActions } from "./steps/Deliberation";
+import { failOnConsoleError } from "../../../test/helpers/consoleGuard";
 
-let consoleError: jest.SpyInstance;
-beforeEach(() => {
-  consoleError = jest.spyOn(console, "error");
-});
-afterEach(() => {
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
-});
+failOnConsoleError();
 
 const done: DeliberationOutcome = { written: true, findings: [] };
 const actions = (): jest.Mocked<DeliberationActions> => ({

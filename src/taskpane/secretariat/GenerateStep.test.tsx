@@ -3,15 +3,9 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { fakeApi, renderWith, session } from "./__tests__/helpers";
 import { GenerateStep } from "./steps/GenerateStep";
+import { failOnConsoleError } from "../../../test/helpers/consoleGuard";
 
-let consoleError: jest.SpyInstance;
-beforeEach(() => {
-  consoleError = jest.spyOn(console, "error");
-});
-afterEach(() => {
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
-});
+failOnConsoleError();
 
 const setup = (api = fakeApi()) => {
   const download = jest.fn();

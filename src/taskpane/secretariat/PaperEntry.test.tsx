@@ -12,19 +12,13 @@ import { miniCatalogue, miniSession } from "../../../test/helpers/miniCatalogue"
 import { renderWith } from "./__tests__/helpers";
 import { PaperEntry } from "./steps/PaperEntry";
 import { testWorkbooks } from "../../../test/helpers/workbooks";
+import { failOnConsoleError } from "../../../test/helpers/consoleGuard";
 
 // jsdom hides node's structuredClone, which the parts host behind the real use cases relies on (browsers have it).
 beforeAll(() => {
   globalThis.structuredClone ??= <T,>(value: T): T => v8.deserialize(v8.serialize(value)) as T;
 });
-let consoleError: jest.SpyInstance;
-beforeEach(() => {
-  consoleError = jest.spyOn(console, "error");
-});
-afterEach(() => {
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
-});
+failOnConsoleError();
 
 const catalogue = miniCatalogue();
 const session = miniSession();

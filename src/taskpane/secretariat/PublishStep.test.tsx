@@ -5,15 +5,9 @@ import { useState } from "react";
 import type { PublishOutcome, SecretariatApi } from "../../app/secretariat/types";
 import { fakeApi, renderWith, session } from "./__tests__/helpers";
 import { PublishStep } from "./steps/PublishStep";
+import { failOnConsoleError } from "../../../test/helpers/consoleGuard";
 
-let consoleError: jest.SpyInstance;
-beforeEach(() => {
-  consoleError = jest.spyOn(console, "error");
-});
-afterEach(() => {
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
-});
+failOnConsoleError();
 
 function Harness({
   api,

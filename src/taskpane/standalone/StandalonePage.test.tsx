@@ -4,19 +4,15 @@ import v8 from "node:v8";
 import userEvent from "@testing-library/user-event";
 import { renderPane } from "../member/__tests__/render";
 import StandalonePage from "./StandalonePage";
+import { failOnConsoleError } from "../../../test/helpers/consoleGuard";
 
 // jsdom hides node's structuredClone, which the use cases behind the example session rely on (browsers have it).
 beforeAll(() => {
   globalThis.structuredClone ??= <T,>(value: T): T => v8.deserialize(v8.serialize(value)) as T;
 });
-let consoleError: jest.SpyInstance;
+failOnConsoleError();
 beforeEach(() => {
   localStorage.clear();
-  consoleError = jest.spyOn(console, "error");
-});
-afterEach(() => {
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
 });
 
 describe("standalone page", () => {
