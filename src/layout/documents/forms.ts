@@ -110,9 +110,13 @@ export const planMemberForms = (input: FormsInput, member: Member): ReturnType<D
   const { session, catalogue, scores } = input;
   const doc = new DocSheet(formSheetName(member.code), "document", WIDTHS, "portrait");
   doc.repeatHeader = false;
-  const own = scores.find((s) => s.member === member.code);
+  // The member's sheets in round order: a later round's sheet holds only the products scored again, so each
+  // form shows the score of the product's latest round, the one that counts.
+  const own = scores.filter((s) => s.member === member.code).sort((a, b) => (a.round ?? 1) - (b.round ?? 1));
   const values = new Map<string, RawValue>();
-  for (const e of own?.entries ?? []) values.set(scoreKey(e.product, e.criterion), e.raw.value);
+  // A blank cell of a later round stays blank: the earlier score no longer counts.
+  for (const sheet of own)
+    for (const e of sheet.entries) values.set(scoreKey(e.product, e.criterion), e.raw.value);
   for (const product of session.products) {
     if (product.excluded) continue;
     const form = formFor(catalogue, product.form);
