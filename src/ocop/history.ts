@@ -246,55 +246,50 @@ export const compareWithHistory = (
 };
 
 /**
- * The changes to record for cells typed straight into the sheets since the history last saw them
- * (source "sheet"). Text and formulas are not scores: validation reports them, the history keeps points.
+ * The changes to record for the sheets' cells that differ from what is recorded, all from one source. Text and
+ * formulas are not scores (validation reports them); an emptied cell is a change.
  */
-/**
- * The changes a member's book brings against what is recorded: points and emptied cells, all from one source
- * (text is not a score: validation reports it).
- */
-export const bookChanges = (
+const changesFrom = (
   recorded: readonly ScoreChange[] | RecordedValues,
-  scores: MemberScores,
+  sheets: readonly MemberScores[],
   source: ScoreSource,
   at: string,
   by: string
 ): ScoreChange[] => {
   const out: ScoreChange[] = [];
-  for (const d of compareWithHistory(recorded, [scores]))
-    if (d.now === null || typeof d.now === "number")
-      out.push({
-        at,
-        member: d.member,
-        product: d.product,
-        criterion: d.criterion,
-        round: d.round,
-        old: d.old,
-        new: d.now,
-        source,
-        by,
-      });
-  return out;
-};
-
-const SHEET_SOURCE: ScoreSource = Object.freeze({ kind: "sheet" });
-
-export const sheetChanges = (
-  history: readonly ScoreChange[] | RecordedValues,
-  sheets: readonly MemberScores[],
-  at: string,
-  by: string
-): ScoreChange[] =>
-  compareWithHistory(history, sheets)
-    .filter((d) => d.now === null || asPoints(d.now) !== null)
-    .map((d) => ({
+  for (const d of compareWithHistory(recorded, sheets)) {
+    const points = d.now === null ? null : asPoints(d.now);
+    if (d.now !== null && points === null) continue;
+    out.push({
       at,
       member: d.member,
       product: d.product,
       criterion: d.criterion,
       round: d.round,
       old: d.old,
-      new: asPoints(d.now),
-      source: SHEET_SOURCE,
+      new: points,
+      source,
       by,
-    }));
+    });
+  }
+  return out;
+};
+
+/** What a member's book brings against what is recorded (source: the book, with its file and SHA-256). */
+export const bookChanges = (
+  recorded: readonly ScoreChange[] | RecordedValues,
+  scores: MemberScores,
+  source: ScoreSource,
+  at: string,
+  by: string
+): ScoreChange[] => changesFrom(recorded, [scores], source, at, by);
+
+const SHEET_SOURCE: ScoreSource = Object.freeze({ kind: "sheet" });
+
+/** The cells typed straight into the sheets since the history last saw them (source "sheet"). */
+export const sheetChanges = (
+  history: readonly ScoreChange[] | RecordedValues,
+  sheets: readonly MemberScores[],
+  at: string,
+  by: string
+): ScoreChange[] => changesFrom(history, sheets, SHEET_SOURCE, at, by);
