@@ -55,17 +55,56 @@ const isOutput = (name: string): boolean =>
   OUTPUTS.some((o) => sameSheetName(o, name)) ||
   name.normalize("NFC").toLowerCase().startsWith(FORM_SHEET_PREFIX.toLowerCase());
 
+/** The add-in's own sheets and the setup sheets: parsed from their values alone, so read without formulas. */
+const VALUES_SHEETS = [
+  SHEETS.meta,
+  SHEETS.session,
+  SHEETS.products,
+  SHEETS.members,
+  SHEETS.customCriteria,
+  SHEETS.history,
+  SHEETS.deliberation,
+  SHEETS.audit,
+  DOCUMENT_SHEETS.minutes,
+];
+
+export interface ReadWorkbookOptions {
+  /** Also read the audit log (its earlier entries are kept by the next write). */
+  withAudit?: boolean;
+  /**
+   * Read the score sheets for their values alone, as the deliberation's use cases do: they plan sheets again
+   * from the values and check nothing (formulas in score cells, merges) that only a full read shows. Excel
+   * answers about half as much.
+   */
+  valuesOnly?: boolean;
+  /** Read the score history (default true); use cases that neither write nor compare it leave it out. */
+  history?: boolean;
+  /**
+   * Read the score sheets (default true). Without them only the add-in's own sheets and the setup sheets are
+   * read: what opening the pane or the session's setup needs, whatever the number of members and products.
+   */
+  scoreSheets?: boolean;
+}
+
 export const readWorkbook = async (
   host: WorkbookHost,
   file?: string,
-  opts: { withAudit?: boolean } = {}
+  opts: ReadWorkbookOptions = {}
 ): Promise<WorkbookRead> => {
   const infos = await host.listSheets();
   const sheetNames = infos.map((i) => i.name);
-  const wanted = sheetNames.filter((n) => !isOutput(n));
+  const own = (n: string): boolean => VALUES_SHEETS.some((v) => sameSheetName(v, n));
+  const wanted = sheetNames.filter(
+    (n) =>
+      !isOutput(n) &&
+      (opts.history !== false || !sameSheetName(n, SHEETS.history)) &&
+      (opts.scoreSheets !== false || own(n))
+  );
   const auditName = opts.withAudit ? sheetNames.find((n) => sameSheetName(n, SHEETS.audit)) : undefined;
+  const names = auditName ? [...wanted, auditName] : wanted;
+  const valuesOnly = opts.valuesOnly ? names : names.filter(own);
   // Read in the same round trip as the rest, and kept apart from the sheets parsed below.
-  const { sheets: read } = await host.readSheets(auditName ? [...wanted, auditName] : wanted);
+  const { sheets: read } = await host.readSheets(names, { valuesOnly });
   const audit = auditName ? read.find((s) => sameSheetName(s.name, auditName)) : undefined;
   const minutesGrid = read.find((s) => sameSheetName(s.name, DOCUMENT_SHEETS.minutes));
   const minutes = minutesGrid ? { minutes: minutesGrid } : {};

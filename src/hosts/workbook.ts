@@ -32,6 +32,11 @@ export interface SheetGrid {
   /** List validations where the host can read them (xlsx: yes; Excel: on request, may be empty). */
   validations: ListValidation[];
   /**
+   * Read for its values alone (`ReadOptions.valuesOnly`): `formulas`, `merges`, `hiddenRows` and `hiddenCols`
+   * are left empty, whatever the sheet holds.
+   */
+  valuesOnly?: true;
+  /**
    * Cells the file holds but the grid does not, each with why (the parts host reads the XML itself and
    * says so rather than guess; Excel's own host has none). `values` never holds these cells.
    */
@@ -52,11 +57,22 @@ export interface ApplyRequest {
   select?: { sheet: string; row: number; col: number };
 }
 
+/** What to read of each sheet besides its values. */
+export interface ReadOptions {
+  /**
+   * Sheets wanted for their values alone (any case): no formulas, merged areas or hidden lines. In Excel that is
+   * about half the response and none of the per-line probes, so a use case that only needs what sheets hold
+   * (not how they are built) reads a province's workbook in one request. Other hosts leave the same parts empty,
+   * so a use case behaves the same on every host.
+   */
+  valuesOnly?: readonly string[];
+}
+
 export interface WorkbookHost {
   readonly kind: "excel" | "xlsx";
   listSheets(): Promise<SheetInfo[]>;
   /** Read several sheets in one round trip; unknown names are returned as missing (not thrown). */
-  readSheets(names: string[]): Promise<{ sheets: SheetGrid[]; missing: string[] }>;
+  readSheets(names: string[], options?: ReadOptions): Promise<{ sheets: SheetGrid[]; missing: string[] }>;
   /**
    * Carry out a request as one unit: on failure the workbook is left as it was
    * (plans are written to temporary sheets and swapped in at the end).
@@ -64,6 +80,22 @@ export interface WorkbookHost {
    */
   apply(request: ApplyRequest): Promise<ApplyReport | void>;
 }
+
+/** A grid read for its values alone (ReadOptions.valuesOnly): the other parts emptied, as every host returns it. */
+export const valuesOnlyGrid = (grid: SheetGrid): SheetGrid => ({
+  ...grid,
+  formulas: grid.values.map((row) => row.map(() => null)),
+  hiddenRows: [],
+  hiddenCols: [],
+  merges: [],
+  valuesOnly: true,
+});
+
+/** Whether `name` is among the sheets asked for values alone. */
+export const wantsValuesOnly = (options: ReadOptions | undefined, name: string): boolean => {
+  const key = name.normalize("NFC").toLowerCase();
+  return options?.valuesOnly?.some((n) => n.normalize("NFC").toLowerCase() === key) ?? false;
+};
 
 /** What the scoring assistant needs on top of the port (Excel and the standalone page's grid). */
 export interface SelectionSource {

@@ -127,6 +127,31 @@ describe.each(HOSTS)("WorkbookHost contract: %s", (_kind, make) => {
     expect(meta.values[0]).toEqual(["session", "{}"]);
   });
 
+  test("a values-only read gives the same values and nothing else; other sheets of the call are read whole", async () => {
+    await fx.host.apply({
+      plans: [
+        plan("Grid", [v(0, 0, "Tiêu đề"), v(1, 0, 2), v(1, 1, null, { formula: "A2*3" }), v(2, 2, "c")], {
+          merges: [{ row: 0, col: 0, rowCount: 1, colCount: 2 }],
+          rows: [{ index: 2, hidden: true }],
+          columns: [{ index: 1, hidden: true }],
+        }),
+        plan("Other", [v(0, 0, 1), v(0, 1, null, { formula: "A1+1" })]),
+      ],
+    });
+    const h = await fx.reopen();
+    const whole = await read(h, "Grid");
+    const { sheets } = await h.readSheets(["Grid", "Other"], { valuesOnly: ["grid"] });
+    const [bare, other] = sheets;
+    expect(bare!.values).toEqual(whole.values);
+    expect(bare!.valuesOnly).toBe(true);
+    expect(bare!.formulas.flat().every((f) => f === null)).toBe(true);
+    expect(bare!.merges).toEqual([]);
+    expect(bare!.hiddenRows).toEqual([]);
+    expect(bare!.hiddenCols).toEqual([]);
+    expect(other!.valuesOnly).toBeUndefined();
+    expect(formulaAt(other!, 0, 1)).toBe("A1+1");
+  });
+
   test("list validations read back where the host can read them", async () => {
     const long = Array.from({ length: 80 }, (_, i) => `Mức ${i + 1}`);
     await fx.host.apply({

@@ -9,7 +9,10 @@ import type { SheetPlan } from "../../src/layout/plan";
 import { sameSheetName } from "../../src/layout/names";
 import {
   HostError,
+  valuesOnlyGrid,
+  wantsValuesOnly,
   type ApplyRequest,
+  type ReadOptions,
   type SheetGrid,
   type SheetInfo,
   type WorkbookHost,
@@ -103,12 +106,15 @@ export class ExcelJsHost implements WorkbookHost {
     }));
   }
 
-  async readSheets(names: string[]): Promise<{ sheets: SheetGrid[]; missing: string[] }> {
+  async readSheets(
+    names: string[],
+    options?: ReadOptions
+  ): Promise<{ sheets: SheetGrid[]; missing: string[] }> {
     const sheets: SheetGrid[] = [];
     const missing: string[] = [];
     for (const name of names) {
       const ws = this.find(name);
-      if (ws) sheets.push(readGrid(ws));
+      if (ws) sheets.push(wantsValuesOnly(options, name) ? valuesOnlyGrid(readGrid(ws)) : readGrid(ws));
       else missing.push(name);
     }
     return { sheets, missing };

@@ -1,6 +1,7 @@
 /**
  * What every deliberation use case starts from, in one read of the workbook: the session, its
- * catalogue, the members' sheets of every round, the history and the deliberation.
+ * catalogue, the members' sheets of every round (their values: the use cases plan sheets again from
+ * them and check nothing else), the deliberation, and the history when the use case compares with it.
  */
 import type { WorkbookHost } from "../../hosts/workbook";
 import type { Catalogue } from "../../ocop/criteria/types";
@@ -19,14 +20,20 @@ export interface Council {
   catalogue: Catalogue;
   /** Every member's sheet of every round, as parsed (sheets that did not parse are left out). */
   scores: MemberScores[];
+  /** Empty unless loaded with `history: true`. */
   history: ScoreChange[];
   deliberation: Deliberation;
 }
 
 export type Loaded = { council: Council; findings: Finding[] } | { council: null; findings: Finding[] };
 
-export const loadCouncil = async (host: WorkbookHost, load?: EditionLoader): Promise<Loaded> => {
-  const read = await readWorkbook(host);
+export const loadCouncil = async (
+  host: WorkbookHost,
+  load?: EditionLoader,
+  opts: { history?: boolean } = {}
+): Promise<Loaded> => {
+  // Values alone and no history unless asked: a province's workbook then reads in one request in Excel.
+  const read = await readWorkbook(host, undefined, { valuesOnly: true, history: opts.history ?? false });
   if (!read.session || !read.meta || read.meta.kind !== "council")
     return {
       council: null,

@@ -111,7 +111,7 @@ export const closeRound = async (
   request: { round?: number } = {},
   opts: RoundOptions = {}
 ): Promise<RoundOutcome> => {
-  const loaded = await loadCouncil(host, opts.load);
+  const loaded = await loadCouncil(host, opts.load, { history: true });
   if (!loaded.council) return refused(loaded.findings);
   const council = loaded.council;
   const round = findRound(council, request.round);

@@ -93,7 +93,8 @@ export interface PaperOptions {
 }
 
 const council = async (host: WorkbookHost, load?: EditionLoader) => {
-  const read = await readWorkbook(host);
+  // Values alone: the member's sheets are planned again from what they hold.
+  const read = await readWorkbook(host, undefined, { valuesOnly: true });
   if (!read.session || !read.meta || read.meta.kind !== "council")
     throw new Error("This workbook holds no council session: set the session up first.");
   const { catalogue } = await catalogueFor(read.session, load);

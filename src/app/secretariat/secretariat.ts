@@ -89,7 +89,7 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
   const workbooks = options.workbooks;
 
   const councilSession = async (): Promise<{ session: Session; catalogue: Catalogue }> => {
-    const read = await readWorkbook(host);
+    const read = await readWorkbook(host, undefined, { scoreSheets: false, history: false });
     if (!read.session || read.meta?.kind !== "council")
       throw new Error("No council session in this workbook.");
     const { catalogue } = await catalogueFor(read.session, load);
@@ -165,7 +165,7 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
 
   const api: SecretariatApi = {
     async open(): Promise<OpenState> {
-      const read = await readWorkbook(host);
+      const read = await readWorkbook(host, undefined, { scoreSheets: false, history: false });
       const blank = !read.meta && read.findings.every((f) => f.code === LAYOUT_CODES.metaMissing);
       const findings = blank ? [] : read.findings;
       if (read.meta?.kind === "member") findings.push(memberBookFinding(read.meta.member));
@@ -208,12 +208,12 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
         const meta = (await readWorkbook(host)).meta;
         return { session: draft, findings: [memberBookFinding(meta?.member ?? null)], written: false };
       }
-      const reread = await readWorkbook(host);
+      const reread = await readWorkbook(host, undefined, { scoreSheets: false, history: false });
       return { session: reread.session ?? draft, findings: r.findings, written: r.written };
     },
 
     async readSetupSheets() {
-      const read = await readWorkbook(host);
+      const read = await readWorkbook(host, undefined, { scoreSheets: false, history: false });
       return { session: read.session, findings: read.findings };
     },
 

@@ -26,6 +26,7 @@ import {
   type ApplyReport,
   type ApplyRequest,
   HostError,
+  type ReadOptions,
   type SelectionSource,
   type SheetGrid,
   type SheetInfo,
@@ -130,8 +131,11 @@ export class ExcelHost implements WorkbookHost, SelectionSource {
 
   // ------------------------------------------------------------------ readSheets: 3 syncs, or 2
 
-  async readSheets(names: string[]): Promise<{ sheets: SheetGrid[]; missing: string[]; warnings: string[] }> {
-    const result = await readSheets(this.reader, names);
+  async readSheets(
+    names: string[],
+    options?: ReadOptions
+  ): Promise<{ sheets: SheetGrid[]; missing: string[]; warnings: string[] }> {
+    const result = await readSheets(this.reader, names, options);
     this.lastWarnings = result.warnings;
     return result;
   }

@@ -59,25 +59,28 @@ interface Dims {
 }
 
 /**
- * The used ranges (values, formulas), merged areas, hidden rows and columns of the given sheets. The sheets' name,
- * visibility and protection must be loaded before or in the first sync.
+ * The used ranges (values, formulas), merged areas, hidden rows and columns of the given sheets; of a sheet
+ * marked in `valuesOnly` (same order as `found`), the values alone. The sheets' name, visibility and protection
+ * must be loaded before or in the first sync.
  */
 export async function readGrids(
   context: Excel.RequestContext,
   found: Excel.Worksheet[],
   readMerges: MergeReader | null,
-  limits: ReadLimits
+  limits: ReadLimits,
+  valuesOnly: readonly boolean[] = []
 ): Promise<SheetGrid[]> {
-  const reads = found.map((ws) => {
+  const reads = found.map((ws, i) => {
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
-    return { ws, used, merges: readMerges ? readMerges(ws) : () => [] };
+    const bare = valuesOnly[i] === true;
+    return { ws, used, bare, merges: readMerges && !bare ? readMerges(ws) : () => [] };
   });
   await context.sync();
 
   const grids: SheetGrid[] = [];
   const parts: Part[] = [];
-  for (const { ws, used, merges } of reads) {
+  for (const { ws, used, merges, bare } of reads) {
     const grid: SheetGrid = {
       name: ws.name,
       visibility: fromExcelVisibility(ws.visibility),
@@ -88,6 +91,7 @@ export async function readGrids(
       hiddenCols: [],
       merges: merges(),
       validations: [],
+      ...(bare ? { valuesOnly: true as const } : {}),
     };
     grids.push(grid);
     if (used.isNullObject) continue;
@@ -101,8 +105,8 @@ export async function readGrids(
     const colEnd = dims.columnIndex + dims.columnCount;
     grid.values = Array.from({ length: rowEnd }, () => Array<CellValue>(colEnd).fill(null));
     grid.formulas = Array.from({ length: rowEnd }, () => Array<string | null>(colEnd).fill(null));
-    parts.push(...blockParts(ws, grid, dims, limits.readChunkCells));
-    parts.push(...lineParts(ws, grid, rowEnd, colEnd));
+    parts.push(...blockParts(ws, grid, dims, limits.readChunkCells, bare));
+    if (!bare) parts.push(...lineParts(ws, grid, rowEnd, colEnd));
   }
 
   // Each pack is its own request on purpose: together they would exceed what Excel on the web accepts.
@@ -148,21 +152,35 @@ const packParts = (parts: Part[], limits: ReadLimits): Part[][] =>
   packInOrder(parts, (p) => [p.request, p.response], [limits.requestBytes, limits.responseBytes]);
 
 /** Blocks of whole rows of the used range within `chunkCells`; a row wider than that is split by columns. */
-function blockParts(ws: Excel.Worksheet, grid: SheetGrid, dims: Dims, chunkCells: number): Part[] {
+function blockParts(
+  ws: Excel.Worksheet,
+  grid: SheetGrid,
+  dims: Dims,
+  chunkCells: number,
+  bare: boolean
+): Part[] {
   const width = dims.columnCount;
   const out: Part[] = [];
   if (width > chunkCells) {
     for (let r = 0; r < dims.rowCount; r++)
       for (let c = 0; c < width; c += chunkCells)
         out.push(
-          block(ws, grid, dims.rowIndex + r, dims.columnIndex + c, 1, Math.min(chunkCells, width - c))
+          block(ws, grid, dims.rowIndex + r, dims.columnIndex + c, 1, Math.min(chunkCells, width - c), bare)
         );
     return out;
   }
   const rowsPerBlock = Math.max(1, Math.floor(chunkCells / width));
   for (let r = 0; r < dims.rowCount; r += rowsPerBlock)
     out.push(
-      block(ws, grid, dims.rowIndex + r, dims.columnIndex, Math.min(rowsPerBlock, dims.rowCount - r), width)
+      block(
+        ws,
+        grid,
+        dims.rowIndex + r,
+        dims.columnIndex,
+        Math.min(rowsPerBlock, dims.rowCount - r),
+        width,
+        bare
+      )
     );
   return out;
 }
@@ -173,42 +191,55 @@ function block(
   row: number,
   col: number,
   rows: number,
-  cols: number
+  cols: number,
+  bare: boolean
 ): Part {
   return {
     request: READ_COST.blockRequest,
-    response: READ_COST.blockResponse + rows * cols * 2 * READ_COST.cellResponse,
+    response: READ_COST.blockResponse + rows * cols * (bare ? 1 : 2) * READ_COST.cellResponse,
     queue() {
       const range = ws.getRangeByIndexes(row, col, rows, cols);
-      range.load("values,formulas");
+      range.load(bare ? "values" : "values,formulas");
       // The returned function runs after the sync (readGrids calls it once the pack is answered).
       // eslint-disable-next-line office-addins/call-sync-before-read
-      return () => fill(grid, row, col, range.values, range.formulas);
+      return () => fill(grid, row, col, range.values, bare ? null : range.formulas);
     },
     halves() {
       if (rows > 1) {
         const top = Math.ceil(rows / 2);
-        return [block(ws, grid, row, col, top, cols), block(ws, grid, row + top, col, rows - top, cols)];
+        return [
+          block(ws, grid, row, col, top, cols, bare),
+          block(ws, grid, row + top, col, rows - top, cols, bare),
+        ];
       }
       if (cols > 1) {
         const left = Math.ceil(cols / 2);
-        return [block(ws, grid, row, col, 1, left), block(ws, grid, row, col + left, 1, cols - left)];
+        return [
+          block(ws, grid, row, col, 1, left, bare),
+          block(ws, grid, row, col + left, 1, cols - left, bare),
+        ];
       }
       return null;
     },
   };
 }
 
-function fill(grid: SheetGrid, row: number, col: number, values: unknown[][], formulas: unknown[][]): void {
+function fill(
+  grid: SheetGrid,
+  row: number,
+  col: number,
+  values: unknown[][],
+  formulas: unknown[][] | null
+): void {
   // Excel may answer null instead of throwing for a range it won't read.
-  if (!values || !formulas)
+  if (!values || (formulas !== null && !formulas))
     throw new HostError("payloadTooLarge", `"${grid.name}" is too large to read.`, {
       sheet: grid.name,
       reason: "tooManyCells",
     });
   values.forEach((line, i) =>
     line.forEach((v, j) => {
-      const f = formulas[i]![j];
+      const f = formulas?.[i]![j];
       grid.values[row + i]![col + j] = v === "" ? null : (v as CellValue);
       // A text cell holding "=x" reads the same through values and formulas; a formula's result differs.
       if (typeof f === "string" && f.startsWith("=") && f !== v)

@@ -3,7 +3,7 @@
  * It owns the shortcut that saves a sync — sheets the last listing saw are taken by name — and the fallback the
  * long way when one went away meanwhile; the packing of the grid reads themselves is readGrids.ts.
  */
-import { HostError, type SheetGrid, type SheetInfo } from "../workbook";
+import { HostError, wantsValuesOnly, type ReadOptions, type SheetGrid, type SheetInfo } from "../workbook";
 import { parseAreas, sameSheetName } from "./a1";
 import type { ExcelHostLimits } from "./limits";
 import { fromExcelVisibility, readGrids, type MergeReader } from "./readGrids";
@@ -40,11 +40,14 @@ export function listSheets(reader: Reader): Promise<SheetInfo[]> {
 /** The grids of the named sheets, and the names not found: 3 syncs, or 2 when the last listing saw them all. */
 export async function readSheets(
   reader: Reader,
-  names: string[]
+  names: string[],
+  options?: ReadOptions
 ): Promise<{ sheets: SheetGrid[]; missing: string[]; warnings: string[] }> {
   const { batch, supports } = reader;
   const warnings: string[] = [];
   // Built here, under the guard, so scripts/checkApi.ts sees every 1.13 member used behind supports().
+  // Per sheet read, by the name asked (a worksheet's own name is not loaded yet when the reads are queued).
+  const valuesOnly = (asked: string[]): boolean[] => asked.map((n) => wantsValuesOnly(options, n));
   const readMerges: MergeReader | null = supports("1.13")
     ? (ws) => {
         const merged = ws.getRange().getMergedAreasOrNullObject();
@@ -65,7 +68,8 @@ export async function readSheets(
     result = await batch("readSheets", async (context) => {
       const found = wanted.map((name) => context.workbook.worksheets.getItem(name));
       for (const ws of found) ws.load("name,visibility,protection/protected");
-      return { sheets: await readGrids(context, found, readMerges, reader.limits), missing: [] };
+      const grids = await readGrids(context, found, readMerges, reader.limits, valuesOnly(wanted));
+      return { sheets: grids, missing: [] };
     }).catch((error: unknown) => {
       if (error instanceof HostError && error.code === "notFound") return null;
       throw error;
@@ -84,7 +88,14 @@ export async function readSheets(
       if (!ws) missing.push(name);
       else if (!found.includes(ws)) found.push(ws);
     }
-    return { sheets: await readGrids(context, found, readMerges, reader.limits), missing };
+    const grids = await readGrids(
+      context,
+      found,
+      readMerges,
+      reader.limits,
+      valuesOnly(found.map((ws) => ws.name))
+    );
+    return { sheets: grids, missing };
   });
   return { ...result, warnings };
 }

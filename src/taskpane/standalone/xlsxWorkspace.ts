@@ -7,7 +7,7 @@ import { buildMemberBook, memberBookFileName } from "../../app/member/actions";
 import { findMember, openMemberContext } from "../../app/member/context";
 import { writeExampleCouncilBook } from "../../app/member/example";
 import type { FileWorkbook } from "../../app/workbookFiles";
-import type { ApplyRequest, WorkbookHost } from "../../hosts/workbook";
+import type { ApplyRequest, ReadOptions, WorkbookHost } from "../../hosts/workbook";
 import { standaloneWorkbooks } from "../compose/standalone";
 import { Emitter, MemorySelection, type Workspace } from "../member/workspace";
 import { downloadInBrowser, type Download } from "./download";
@@ -32,8 +32,8 @@ class ObservedHost implements WorkbookHost {
   listSheets() {
     return this.inner.listSheets();
   }
-  readSheets(names: string[]) {
-    return this.inner.readSheets(names);
+  readSheets(names: string[], options?: ReadOptions) {
+    return this.inner.readSheets(names, options);
   }
   async apply(request: ApplyRequest): Promise<void> {
     await this.inner.apply(request);

@@ -11,7 +11,10 @@ import { sameSheetName } from "../../../layout/names";
 import type { CellValue, PlannedChart, SheetPlan } from "../../../layout/plan";
 import {
   HostError,
+  valuesOnlyGrid,
+  wantsValuesOnly,
   type ApplyRequest,
+  type ReadOptions,
   type SheetGrid,
   type SheetInfo,
   type WorkbookHost,
@@ -298,7 +301,10 @@ export class PartsHost implements WorkbookHost {
     }));
   }
 
-  async readSheets(names: string[]): Promise<{ sheets: SheetGrid[]; missing: string[] }> {
+  async readSheets(
+    names: string[],
+    options?: ReadOptions
+  ): Promise<{ sheets: SheetGrid[]; missing: string[] }> {
     const sheets: SheetGrid[] = [];
     const missing: string[] = [];
     const grids = new Map<string, SheetGrid>();
@@ -331,8 +337,11 @@ export class PartsHost implements WorkbookHost {
     };
     for (const name of names) {
       const entry = this.find(name);
-      if (entry) sheets.push(read(entry, 0));
-      else missing.push(name);
+      if (!entry) missing.push(name);
+      else {
+        const grid = read(entry, 0);
+        sheets.push(wantsValuesOnly(options, name) ? valuesOnlyGrid(grid) : grid);
+      }
     }
     return { sheets, missing };
   }

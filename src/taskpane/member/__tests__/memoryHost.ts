@@ -3,7 +3,15 @@
  * them back (values, formulas, hidden rows and columns, merges, lists), cell writes land in the grid. Every call
  * is counted, so a test can tell that checking wrote nothing. Errors can be injected per method.
  */
-import type { ApplyRequest, SheetGrid, SheetInfo, WorkbookHost } from "../../../hosts/workbook";
+import {
+  valuesOnlyGrid,
+  wantsValuesOnly,
+  type ApplyRequest,
+  type ReadOptions,
+  type SheetGrid,
+  type SheetInfo,
+  type WorkbookHost,
+} from "../../../hosts/workbook";
 import type { CellValue, SheetPlan } from "../../../layout/plan";
 import { Emitter, MemorySelection, type SaveOutcome, type Workspace } from "../workspace";
 
@@ -59,13 +67,16 @@ export class MemoryHost implements WorkbookHost {
     }));
   }
 
-  async readSheets(names: string[]): Promise<{ sheets: SheetGrid[]; missing: string[] }> {
+  async readSheets(
+    names: string[],
+    options?: ReadOptions
+  ): Promise<{ sheets: SheetGrid[]; missing: string[] }> {
     this.calls.readSheets++;
     const sheets: SheetGrid[] = [];
     const missing: string[] = [];
     for (const n of names) {
       const g = this.find(n);
-      if (g) sheets.push(copy(g));
+      if (g) sheets.push(wantsValuesOnly(options, n) ? valuesOnlyGrid(copy(g)) : copy(g));
       else missing.push(n);
     }
     return { sheets, missing };
