@@ -199,10 +199,15 @@ function block(
     response: READ_COST.blockResponse + rows * cols * (bare ? 1 : 2) * READ_COST.cellResponse,
     queue() {
       const range = ws.getRangeByIndexes(row, col, rows, cols);
-      range.load(bare ? "values" : "values,formulas");
-      // The returned function runs after the sync (readGrids calls it once the pack is answered).
+      // The returned functions run after the sync (readGrids calls them once the pack is answered).
+      if (bare) {
+        range.load("values");
+        // eslint-disable-next-line office-addins/call-sync-before-read
+        return () => fill(grid, row, col, range.values, null);
+      }
+      range.load("values,formulas");
       // eslint-disable-next-line office-addins/call-sync-before-read
-      return () => fill(grid, row, col, range.values, bare ? null : range.formulas);
+      return () => fill(grid, row, col, range.values, range.formulas);
     },
     halves() {
       if (rows > 1) {
