@@ -12,6 +12,7 @@ import { setUpSession } from "../src/app/setUpSession";
 import { checkMemberSheet, insertMemberSheet } from "../src/app/member/actions";
 import { openMemberContext } from "../src/app/member/context";
 import { hasErrors } from "../src/ocop/findings";
+import { paperKey } from "../src/ocop/paperEntry";
 import { enteredValues, planScoreSheet } from "../src/layout/scoreSheet";
 import { FakeExcel } from "../test/fakes/fakeExcel";
 import { DISTRICT, LARGE, PROVINCE, makeCouncil, sizeLabel, type CouncilSize } from "./council";
@@ -39,6 +40,7 @@ export const USE_CASES = [
   "reopen a round",
   "record a chair's decision",
   "record score changes",
+  "enter a paper form (both entries agree)",
   "publish (refused while products await discussion)",
 ] as const;
 export type UseCase = (typeof USE_CASES)[number];
@@ -156,6 +158,21 @@ const countDeliberation = async (
     ])
   );
   expect(changes.written, "recordScoreChanges refused");
+  // A member's paper form for the product asked again, typed twice alike by two people.
+  const form = await secretariat.paperForm({ member, products: [product] });
+  expect(form.findings.length === 0 && form.cells.length > 0, "paperForm refused");
+  const values = Object.fromEntries(
+    form.cells.map((c) => [paperKey(c.product, c.criterion), String(c.allowed.at(-1) ?? "")])
+  );
+  const paper = await measure("enter a paper form (both entries agree)", () =>
+    secretariat.acceptPaperForm({
+      member,
+      products: [product],
+      first: { by: "Thư ký 1", values },
+      second: { by: "Thư ký 2", values },
+    })
+  );
+  expect(paper.accepted, `acceptPaperForm refused: ${paper.findings.map((f) => f.code).join(", ")}`);
   const closed = await measure("close a round", () => secretariat.closeRound());
   expect(closed.written, "closeRound refused");
   const reopened = await measure("reopen a round", () => secretariat.reopenRound("bench"));
@@ -174,20 +191,15 @@ const atMostProvince = (s: CouncilSize): boolean =>
   s.members <= PROVINCE.members && s.products <= PROVINCE.products;
 
 /**
- * Targets printed but not yet in the CI gate. At 5 × 10 each of these is within 5 syncs; at 15 × 400 they are not:
- * the consolidation writes the results, the printed documents and the score history (some 9 MB of requests, 3
- * of them), and the deliberation's use cases read every member's sheet and the history (6.5 MB of responses, 2
- * to 3 reads). Members' forms are already on demand in Excel; an append-only history and reads limited to what
- * each use case needs are what is left. Gate them again once they pass.
+ * Targets printed but not yet in the CI gate. At 5 × 10 the consolidation (and publishing, which is one) is within
+ * 5 syncs; at 15 × 400 it takes 7: it reads in one request since the history and the setup sheets are read for
+ * their values (session 7), but it writes the results, the printed documents and the score history whole, some
+ * 9 MB of requests that Excel on the web takes in 3. Fewer needs writes limited to what changed (an append-only
+ * history, documents rewritten only when their content changes). The deliberation's use cases joined the gate in
+ * session 7. Gate these once they pass.
  */
 const NOT_GATED_YET = new Set<UseCase>([
   "consolidate and write the results",
-  "open a round",
-  "record a recusal",
-  "close a round",
-  "reopen a round",
-  "record a chair's decision",
-  "record score changes",
   "publish (refused while products await discussion)",
 ]);
 

@@ -55,6 +55,12 @@ const pointsOrEmpty = (v: number | null): CellValue => v;
 const LIST_SEPARATOR = "; ";
 /** A value that was (or became) empty, in a list. */
 const NO_VALUE = "–";
+/**
+ * A row listing the same criteria as the row above says so ("như trên", as Vietnamese tables do) rather than
+ * repeat them: a province's snapshot lists some 35 criteria on each of 6,000 rows, half of the sheet's text,
+ * and the whole sheet is what Excel must send back each time the history is compared.
+ */
+export const SAME_AS_ABOVE = "như trên";
 
 /** Points in a list, in Vietnamese notation (2,5); read back with either decimal mark. */
 const listValue = (v: number | null): string => (v === null ? NO_VALUE : String(v).replace(".", ","));
@@ -120,10 +126,11 @@ export const planHistorySheet = (changes: readonly ScoreChange[]): SheetPlan => 
     plan,
     1,
     0,
-    "Mỗi lần một điểm được nhập hay sửa, Add-in thêm một dòng; không dòng nào bị xóa. Sheet do Add-in ghi, không sửa.",
+    `Mỗi lần một điểm được nhập hay sửa, Add-in thêm một dòng; không dòng nào bị xóa. Sheet do Add-in ghi, không sửa. «${SAME_AS_ABOVE}»: cùng các tiêu chí với dòng trên.`,
     "muted"
   );
   HISTORY_HEADER.forEach((h, col) => put(plan, HEADER_ROW, col, h, "header"));
+  let above = "";
   rowsOf(changes).forEach((group, i) => {
     const row = FIRST_ROW + i;
     const c = group[0]!;
@@ -133,11 +140,14 @@ export const planHistorySheet = (changes: readonly ScoreChange[]): SheetPlan => 
     put(plan, row, 2, c.member, "text");
     put(plan, row, 3, c.product, "text");
     if (group.length === 1) {
+      above = "";
       put(plan, row, 4, c.criterion, "text");
       put(plan, row, 5, pointsOrEmpty(c.old), "number", { numberFormat: FORMAT.points });
       put(plan, row, 6, pointsOrEmpty(c.new), "number", { numberFormat: FORMAT.points });
     } else {
-      put(plan, row, 4, group.map((g) => g.criterion).join(LIST_SEPARATOR), "text");
+      const criteria = group.map((g) => g.criterion).join(LIST_SEPARATOR);
+      put(plan, row, 4, criteria === above ? SAME_AS_ABOVE : criteria, "text");
+      above = criteria;
       // A first entry (nothing before) leaves the old values empty rather than a row of dashes.
       const olds = group.every((g) => g.old === null) ? null : group.map((g) => listValue(g.old));
       put(plan, row, 5, olds ? olds.join(LIST_SEPARATOR) : null, "text");
@@ -201,6 +211,8 @@ export const parseHistorySheet = (values: CellValue[][] | null, file?: string): 
   const changes: ScoreChange[] = [];
   const findings: Finding[] = [];
   if (!values || cellText(values[0]?.[0]) !== TITLE) return { changes, findings };
+  // The criteria of the row above, for a row that says "như trên" (only a list of several is ever abridged).
+  let above: string[] | null = null;
   for (let r = FIRST_ROW; r < values.length; r++) {
     const row = values[r] ?? [];
     if (row.every((v) => v === null || v === "")) continue;
@@ -216,9 +228,10 @@ export const parseHistorySheet = (values: CellValue[][] | null, file?: string): 
     const kind = KIND_OF.get(cellText(row[7]));
     const member = cellText(row[2]);
     const product = cellText(row[3]);
-    const criteria = cellText(row[4])
-      .split(";")
-      .map((c) => c.trim());
+    const named = cellText(row[4]).trim();
+    const ditto = named.normalize("NFC").toLowerCase() === SAME_AS_ABOVE;
+    const criteria = ditto ? (above ?? [""]) : named.split(";").map((c) => c.trim());
+    above = criteria.length > 1 && criteria.every(Boolean) ? criteria : null;
     const list = criteria.length > 1;
     const listOf = (v: CellValue | undefined): (number | null)[] | undefined => {
       if (!list) {

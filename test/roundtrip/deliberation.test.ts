@@ -238,6 +238,56 @@ describe("the deliberation sheets through a real .xlsx", () => {
     }
   });
 
+  it("a row listing the criteria of the row above says “như trên” and reads back as the same criteria", async () => {
+    const book = { kind: "book" as const, file: "TV1.xlsx", sha256: "cd".repeat(32) };
+    const at = "2026-06-15T08:00:00.000Z";
+    const change = (member: string, product: string, criterion: string, value: number): ScoreChange => ({
+      at,
+      member,
+      product,
+      criterion,
+      round: 1,
+      old: null,
+      new: value,
+      source: book,
+      by: "Thư ký",
+    });
+    const cells = (product: string, criteria: string[]) =>
+      criteria.map((c, i) => change("TV1", product, c, i + 1));
+    const changes = [
+      ...cells("SP1", ["1.1", "1.2", "2.1"]),
+      ...cells("SP2", ["1.1", "1.2", "2.1"]),
+      ...cells("SP3", ["1.1", "1.2", "2.1"]),
+      // Another form's criteria: listed again, then abridged on the row after.
+      ...cells("SP4", ["1.1", "3.1"]),
+      ...cells("SP5", ["1.1", "3.1"]),
+    ];
+    const plan = planHistorySheet(changes);
+    const criteriaCol = plan.cells
+      .filter((c) => c.col === 4 && c.row >= 3)
+      .sort((a, b) => a.row - b.row)
+      .map((c) => c.value);
+    expect(criteriaCol).toEqual(["1.1; 1.2; 2.1", "như trên", "như trên", "1.1; 3.1", "như trên"]);
+    const bytes = await writeAndRead([plan]);
+    for (const host of [await PartsHost.fromBuffer(bytes), await ExcelJsHost.fromBuffer(bytes)]) {
+      const { sheets } = await host.readSheets([SHEETS.history]);
+      const parsed = parseHistorySheet(sheets[0]!.values);
+      expect(parsed.findings).toEqual([]);
+      expect(parsed.changes).toEqual(changes);
+    }
+    // With nothing above to refer to (the first row, or a row of one criterion), it is an error at its cell.
+    const values = plan.cells.reduce<(string | number | null)[][]>((grid, c) => {
+      grid[c.row] ??= [];
+      grid[c.row]![c.col] = (c.value ?? null) as string | number | null;
+      return grid;
+    }, []);
+    values[3]![4] = "Như trên";
+    const parsed = parseHistorySheet(values.map((r) => Array.from(r ?? [], (v) => v ?? null)));
+    expect(parsed.findings).toContainEqual(
+      expect.objectContaining({ code: "history.rowInvalid", where: expect.objectContaining({ cell: "E4" }) })
+    );
+  });
+
   it("reports a shared row whose lists of criteria and values do not match, at its cell", () => {
     const book = { kind: "book" as const, file: "TV1.xlsx", sha256: "ab".repeat(32) };
     const at = "2026-06-15T08:00:00.000Z";

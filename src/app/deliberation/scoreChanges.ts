@@ -22,7 +22,8 @@ export const recordScoreChanges = async (
   changes: readonly ScoreChange[],
   also: Partial<ApplyRequest> = {}
 ): Promise<ScoreChangesOutcome> => {
-  const { sheets } = await host.readSheets([SHEETS.history, SHEETS.deliberation]);
+  const names = [SHEETS.history, SHEETS.deliberation];
+  const { sheets } = await host.readSheets(names, { valuesOnly: names });
   const grid = (name: string) => sheets.find((s) => s.name === name)?.values ?? null;
   const history = parseHistorySheet(grid(SHEETS.history));
   const { deliberation, findings: df } = parseDeliberationSheet(grid(SHEETS.deliberation));
