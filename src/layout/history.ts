@@ -230,7 +230,7 @@ export const parseHistorySheet = (values: CellValue[][] | null, file?: string): 
     const product = cellText(row[3]);
     const named = cellText(row[4]).trim();
     const ditto = named.normalize("NFC").toLowerCase() === SAME_AS_ABOVE;
-    const criteria = ditto ? (above ?? [""]) : named.split(";").map((c) => c.trim());
+    const criteria: string[] = ditto ? (above ?? [""]) : named.split(";").map((c) => c.trim());
     above = criteria.length > 1 && criteria.every(Boolean) ? criteria : null;
     const list = criteria.length > 1;
     const listOf = (v: CellValue | undefined): (number | null)[] | undefined => {
