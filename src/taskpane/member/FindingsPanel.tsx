@@ -95,7 +95,11 @@ export function FindingsPanel({ sheet, busy, onCheck, onGoTo, announce }: Findin
   return (
     <div className={styles.stack}>
       <div>
-        <Button icon={<TaskListLtr20Regular />} disabled={busy || running} onClick={() => void run()}>
+        <Button
+          icon={<TaskListLtr20Regular />}
+          disabledFocusable={busy || running}
+          onClick={() => void run()}
+        >
           {running ? t("check.running") : t("check.run")}
         </Button>
       </div>
@@ -134,7 +138,12 @@ export function FindingsPanel({ sheet, busy, onCheck, onGoTo, announce }: Findin
                   <Body1>{d.message}</Body1>
                   {d.fix && <Caption1>{t("check.fix", { fix: d.fix })}</Caption1>}
                   {target && (
-                    <Button size="small" appearance="subtle" disabled={busy} onClick={() => onGoTo(target)}>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      disabledFocusable={busy}
+                      onClick={() => onGoTo(target)}
+                    >
                       {t("check.goTo", { cell: cellName ?? cellAddress(target.row, target.col) })}
                     </Button>
                   )}

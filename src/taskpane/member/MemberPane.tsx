@@ -259,7 +259,7 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
               <Button
                 appearance={sheet === null ? "primary" : "secondary"}
                 icon={<DocumentAdd20Regular />}
-                disabled={busy}
+                disabledFocusable={busy}
                 onClick={async () => {
                   setNotice(null);
                   const r = await run(() => model.insertSheet());
@@ -369,7 +369,7 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
             <Button
               appearance="primary"
               icon={workspace.kind === "excel" ? <Save20Regular /> : <ArrowDownload20Regular />}
-              disabled={busy}
+              disabledFocusable={busy}
               onClick={async () => {
                 setSaved(null);
                 const r = await run(() => model.save());

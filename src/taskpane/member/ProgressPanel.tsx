@@ -141,7 +141,7 @@ function ProductItem({
       )}
       {firstOpen && (
         <div>
-          <Button size="small" appearance="subtle" disabled={busy} onClick={() => onGoTo(firstOpen)}>
+          <Button size="small" appearance="subtle" disabledFocusable={busy} onClick={() => onGoTo(firstOpen)}>
             {t("progress.goto", { code: p.product.code })}
           </Button>
         </div>

@@ -184,7 +184,7 @@ export function ScoringAssistant({
         <Body1 as="p">{t("assistant.idle")}</Body1>
         {target ? (
           <div>
-            <Button icon={<Next16Regular />} disabled={busy} onClick={() => void go(target, true)}>
+            <Button icon={<Next16Regular />} disabledFocusable={busy} onClick={() => void go(target, true)}>
               {t("assistant.goUnscored")}
             </Button>
           </div>
@@ -511,7 +511,8 @@ function AssistantCell({
         <Button
           appearance="primary"
           icon={<Checkmark16Regular />}
-          disabled={busy || pending === ""}
+          disabled={pending === ""}
+          disabledFocusable={busy}
           aria-keyshortcuts="Enter"
           onClick={() => void commit(true)}
         >
@@ -519,7 +520,8 @@ function AssistantCell({
         </Button>
         <Button
           icon={<Dismiss16Regular />}
-          disabled={busy || cell.state === "empty"}
+          disabled={cell.state === "empty"}
+          disabledFocusable={busy}
           aria-keyshortcuts="Delete"
           onClick={() => void onWrite(null, false)}
         >
@@ -527,7 +529,8 @@ function AssistantCell({
         </Button>
         <Button
           icon={<ArrowUndo16Regular />}
-          disabled={busy || !canUndo}
+          disabled={!canUndo}
+          disabledFocusable={busy}
           aria-keyshortcuts="Control+Z"
           onClick={onUndo}
         >

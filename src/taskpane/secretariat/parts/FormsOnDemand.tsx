@@ -76,7 +76,8 @@ export function FormsOnDemand({ api, session, deferred, onWritten, announce }: F
               </Select>
             </Field>
             <Button
-              disabled={write.busy || member === ""}
+              disabled={member === ""}
+              disabledFocusable={write.busy}
               onClick={() => void write.run()}
               data-testid="forms-write"
             >

@@ -103,7 +103,7 @@ export function CheckStep({ api, session, outcome, onOutcome, announce }: CheckS
       <div className={styles.row}>
         <Button
           appearance="primary"
-          disabled={check.busy}
+          disabledFocusable={check.busy}
           onClick={() => void check.run()}
           data-testid="check-all"
         >

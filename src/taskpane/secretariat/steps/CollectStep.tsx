@@ -210,7 +210,7 @@ export function CollectStep({ api, state, onState, imports, announce, onWorkbook
                     <Button
                       size="small"
                       icon={<Dismiss16Regular />}
-                      disabled={busy}
+                      disabledFocusable={busy}
                       onClick={() => remove(r.id)}
                       aria-label={t("collect.removeLabel", { file: r.file })}
                     >
@@ -224,13 +224,14 @@ export function CollectStep({ api, state, onState, imports, announce, onWorkbook
           <div className={styles.sticky}>
             <Button
               appearance="primary"
-              disabled={busy || ready.length === 0}
+              disabled={ready.length === 0}
+              disabledFocusable={busy}
               onClick={() => void run.run()}
               data-testid="collect-import"
             >
               {t("collect.import", { count: ready.length })}
             </Button>
-            <Button disabled={busy} onClick={() => onState(emptyCollect)}>
+            <Button disabledFocusable={busy} onClick={() => onState(emptyCollect)}>
               {t("collect.clear")}
             </Button>
           </div>

@@ -76,7 +76,7 @@ export function ConsolidateStep({
       <div className={styles.row}>
         <Button
           appearance="primary"
-          disabled={run.busy}
+          disabledFocusable={run.busy}
           onClick={() => void run.run()}
           data-testid="consolidate"
         >

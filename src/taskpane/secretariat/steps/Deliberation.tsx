@@ -238,7 +238,8 @@ export function Deliberation({
             <div className={styles.row}>
               <Button
                 appearance="primary"
-                disabled={open.busy || round.closed || picked.length === 0 || !reasonText}
+                disabled={round.closed || picked.length === 0 || !reasonText}
+                disabledFocusable={open.busy}
                 onClick={() => void open.run()}
                 data-testid="open-round"
               >
@@ -283,7 +284,8 @@ export function Deliberation({
                   </Field>
                   <div className={styles.row}>
                     <Button
-                      disabled={decide.busy || !d.reason.trim()}
+                      disabled={!d.reason.trim()}
+                      disabledFocusable={decide.busy}
                       onClick={() => void decide.run(f.product)}
                     >
                       {t("deliberation.record", { product: f.product })}
@@ -380,9 +382,8 @@ export function Deliberation({
             </Field>
             <div className={styles.row}>
               <Button
-                disabled={
-                  recuse.busy || round.closed || !recusal.reason.trim() || !recusal.member || !recusal.product
-                }
+                disabled={round.closed || !recusal.reason.trim() || !recusal.member || !recusal.product}
+                disabledFocusable={recuse.busy}
                 onClick={() => void recuse.run()}
                 data-testid="recuse"
               >
@@ -414,7 +415,8 @@ export function Deliberation({
                 </Field>
                 <div className={styles.row}>
                   <Button
-                    disabled={reopen.busy || !reopenReason.trim()}
+                    disabled={!reopenReason.trim()}
+                    disabledFocusable={reopen.busy}
                     onClick={() => setConfirm("reopen")}
                     data-testid="reopen-round"
                   >
@@ -424,7 +426,11 @@ export function Deliberation({
               </>
             ) : (
               <div className={styles.row}>
-                <Button disabled={close.busy} onClick={() => setConfirm("close")} data-testid="close-round">
+                <Button
+                  disabledFocusable={close.busy}
+                  onClick={() => setConfirm("close")}
+                  data-testid="close-round"
+                >
                   {t("deliberation.close", { round: round.number })}
                 </Button>
               </div>

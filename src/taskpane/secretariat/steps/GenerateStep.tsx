@@ -103,7 +103,7 @@ export function GenerateStep({
           ))}
         </ul>
         <div className={styles.row}>
-          <Button disabled={busy} onClick={() => void sheets.run()} data-testid="generate-sheets">
+          <Button disabledFocusable={busy} onClick={() => void sheets.run()} data-testid="generate-sheets">
             {t("generate.sheetsButton")}
           </Button>
         </div>
@@ -121,7 +121,7 @@ export function GenerateStep({
           <Button
             appearance="primary"
             icon={<FolderZip20Regular />}
-            disabled={busy}
+            disabledFocusable={busy}
             onClick={() => void all.run()}
             data-testid="generate-zip"
           >
@@ -139,7 +139,7 @@ export function GenerateStep({
               <Button
                 size="small"
                 icon={<ArrowDownload16Regular />}
-                disabled={busy}
+                disabledFocusable={busy}
                 aria-label={t("generate.bookButtonLabel", { code: m.code, name: m.name })}
                 onClick={() => void one.run(m.code)}
                 data-testid={`book-${m.code}`}

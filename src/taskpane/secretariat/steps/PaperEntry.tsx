@@ -225,7 +225,8 @@ export function PaperEntry({ api, session, announce, onWorkbookChanged }: PaperE
             <div className={styles.row}>
               <Button
                 appearance="primary"
-                disabled={open.busy || !products.length || !firstBy.trim() || !member}
+                disabled={!products.length || !firstBy.trim() || !member}
+                disabledFocusable={open.busy}
                 onClick={() => void open.run()}
                 data-testid="paper-start"
               >
@@ -477,7 +478,12 @@ function Compare({ stage, firstRef, busy, onChange, onCompare, onCancel }: Compa
         </table>
       )}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy} onClick={onCompare} data-testid="paper-recompare">
+        <Button
+          appearance="primary"
+          disabledFocusable={busy}
+          onClick={onCompare}
+          data-testid="paper-recompare"
+        >
           {t("paper.recompare")}
         </Button>
         <Button onClick={onCancel}>{t("paper.cancel")}</Button>

@@ -116,13 +116,18 @@ export function PublishStep({
     <div className={styles.stack}>
       <Body1 as="p">{t("publish.text")}</Body1>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={run.busy} onClick={() => void run.run()} data-testid="publish">
+        <Button
+          appearance="primary"
+          disabledFocusable={run.busy}
+          onClick={() => void run.run()}
+          data-testid="publish"
+        >
           {t("publish.button")}
         </Button>
         {saveWorkbook && (
           <Button
             icon={<ArrowDownload20Regular />}
-            disabled={save.busy}
+            disabledFocusable={save.busy}
             onClick={() => void save.run()}
             data-testid="save-workbook"
           >

@@ -322,14 +322,15 @@ export function SetupStep({ api, session, onSaved, announce }: SetupStepProps) {
       <div className={styles.row}>
         <Button
           appearance="primary"
-          disabled={!ready || busy}
+          disabled={!ready}
+          disabledFocusable={busy}
           onClick={() => void save.run()}
           data-testid="setup-save"
         >
           {t(session ? "setup.update" : "setup.create")}
         </Button>
         {session && (
-          <Button disabled={busy} onClick={() => void reread.run()}>
+          <Button disabledFocusable={busy} onClick={() => void reread.run()}>
             {t("setup.reread")}
           </Button>
         )}
