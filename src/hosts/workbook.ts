@@ -53,8 +53,25 @@ export interface ApplyRequest {
    * Never used for results.
    */
   cellWrites?: { sheet: string; row: number; col: number; value: CellValue }[];
+  /**
+   * Rows added below the last used row of existing sheets the request does not rebuild (the score history: its
+   * earlier rows are never written again). Each target must exist and hold values: a host that finds it missing
+   * fails with `notFound` before changing anything (the caller, which read the sheet, writes it whole instead).
+   */
+  appends?: AppendRows[];
   /** Sheet to activate and cell to select afterwards. */
   select?: { sheet: string; row: number; col: number };
+}
+
+/**
+ * A sheet's new rows, as the part of a plan of the whole sheet from `firstRow` on (title and header rows above it
+ * are not written): each row keeps its cells, styles, number formats, unlocked cells and height, and lands at the
+ * same distance below the sheet's last row holding a value. The sheet's protection is lifted for the write and put
+ * back; nothing else of the sheet changes (merges and validations of the plan are not part of an append).
+ */
+export interface AppendRows {
+  plan: SheetPlan;
+  firstRow: number;
 }
 
 /** What to read of each sheet besides its values. */

@@ -152,6 +152,74 @@ describe.each(HOSTS)("WorkbookHost contract: %s", (_kind, make) => {
     expect(formulaAt(other!, 0, 1)).toBe("A1+1");
   });
 
+  test("appended rows land below the last value, styled, the earlier rows and the protection untouched", async () => {
+    const log = (rows: [string, number][]): SheetPlan =>
+      plan(
+        "Log",
+        [
+          v(0, 0, "NHẬT KÝ", { style: "title" }),
+          v(1, 0, "Việc", { style: "header" }),
+          v(1, 1, "Điểm", { style: "header" }),
+          ...rows.flatMap(([what, points], i) => [
+            v(2 + i, 0, what, { style: "text" }),
+            v(2 + i, 1, points, { style: "number", numberFormat: "0.0" }),
+          ]),
+        ],
+        { protection: {}, columns: [{ index: 0, width: 20 }] }
+      );
+    await fx.host.apply({
+      plans: [
+        log([
+          ["một", 1],
+          ["hai", 2.5],
+        ]),
+      ],
+    });
+    const h = await fx.reopen();
+    await h.apply({
+      plans: [],
+      appends: [
+        {
+          plan: log([
+            ["ba", 3],
+            ["=bốn", 4],
+          ]),
+          firstRow: 2,
+        },
+      ],
+    });
+    const again = await fx.reopen();
+    const g = await read(again, "Log");
+    expect(g.values.map((r) => r.slice(0, 2))).toEqual([
+      ["NHẬT KÝ", null],
+      ["Việc", "Điểm"],
+      ["một", 1],
+      ["hai", 2.5],
+      ["ba", 3],
+      ["=bốn", 4],
+    ]);
+    expect(g.protected).toBe(true);
+    // A second append goes below the first; a missing sheet is refused with nothing written.
+    await again.apply({ plans: [], appends: [{ plan: log([["năm", 5]]), firstRow: 2 }] });
+    expect((await read(again, "Log")).values.map((r) => r[0])).toEqual([
+      "NHẬT KÝ",
+      "Việc",
+      "một",
+      "hai",
+      "ba",
+      "=bốn",
+      "năm",
+    ]);
+    const before = await observe(again);
+    await expect(
+      again.apply({
+        plans: [plan("Other", [v(0, 0, "x")])],
+        appends: [{ plan: { ...log([["sáu", 6]]), name: "Missing" }, firstRow: 2 }],
+      })
+    ).rejects.toMatchObject({ code: "notFound" });
+    expect(await observe(again)).toEqual(before);
+  });
+
   test("list validations read back where the host can read them", async () => {
     const long = Array.from({ length: 80 }, (_, i) => `Mức ${i + 1}`);
     await fx.host.apply({

@@ -896,6 +896,14 @@ export class FakeRange extends FakeObject {
       }
     });
   }
+  /** Range.clear(): values, formulas and formats go (the rollback of an append clears the rows it added). */
+  clear(applyTo?: string): void {
+    this._call("clear", [applyTo ?? "All"], () => {
+      const t = this._ref<RangeTarget>();
+      protectedCheck(t.sheet, "structure", "clearing cells");
+      forEachCell(t.rect, (r, c) => t.sheet.cells.delete(t.sheet.key(r, c)));
+    });
+  }
   select(): void {
     this._call("select", [], () => {
       const t = this._ref<RangeTarget>();

@@ -22,6 +22,7 @@ import { normalisePackage } from "./package";
 import { assertWorkbookPackage } from "./packageDeepCheck";
 import { internals, readGrid } from "./readGrid";
 import { writePlan } from "./writeSheet";
+import { appendedRows } from "../../src/hosts/appendRows";
 
 /** The sheet writer the host calls, as an object so reliability tests can make a write fail half-way. */
 export const sheetWriter = { writePlan };
@@ -150,6 +151,14 @@ export class ExcelJsHost implements WorkbookHost {
       if (ws) this.wb.removeWorksheet(ws.id);
       this.charts.delete(name);
     }
+    for (const append of request.appends ?? []) {
+      const ws = this.find(append.plan.name)!;
+      let last = 0;
+      ws.eachRow((row, n) => {
+        if (row.hasValues) last = n;
+      });
+      await sheetWriter.writePlan(ws, appendedRows(append, last));
+    }
     for (const w of request.cellWrites ?? []) {
       const cell = this.find(w.sheet)!.getCell(w.row + 1, w.col + 1);
       // A new style object: loaded and planned cells share theirs (ExcelJS and writeSheet), so setting
@@ -171,6 +180,12 @@ export class ExcelJsHost implements WorkbookHost {
       }
       if (names.has(key)) throw new Error(`Sheet planned twice: "${p.name}"`);
       names.add(key);
+    }
+    for (const a of request.appends ?? []) {
+      if (!this.find(a.plan.name))
+        throw new HostError("notFound", `The sheet "${a.plan.name}" doesn't exist.`, { sheet: a.plan.name });
+      if (names.has(a.plan.name.toLowerCase()))
+        throw new Error(`Sheet planned and appended to: "${a.plan.name}"`);
     }
     for (const w of request.cellWrites ?? []) {
       const ws = this.find(w.sheet);

@@ -9,7 +9,8 @@
  * sheets that pointed at a replaced sheet become #REF!, as with any sheet rebuild. This module owns the checks
  * before any change, the inspection syncs, the swap and the rollback; what each plan queues is planOps.ts.
  */
-import { HostError, type ApplyRequest } from "../workbook";
+import { HostError, type ApplyRequest, type AppendRows } from "../workbook";
+import { appendedColumnCount, appendedRowCount, appendedRows } from "../appendRows";
 import { sameSheetName, sheetNameProblem, tableNameProblem } from "./a1";
 import { toHostError } from "./errors";
 import type { ExcelHostLimits } from "./limits";
@@ -18,7 +19,10 @@ import {
   contentUnits,
   cost,
   pack,
+  protectSheet,
   protectionUnits,
+  unprotectSheet,
+  type AppendedSheet,
   type ExistingSheet,
   type PlannedSheet,
   type PreparedWrite,
@@ -48,6 +52,13 @@ export async function applyRequest(
   bookProtection.load("protected");
   const tables = workbook.tables;
   tables.load("items/name,items/worksheet/name");
+  // Where each append starts: below the target's last value. By name, in this first (read-only) sync: a target
+  // that went away since the caller read it fails here with ItemNotFound, before anything changes.
+  const appendTargets = (request.appends ?? []).map((append) => {
+    const used = workbook.worksheets.getItem(append.plan.name).getUsedRange(true);
+    used.load("rowIndex,rowCount");
+    return { append, used };
+  });
   await context.sync();
 
   const before: ExistingSheet[] = sheets.items.map((ws) => ({
@@ -124,6 +135,10 @@ export async function applyRequest(
     return { row: w.row, col: w.col, value: w.value, existing, probe: null, text: false };
   });
 
+  const appended: AppendedSheet[] = appendTargets.map(({ append, used }) =>
+    prepareAppend(append, used.rowIndex + used.rowCount, find(append.plan.name), plannedByName, removed)
+  );
+
   const helper = find(LISTS_SHEET);
   const lists = collectLists(planned.map((p) => p.plan));
 
@@ -154,9 +169,14 @@ export async function applyRequest(
 
   // ---- the writes, in as few requests as the payload allows
   const units = [
-    ...contentUnits(context, { planned, writes, listSource, helper, warnings }, env.limits, env.supports),
+    ...contentUnits(
+      context,
+      { planned, appended, writes, listSource, helper, warnings },
+      env.limits,
+      env.supports
+    ),
     swapUnit({ planned, before, removed, warnings, request }),
-    ...protectionUnits(planned),
+    ...protectionUnits([...planned, ...appended]),
   ];
   const requests = pack(units, env.limits);
   let started = false;
@@ -171,7 +191,7 @@ export async function applyRequest(
     }
   } catch (error) {
     if (!started) throw error;
-    const restored = await rollback(context, before, writes).catch((e: unknown) => e);
+    const restored = await rollback(context, before, writes, appended).catch((e: unknown) => e);
     if (restored !== true) {
       const host = toHostError(error, "apply");
       throw new HostError(
@@ -228,14 +248,50 @@ function swapUnit(s: {
   };
 }
 
-/** Undo a failed apply: delete sheets that weren't there, give the old ones their names back, restore cells. */
+/** An append checked against the sheets the first sync found, with the rows it adds placed below `start`. */
+function prepareAppend(
+  append: AppendRows,
+  start: number,
+  existing: ExistingSheet | null,
+  plannedByName: (name: string) => PlannedSheet | null,
+  removed: ExistingSheet[]
+): AppendedSheet {
+  const name = append.plan.name;
+  if (!existing) throw new HostError("notFound", `The sheet "${name}" doesn't exist.`, { sheet: name });
+  if (plannedByName(name) || removed.includes(existing))
+    throw new HostError(
+      "invalidRequest",
+      `"${name}" is rebuilt or removed by this request: append to it in its plan.`,
+      {
+        sheet: name,
+      }
+    );
+  return {
+    plan: appendedRows(append, start),
+    old: null,
+    tmpName: existing.name,
+    ws: existing.ws,
+    tables: [],
+    existing,
+    start,
+    rowCount: appendedRowCount(append),
+    colCount: appendedColumnCount(append),
+  };
+}
+
+/**
+ * Undo a failed apply: delete sheets that weren't there, give the old ones their names back, restore cells, clear
+ * the rows appended and protect again a sheet whose protection the append lifted.
+ */
 async function rollback(
   context: Excel.RequestContext,
   before: ExistingSheet[],
-  writes: PreparedWrite[]
+  writes: PreparedWrite[],
+  appended: AppendedSheet[]
 ): Promise<true> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/id,items/name");
+  for (const a of appended) a.existing.ws.protection.load("protected");
   await context.sync();
   const now = sheets.items;
   const lost = before.filter((b) => !now.some((ws) => ws.id === b.id));
@@ -249,6 +305,14 @@ async function rollback(
   for (const w of writes)
     if (w.oldFormula !== undefined)
       w.existing.ws.getRangeByIndexes(w.row, w.col, 1, 1).formulas = [[w.oldFormula as string]];
+  for (const a of appended) {
+    if (!a.touched) continue;
+    const ws = a.existing.ws;
+    if (ws.protection.protected) unprotectSheet(ws, a.plan.protection);
+    // The rows below the old last value were empty: cleared, they are as they were.
+    if (a.rowCount > 0 && a.colCount > 0) ws.getRangeByIndexes(a.start, 0, a.rowCount, a.colCount).clear();
+    if (a.existing.protected) protectSheet(ws, a.plan.protection);
+  }
   await context.sync();
   return true;
 }

@@ -78,6 +78,34 @@ describe("ExcelHost.apply", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
+  test("a failure after rows were appended clears them and protects the sheet again", async () => {
+    const { fake, host } = setup();
+    const log = (rows: string[]) =>
+      plan(
+        "Nhật ký",
+        [{ row: 0, col: 0, value: "NHẬT KÝ" }, ...rows.map((r, i) => ({ row: 1 + i, col: 0, value: r }))],
+        {
+          protection: {},
+        }
+      );
+    await host.apply({ plans: [log(["một", "hai"]), plan("A", [])] });
+    const before = fake.snapshot();
+    // The swap deletes the replaced "A" after the rows went in: the whole request is undone.
+    fake.injectFault("Worksheet.delete", "GeneralException");
+    const err = await host
+      .apply({
+        plans: [plan("A", [{ row: 0, col: 0, value: 1 }])],
+        appends: [{ plan: log(["ba"]), firstRow: 1 }],
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(fake.snapshot()).toEqual(before);
+    expect(fake.sheet("Nhật ký")?.protection.protected).toBe(true);
+    // Without the fault the row lands below "hai".
+    await host.apply({ plans: [], appends: [{ plan: log(["ba"]), firstRow: 1 }] });
+    expect(fake.cell("Nhật ký", 3, 0)?.value).toBe("ba");
+  });
+
   test("a failure in the swap (after renames) is rolled back too, cell writes included", async () => {
     const { fake, host } = setup();
     await host.apply({ plans: [plan("A", [{ row: 0, col: 0, value: 1 }]), plan("B", [])] });

@@ -72,6 +72,17 @@ export interface PlannedSheet {
   tables: { proxy: Excel.Table; name: string }[];
 }
 
+/** Rows appended to an existing sheet: its plan is the rows alone, at their place below the old last value. */
+export interface AppendedSheet extends PlannedSheet {
+  existing: ExistingSheet;
+  /** The first row written (0-based) and the extent of what is written. */
+  start: number;
+  rowCount: number;
+  colCount: number;
+  /** Set once the sheet's writes were queued: only then has the rollback anything to undo there. */
+  touched?: boolean;
+}
+
 /** A cell write to a sheet the request does not rebuild, with what was there (for the rollback). */
 export interface PreparedWrite {
   row: number;
@@ -96,6 +107,7 @@ export function contentUnits(
   context: Excel.RequestContext,
   s: {
     planned: PlannedSheet[];
+    appended: AppendedSheet[];
     writes: PreparedWrite[];
     listSource: ListPlacement;
     helper: ExistingSheet | null;
@@ -172,13 +184,27 @@ export function contentUnits(
       });
   }
 
-  // 4. cell writes to sheets this request doesn't rebuild
+  // 4. rows appended to existing sheets (protection lifted for the writes, put back with the others')
+  for (const a of s.appended) {
+    const ws = () => a.ws!;
+    unit(cost(3, 1, 100), () => {
+      a.touched = true;
+      if (a.existing.protected) unprotectSheet(a.ws!, a.plan.protection);
+    });
+    for (const chunk of dataChunks(a, limits, "values"))
+      unit(chunk.bytes, () => chunk.write(ws()), chunk.cells);
+    units.push(...layoutUnits(a, ws, listSource, s.warnings, supports));
+    for (const chunk of dataChunks(a, limits, "formulas"))
+      unit(chunk.bytes, () => chunk.write(ws()), chunk.cells);
+  }
+
+  // 5. cell writes to sheets this request doesn't rebuild
   for (const w of s.writes)
     unit(cost(2, 1, jsonBytes(w.value)), () => {
       w.existing.ws.getRangeByIndexes(w.row, w.col, 1, 1).values = [[cellInput(w.value, w.text)]];
     });
 
-  // 5. visibility of the new sheets
+  // 6. visibility of the new sheets
   for (const p of s.planned)
     if (p.plan.visibility !== "visible")
       unit(cost(2, 1), () => {
@@ -187,26 +213,35 @@ export function contentUnits(
   return units;
 }
 
+/** Protects a sheet as a plan says (the add-in's sheets leave column widths and row heights free). */
+export function protectSheet(ws: Excel.Worksheet, protection: SheetPlan["protection"]): void {
+  const allow = protection?.allow ?? [];
+  const options: Excel.WorksheetProtectionOptions = {
+    allowFormatColumns: true,
+    allowFormatRows: true,
+    ...(allow.includes("autoFilter") ? { allowAutoFilter: true } : {}),
+    ...(allow.includes("sort") ? { allowSort: true } : {}),
+  };
+  if (protection?.password) ws.protection.protect(options, protection.password);
+  else ws.protection.protect(options);
+}
+
+/** Lifts a sheet's protection with the plan's password (none when the plan has none). */
+export function unprotectSheet(ws: Excel.Worksheet, protection: SheetPlan["protection"]): void {
+  if (protection?.password) ws.protection.unprotect(protection.password);
+  else ws.protection.unprotect();
+}
+
 /** Protection, queued after the swap: Excel refuses to rename a table on a protected sheet, and the swap renames them. */
-export function protectionUnits(planned: PlannedSheet[]): Unit[] {
+export function protectionUnits(planned: (PlannedSheet | AppendedSheet)[]): Unit[] {
   const units: Unit[] = [];
   for (const p of planned)
-    if (p.plan.protection) {
-      const password = p.plan.protection.password;
+    // A sheet appended to is protected again when it was, whatever the plan says.
+    if (p.plan.protection || ("existing" in p && p.existing.protected)) {
       units.push({
         bytes: cost(3, 1, 100),
         cells: 0,
-        queue: () => {
-          const allow = p.plan.protection?.allow ?? [];
-          const options: Excel.WorksheetProtectionOptions = {
-            allowFormatColumns: true,
-            allowFormatRows: true,
-            ...(allow.includes("autoFilter") ? { allowAutoFilter: true } : {}),
-            ...(allow.includes("sort") ? { allowSort: true } : {}),
-          };
-          if (password) p.ws!.protection.protect(options, password);
-          else p.ws!.protection.protect(options);
-        },
+        queue: () => protectSheet(p.ws!, p.plan.protection),
       });
     }
   return units;

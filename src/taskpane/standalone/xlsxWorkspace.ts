@@ -39,6 +39,7 @@ class ObservedHost implements WorkbookHost {
     await this.inner.apply(request);
     const touched = new Set([
       ...request.plans.map((p) => p.name),
+      ...(request.appends ?? []).map((a) => a.plan.name),
       ...(request.cellWrites ?? []).map((w) => w.sheet),
     ]);
     for (const sheet of touched) this.changes.emit(sheet);

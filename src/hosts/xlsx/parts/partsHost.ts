@@ -7,6 +7,7 @@
  * (through partsFiles.ts) all open and write .xlsx files with it. ExcelJsHost (test/reference/exceljsHost.ts) is
  * only the tests' reference reader, an independent implementation this one is compared against.
  */
+import { appendRowsXml } from "./appendRowsXml";
 import { sameSheetName } from "../../../layout/names";
 import type { CellValue, PlannedChart, SheetPlan } from "../../../layout/plan";
 import {
@@ -370,6 +371,13 @@ export class PartsHost implements WorkbookHost {
       next.rels = next.rels.filter((r) => r.id !== entry.rid);
       next.sheets = next.sheets.filter((s) => s !== entry);
     }
+    for (const append of request.appends ?? []) {
+      const entry = this.find(append.plan.name, next)!;
+      next.changed.set(entry.part.toLowerCase(), {
+        name: entry.part,
+        text: appendRowsXml(this.sheetXml(entry, next), append, styles),
+      });
+    }
     const writesBySheet = new Map<SheetEntry, CellWrite[]>();
     for (const w of request.cellWrites ?? []) {
       const entry = this.find(w.sheet, next)!;
@@ -382,7 +390,12 @@ export class PartsHost implements WorkbookHost {
         name: entry.part,
         text: setCells(this.sheetXml(entry, next), writes),
       });
-    if (request.plans.length || request.remove?.length || request.cellWrites?.length)
+    if (
+      request.plans.length ||
+      request.remove?.length ||
+      request.cellWrites?.length ||
+      request.appends?.length
+    )
       this.dropCalcChain(next);
     if (styles.changed) next.styles = styles.toXml();
     const wanted = request.select
@@ -401,6 +414,15 @@ export class PartsHost implements WorkbookHost {
       const key = p.name.toLowerCase();
       if (names.has(key)) throw new Error(`Sheet planned twice: "${p.name}"`);
       names.add(key);
+    }
+    for (const a of request.appends ?? []) {
+      if (!this.find(a.plan.name))
+        throw new HostError("notFound", `The sheet "${a.plan.name}" doesn't exist.`, { sheet: a.plan.name });
+      if (
+        names.has(a.plan.name.toLowerCase()) ||
+        (request.remove ?? []).some((r) => sameSheetName(r, a.plan.name))
+      )
+        throw new Error(`Sheet rebuilt or removed and appended to: "${a.plan.name}"`);
     }
     let styles: StyleBook | undefined; // parsed once, and only when a protected sheet is written to
     for (const w of request.cellWrites ?? []) {

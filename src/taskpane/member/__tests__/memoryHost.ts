@@ -3,6 +3,7 @@
  * them back (values, formulas, hidden rows and columns, merges, lists), cell writes land in the grid. Every call
  * is counted, so a test can tell that checking wrote nothing. Errors can be injected per method.
  */
+import { appendedRows } from "../../../hosts/appendRows";
 import {
   valuesOnlyGrid,
   wantsValuesOnly,
@@ -98,9 +99,20 @@ export class MemoryHost implements WorkbookHost {
       const g = this.find(name);
       if (g) this.sheets.delete(g.name);
     }
+    for (const a of request.appends ?? []) {
+      const g = this.find(a.plan.name);
+      if (!g) throw new Error(`no sheet ${a.plan.name}`);
+      let last = 0;
+      g.values.forEach((row, i) => {
+        if (row.some((v) => v !== null && v !== undefined && v !== "")) last = i + 1;
+      });
+      for (const c of appendedRows(a, last).cells)
+        if (c.value !== undefined) this.setCell(g.name, c.row, c.col, c.value, false);
+    }
     for (const w of request.cellWrites ?? []) this.setCell(w.sheet, w.row, w.col, w.value, false);
     const touched = new Set([
       ...request.plans.map((p) => p.name),
+      ...(request.appends ?? []).map((a) => a.plan.name),
       ...(request.cellWrites ?? []).map((w) => w.sheet),
     ]);
     for (const s of touched) this.changes.emit(s);
