@@ -16,7 +16,7 @@ import {
 import { latestRounds } from "../ocop/deliberation";
 import { markDraft } from "../layout/draft";
 import { normaliseCode } from "../ocop/text";
-import { planHistorySheet } from "../layout/history";
+import { historyWrite } from "../layout/history";
 import { deliberationAuditFacts, type EarlierTotals } from "../layout/deliberation";
 import type { Catalogue } from "../ocop/criteria/types";
 import type { Finding } from "../ocop/findings";
@@ -215,7 +215,8 @@ export const consolidateWorkbook = async (
     ...proposals,
     ...documents,
   ].map((p) => markDraft(p, waiting));
-  plans.push(planHistorySheet(history));
+  const historyRows = historyWrite(read.history, history.slice(read.history.length));
+  plans.push(...historyRows.plans);
   // Lists this level no longer gives (the level changed), and the single list earlier versions wrote.
   const stale = read.sheetNames.filter(
     (n) =>
@@ -278,7 +279,12 @@ export const consolidateWorkbook = async (
     ),
     planMeta({ ...read.meta, session, imports })
   );
-  await host.apply({ plans, remove: stale, select: { sheet: SHEETS.ranking, row: 0, col: 0 } });
+  await host.apply({
+    plans,
+    appends: historyRows.appends,
+    remove: stale,
+    select: { sheet: SHEETS.ranking, row: 0, col: 0 },
+  });
   opts.onProgress?.(total, total, SHEETS.ranking);
   return {
     session,

@@ -1,9 +1,9 @@
 /**
  * "Lịch sử điểm": every score that reached the council workbook, oldest first: time, round, member, product,
  * criterion, old and new value, where it came from (pane, the sheet itself, a member's book with its SHA-256,
- * a paper form entered twice, a round), and who entered it. The add-in owns the sheet (protected, rewritten
- * whole with the new rows added); `parseHistorySheet` reads it back, and the results can be computed again from
- * it alone (`replayHistory`).
+ * a paper form entered twice, a round), and who entered it. The add-in owns the sheet (protected); new rows are
+ * appended below the others, which are never written again (`historyWrite`); `parseHistorySheet` reads it back,
+ * and the results can be computed again from it alone (`replayHistory`).
  *
  * One row per cell change, except that the changes of one member's product made together (same time, round,
  * source and person: a book imported, a paper form, a whole product typed) share a row, their criteria, old and
@@ -189,6 +189,27 @@ export const planHistorySheet = (changes: readonly ScoreChange[]): SheetPlan => 
   };
   return plan;
 };
+
+/** New history rows as part of an apply: a plan of the whole sheet, or an append below the rows there. */
+export interface HistoryWrite {
+  plans: SheetPlan[];
+  appends: { plan: SheetPlan; firstRow: number }[];
+}
+
+/**
+ * How `added` reaches the sheet: appended below the rows already recorded (never written again, so a row the
+ * add-in could not read stays as evidence, and Excel sends only the new rows), or the sheet written whole when it
+ * holds no change yet. Nothing when nothing was added.
+ */
+export const historyWrite = (
+  recorded: readonly ScoreChange[],
+  added: readonly ScoreChange[]
+): HistoryWrite =>
+  added.length === 0
+    ? { plans: [], appends: [] }
+    : recorded.length === 0
+      ? { plans: [planHistorySheet(added)], appends: [] }
+      : { plans: [], appends: [{ plan: planHistorySheet(added), firstRow: FIRST_ROW }] };
 
 export interface ParsedHistory {
   changes: ScoreChange[];

@@ -6,7 +6,7 @@
  */
 import type { WorkbookHost } from "../../hosts/workbook";
 import { planDeliberationSheet } from "../../layout/deliberation";
-import { planHistorySheet } from "../../layout/history";
+import { historyWrite } from "../../layout/history";
 import type { SheetPlan } from "../../layout/plan";
 import type { Finding } from "../../ocop/findings";
 import { currentRound, roundsOf } from "../../ocop/deliberation";
@@ -121,7 +121,7 @@ export const closeRound = async (
   const at = (opts.now ?? new Date()).toISOString();
   // What the sheets hold at closing is what the history keeps: `check` compares with it later.
   const inRound = council.scores.filter((s) => (s.round ?? 1) === round.number);
-  const history = [...council.history, ...sheetChanges(council.history, inRound, at, opts.by ?? "")];
+  const added = sheetChanges(council.history, inRound, at, opts.by ?? "");
   const base = withRoundOne(council);
   const deliberation: Deliberation = {
     ...base,
@@ -131,8 +131,9 @@ export const closeRound = async (
   const plans: SheetPlan[] = council.session.members.map((m) =>
     planMemberRound(next, m, round.number, { ...opts, locked: true })
   );
-  plans.push(planDeliberationSheet(deliberation), planHistorySheet(history));
-  await host.apply({ plans });
+  const history = historyWrite(council.history, added);
+  plans.push(planDeliberationSheet(deliberation), ...history.plans);
+  await host.apply({ plans, appends: history.appends });
   return { written: true, findings: [], round: round.number, sheets: plans.map((p) => p.name) };
 };
 

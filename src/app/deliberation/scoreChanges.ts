@@ -5,7 +5,7 @@
  */
 import type { ApplyRequest, WorkbookHost } from "../../hosts/workbook";
 import { parseDeliberationSheet } from "../../layout/deliberation";
-import { parseHistorySheet, planHistorySheet } from "../../layout/history";
+import { historyWrite, parseHistorySheet } from "../../layout/history";
 import { SHEETS } from "../../layout/names";
 import type { Finding } from "../../ocop/findings";
 import { hasErrors } from "../../ocop/findings";
@@ -38,9 +38,11 @@ export const recordScoreChanges = async (
         params: { round: c.round, member: c.member, product: c.product },
       });
   if (hasErrors(findings)) return { written: false, findings };
+  const rows = historyWrite(history.changes, changes);
   await host.apply({
     ...also,
-    plans: [...(also.plans ?? []), planHistorySheet([...history.changes, ...changes])],
+    plans: [...(also.plans ?? []), ...rows.plans],
+    appends: [...(also.appends ?? []), ...rows.appends],
   });
   return { written: true, findings };
 };

@@ -12,7 +12,7 @@ import { LAYOUT_CODES } from "../../layout/codes";
 import { planMeta, type ImportRecord } from "../../layout/meta";
 import { roundSheetName, sameSheetName, SHEETS } from "../../layout/names";
 import { enteredValues } from "../../layout/scoreSheet";
-import { planHistorySheet } from "../../layout/history";
+import { historyWrite } from "../../layout/history";
 import { bookChanges } from "../../ocop/history";
 import { planMemberRound } from "../deliberation/sheets";
 import type { Catalogue } from "../../ocop/criteria/types";
@@ -316,7 +316,10 @@ export const importBooks = async (
     done.add(r.id);
   }
   if (!plans.length) return settled;
-  const historyPlan = history.length > council.read.history.length ? [planHistorySheet(history)] : [];
-  await host.apply({ plans: [...plans, ...historyPlan, planMeta({ ...meta, session, imports })] });
+  const rows = historyWrite(council.read.history, history.slice(council.read.history.length));
+  await host.apply({
+    plans: [...plans, ...rows.plans, planMeta({ ...meta, session, imports })],
+    appends: rows.appends,
+  });
   return settled.map((r) => (done.has(r.id) ? { ...r, status: "imported" as const } : r));
 };

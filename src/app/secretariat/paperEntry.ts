@@ -27,7 +27,7 @@ import {
 import type { Member, MemberScores, RawValue, Session } from "../../ocop/session";
 import { latestRoundOf, latestRounds, roundsOf } from "../../ocop/deliberation";
 import type { Deliberation } from "../../ocop/history";
-import { planHistorySheet } from "../../layout/history";
+import { historyWrite } from "../../layout/history";
 import type { SheetPlan } from "../../layout/plan";
 import { normaliseCode } from "../../ocop/text";
 import { catalogueFor, type EditionLoader } from "../catalogue";
@@ -35,13 +35,6 @@ import { readWorkbook } from "../readWorkbook";
 import { parseSheets } from "../scores";
 
 export type { PaperCell, PaperComparison, PaperEntry } from "../../ocop/paperEntry";
-
-/**
- * The history sheet with the new changes appended, written in the same apply as the scores. The one place
- * to switch should the history move behind its own use case (delib14's `recordScoreChanges`).
- */
-const historyPlan = (before: readonly ScoreChange[], changes: readonly ScoreChange[]): SheetPlan =>
-  planHistorySheet([...before, ...changes]);
 
 /**
  * A member's earlier scores of a later round's products, by `scoreKey`: for each product, its values on the
@@ -274,10 +267,12 @@ export const acceptPaperForm = async (
     at,
   };
   // One apply: the scores, the mark, and their lines in the history stand or fall together.
+  const history = historyWrite(read.history, changes);
   await host.apply({
+    appends: history.appends,
     plans: [
       ...plans,
-      ...(changes.length ? [historyPlan(read.history, changes)] : []),
+      ...history.plans,
       planMeta({ ...meta, session, paper: [...(meta.paper ?? []), record] }),
     ],
     select: { sheet, row: 0, col: 1 },
