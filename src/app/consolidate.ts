@@ -215,7 +215,7 @@ export const consolidateWorkbook = async (
     ...proposals,
     ...documents,
   ].map((p) => markDraft(p, waiting));
-  const historyRows = historyWrite(read.history, history.slice(read.history.length));
+  const historyRows = historyWrite(read.historySheet, history.slice(read.history.length));
   plans.push(...historyRows.plans);
   // Lists this level no longer gives (the level changed), and the single list earlier versions wrote.
   const stale = read.sheetNames.filter(

@@ -30,6 +30,8 @@ export interface WorkbookRead {
   audit?: SheetGrid;
   /** Every score change so far ("Lịch sử điểm"); empty in a member workbook or before any. */
   history: ScoreChange[];
+  /** The workbook has the add-in's history sheet (new rows are appended to it, see `historyWrite`). */
+  historySheet: boolean;
   /** Rounds, recusals, the chair's decisions ("Vòng chấm"); none yet when the sheet is absent. */
   deliberation: Deliberation;
   /** The minutes, when present: the fields the secretariat typed are kept by the next run. */
@@ -121,7 +123,7 @@ export const readWorkbook = async (
       (s.name.startsWith(SCORE_SHEET_PREFIX) || isScoreSheet(s))
   );
   const meta = parsed.meta;
-  const none = { history: [], deliberation: EMPTY_DELIBERATION, ...minutes };
+  const none = { history: [], historySheet: false, deliberation: EMPTY_DELIBERATION, ...minutes };
   if (!meta) return { file, meta, session: null, scoreSheets, sheetNames, findings, audit, ...none };
   const dl = parseDeliberationSheet(byName(SHEETS.deliberation)?.values ?? null, file);
   // A member's book carries the rounds and the member's recusals (read-only) so it can be checked alone.
@@ -185,6 +187,7 @@ export const readWorkbook = async (
     findings,
     audit,
     history: h.changes,
+    historySheet: h.present,
     deliberation: dl.deliberation,
     ...minutes,
   };

@@ -197,23 +197,23 @@ export interface HistoryWrite {
 }
 
 /**
- * How `added` reaches the sheet: appended below the rows already recorded (never written again, so a row the
- * add-in could not read stays as evidence, and Excel sends only the new rows), or the sheet written whole when it
- * holds no change yet. Nothing when nothing was added.
+ * How `added` reaches the sheet: appended below the rows already there when the workbook has the add-in's history
+ * sheet (`present`, as `parseHistorySheet` found it), so no earlier row is written again (one the add-in could not
+ * read stays as evidence) and Excel sends only the new rows; else the sheet written whole. Nothing when nothing
+ * was added.
  */
-export const historyWrite = (
-  recorded: readonly ScoreChange[],
-  added: readonly ScoreChange[]
-): HistoryWrite =>
+export const historyWrite = (present: boolean, added: readonly ScoreChange[]): HistoryWrite =>
   added.length === 0
     ? { plans: [], appends: [] }
-    : recorded.length === 0
-      ? { plans: [planHistorySheet(added)], appends: [] }
-      : { plans: [], appends: [{ plan: planHistorySheet(added), firstRow: FIRST_ROW }] };
+    : present
+      ? { plans: [], appends: [{ plan: planHistorySheet(added), firstRow: FIRST_ROW }] }
+      : { plans: [planHistorySheet(added)], appends: [] };
 
 export interface ParsedHistory {
   changes: ScoreChange[];
   findings: Finding[];
+  /** The sheet is the add-in's history (its title in A1), whether or not its rows could be read. */
+  present: boolean;
 }
 
 const points = (v: CellValue | undefined): number | null | undefined =>
@@ -231,7 +231,7 @@ const points = (v: CellValue | undefined): number | null | undefined =>
 export const parseHistorySheet = (values: CellValue[][] | null, file?: string): ParsedHistory => {
   const changes: ScoreChange[] = [];
   const findings: Finding[] = [];
-  if (!values || cellText(values[0]?.[0]) !== TITLE) return { changes, findings };
+  if (!values || cellText(values[0]?.[0]) !== TITLE) return { changes, findings, present: false };
   // The criteria of the row above, for a row that says "như trên" (only a list of several is ever abridged).
   let above: string[] | null = null;
   for (let r = FIRST_ROW; r < values.length; r++) {
@@ -299,5 +299,5 @@ export const parseHistorySheet = (values: CellValue[][] | null, file?: string): 
       );
     }
   }
-  return { changes, findings };
+  return { changes, findings, present: true };
 };

@@ -5,7 +5,7 @@
  * flagged; and the results computed again from the history alone.
  */
 import { PartsHost } from "../../hosts/xlsx/parts/partsHost";
-import type { WorkbookHost } from "../../hosts/workbook";
+import type { ApplyRequest, WorkbookHost } from "../../hosts/workbook";
 import { parseAddress } from "../../layout/a1";
 import { SHEETS, roundSheetName } from "../../layout/names";
 import { isDraft } from "../../layout/draft";
@@ -187,6 +187,33 @@ describe("the council's deliberation on a workbook", () => {
     expect(replayed.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(summary(replayed.products)).toEqual(summary(r.consolidation!.products));
     expect(replayed.needsDiscussion).toEqual(r.consolidation!.needsDiscussion);
+  });
+
+  it("adds history rows below the others and never writes an earlier row again", async () => {
+    const historyRows = async () => (await host.readSheets([SHEETS.history])).sheets[0]!.values;
+    const before = await historyRows();
+    const requests: ApplyRequest[] = [];
+    const spy: WorkbookHost = {
+      kind: host.kind,
+      listSheets: () => host.listSheets(),
+      readSheets: (names, options) => host.readSheets(names, options),
+      apply: (r) => {
+        requests.push(r);
+        return host.apply(r);
+      },
+    };
+    await fill(host, "TV01", 1, "SP02", { ...P85, "1.1": 10 });
+    const r = await consolidateWorkbook(spy, { load, now: new Date("2026-06-15T10:30:00Z") });
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const apply = requests.at(-1)!;
+    expect(apply.plans.map((p) => p.name)).not.toContain(SHEETS.history);
+    expect(apply.appends?.map((a) => a.plan.name)).toEqual([SHEETS.history]);
+    const after = await historyRows();
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length).map((row) => [row[2], row[3], row[4], row[5], row[6]])).toEqual([
+      ["TV01", "SP02", "1.1", 20, 10],
+    ]);
+    await fill(host, "TV01", 1, "SP02", P85); // as the later cases expect it
   });
 
   it("closes a round, reports a cell changed afterwards with both values, and reopens explicitly", async () => {

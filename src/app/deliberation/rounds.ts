@@ -131,7 +131,7 @@ export const closeRound = async (
   const plans: SheetPlan[] = council.session.members.map((m) =>
     planMemberRound(next, m, round.number, { ...opts, locked: true })
   );
-  const history = historyWrite(council.history, added);
+  const history = historyWrite(council.read.historySheet, added);
   plans.push(planDeliberationSheet(deliberation), ...history.plans);
   await host.apply({ plans, appends: history.appends });
   return { written: true, findings: [], round: round.number, sheets: plans.map((p) => p.name) };

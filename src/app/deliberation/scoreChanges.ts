@@ -38,7 +38,7 @@ export const recordScoreChanges = async (
         params: { round: c.round, member: c.member, product: c.product },
       });
   if (hasErrors(findings)) return { written: false, findings };
-  const rows = historyWrite(history.changes, changes);
+  const rows = historyWrite(history.present, changes);
   await host.apply({
     ...also,
     plans: [...(also.plans ?? []), ...rows.plans],

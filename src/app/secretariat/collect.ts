@@ -316,7 +316,7 @@ export const importBooks = async (
     done.add(r.id);
   }
   if (!plans.length) return settled;
-  const rows = historyWrite(council.read.history, history.slice(council.read.history.length));
+  const rows = historyWrite(council.read.historySheet, history.slice(council.read.history.length));
   await host.apply({
     plans: [...plans, ...rows.plans, planMeta({ ...meta, session, imports })],
     appends: rows.appends,

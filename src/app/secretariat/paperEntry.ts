@@ -267,7 +267,7 @@ export const acceptPaperForm = async (
     at,
   };
   // One apply: the scores, the mark, and their lines in the history stand or fall together.
-  const history = historyWrite(read.history, changes);
+  const history = historyWrite(read.historySheet, changes);
   await host.apply({
     appends: history.appends,
     plans: [
