@@ -122,6 +122,48 @@ export function checkCases(): CheckCase[] {
       },
     },
     {
+      name: "open round 2 for one product",
+      fake: "5 syncs",
+      run: async (host) => {
+        const { session, load } = await council;
+        const secretariat = createSecretariat(host, { tool: "excel-check", load, workbooks: partsFiles() });
+        const out = await secretariat.openRound([session.products[0]!.code], "Kiểm tra trên Excel");
+        return out.written ? "opened" : `not written (${out.findings.map((f) => f.code).join(", ")})`;
+      },
+    },
+    {
+      name: "record a score change (a row appended to the protected history sheet)",
+      fake: "4 syncs",
+      run: async (host) => {
+        const { session, load } = await council;
+        const secretariat = createSecretariat(host, { tool: "excel-check", load, workbooks: partsFiles() });
+        const out = await secretariat.recordScoreChanges([
+          {
+            at: new Date().toISOString(),
+            member: session.members[0]!.code,
+            product: session.products[0]!.code,
+            criterion: "1.1",
+            round: 2,
+            old: null,
+            new: 1,
+            source: { kind: "pane" },
+            by: "excel-check",
+          },
+        ]);
+        return out.written ? "appended" : `not written (${out.findings.map((f) => f.code).join(", ")})`;
+      },
+    },
+    {
+      name: "close round 2 (the sheets locked, their values appended to the history)",
+      fake: "5 syncs",
+      run: async (host) => {
+        const { load } = await council;
+        const secretariat = createSecretariat(host, { tool: "excel-check", load, workbooks: partsFiles() });
+        const out = await secretariat.closeRound();
+        return out.written ? "closed" : `not written (${out.findings.map((f) => f.code).join(", ")})`;
+      },
+    },
+    {
       name: "overlapping merge (merge B1:C2 over A1:B1)",
       fake: "InvalidOperation at Range.merge",
       run: async () => {

@@ -27,6 +27,13 @@ test("every case runs on the fake and gives what its fake column says", async ()
     expect(outcomes.get("write the members' score sheets")).toBe("written");
     expect(outcomes.get("insert a member sheet (secretariat)")).toBe("written");
     expect(outcomes.get("consolidate and write the results")).toBe("written");
+    expect(outcomes.get("open round 2 for one product")).toBe("opened");
+    expect(outcomes.get("record a score change (a row appended to the protected history sheet)")).toBe(
+      "appended"
+    );
+    expect(outcomes.get("close round 2 (the sheets locked, their values appended to the history)")).toBe(
+      "closed"
+    );
     expect(
       outcomes.get("a response over 5 MB (read 40,000 cells of 70 characters, values and formulas)")
     ).toMatch(/^ResponsePayloadSizeLimitExceeded/);
