@@ -22,13 +22,28 @@ export const formatNumber = (n: number, lang: Lang): string => {
   return lang === "vi" ? text.replace(".", ",") : text;
 };
 
+/** A moment as the add-in stores it (ISO 8601, "2026-06-15T08:00:00.000Z"). */
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const two = (n: number): string => String(n).padStart(2, "0");
+
+/**
+ * A stored moment as people read it, in the reader's own time zone, as Vietnamese minutes write it:
+ * "15:00 15/06/2026". Text that is not such a moment is returned as it is.
+ */
+export const formatMoment = (text: string): string => {
+  if (!ISO_MOMENT.test(text)) return text;
+  const d = new Date(text);
+  if (Number.isNaN(d.getTime())) return text;
+  return `${two(d.getHours())}:${two(d.getMinutes())} ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+};
+
 // Lists use ";" in Vietnamese, where "," is the decimal mark.
 const formatValue = (value: Params[string], lang: Lang): string => {
   if (value === null) return "";
   if (Array.isArray(value)) return value.map((v) => formatValue(v, lang)).join(lang === "vi" ? "; " : ", ");
   if (typeof value === "number") return formatNumber(value, lang);
   if (typeof value === "boolean") return lang === "vi" ? (value ? "có" : "không") : String(value);
-  return value;
+  return formatMoment(value);
 };
 
 /** Fills {param} placeholders; a placeholder without a parameter is left as it is, so a test can see it. */

@@ -8,6 +8,7 @@ import {
   registerMessages,
 } from "./messages";
 import type { Finding } from "./findings";
+import { formatMoment, render } from "./messageFormat";
 import { checkCatalogue, checkEdition, checkForm } from "./criteria/integrity";
 import { parseForm } from "./criteria/schema";
 import { withCustomForms } from "./criteria/catalogue";
@@ -194,6 +195,20 @@ describe("describeFinding", () => {
       params: { value: "2", number: 2, numberAllowed: true },
     };
     expect(describeFinding(f, "vi").fix).toBe("Xóa ô và gõ lại số 2 (dạng số, không phải chữ).");
+  });
+
+  it("writes a stored moment as the reader's local time and date, not as ISO text", () => {
+    const at = "2026-06-15T08:05:00.000Z";
+    const d = new Date(at);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const local = `${pad(d.getHours())}:${pad(d.getMinutes())} ${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+    for (const lang of ["vi", "en"] as const) {
+      const text = render("Vòng {round} đã khóa lúc {at}.", { round: 2, at }, lang);
+      expect(text).toBe(`Vòng 2 đã khóa lúc ${local}.`);
+    }
+    // Text that only looks like a date stays as typed.
+    expect(formatMoment("2026-06-15")).toBe("2026-06-15");
+    expect(formatMoment("SP-2026-06-15T")).toBe("SP-2026-06-15T");
   });
 
   it("renders an unknown code rather than failing", () => {

@@ -75,7 +75,11 @@ test("a closed round's book: the pane says the round is closed and who can reope
   const user = userEvent.setup();
   renderPane(<MemberPane workspace={ws} />, "vi");
   const banner = await screen.findByTestId("member-round-closed", {}, { timeout: 5000 });
-  expect(banner).toHaveTextContent("Vòng chấm 2 đã được Thư ký Hội đồng khóa lúc 2026-06-15T08:00:00.000Z");
+  // The time as the member's clock shows it (their time zone), hours first as on Vietnamese minutes.
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const local = `${pad(NOW.getHours())}:${pad(NOW.getMinutes())} ${pad(NOW.getDate())}/${pad(NOW.getMonth() + 1)}/${NOW.getFullYear()}`;
+  expect(banner).toHaveTextContent(`Vòng chấm 2 đã được Thư ký Hội đồng khóa lúc ${local}:`);
+  expect(banner).not.toHaveTextContent("2026-06-15T");
   expect(banner).toHaveTextContent("báo Thư ký Hội đồng mở lại vòng 2");
   const first = await firstCell(book);
   act(() => ws.selection.set(first));
