@@ -26,7 +26,7 @@ const TAG = {
   row: "row",
 } as const;
 
-const ROUND_HEADER = ["Vòng", "Sản phẩm chấm lại", "Lý do", "Mở lúc", "Khóa lúc"];
+const ROUND_HEADER = ["Vòng", "Sản phẩm chấm lại", "Lý do", "Mở lúc", "Khóa lúc", "Người khóa"];
 const RECUSAL_HEADER = ["Thành viên", "Sản phẩm", "Lý do không chấm", "Thời điểm"];
 const DECISION_HEADER = ["Sản phẩm", "Sau vòng", "Quyết định", "Lý do", "Thời điểm"];
 const REOPEN_HEADER = ["Vòng", "Lý do mở lại", "Thời điểm", "Người mở lại"];
@@ -78,7 +78,7 @@ export const planDeliberationSheet = (d: Deliberation): SheetPlan => {
 
   section(TAG.rounds, "Các vòng chấm", ROUND_HEADER);
   for (const r of [...d.rounds].sort((a, b) => a.number - b.number))
-    line([r.number, r.products.join(", "), r.reason, r.openedAt, r.closedAt ?? ""], [0]);
+    line([r.number, r.products.join(", "), r.reason, r.openedAt, r.closedAt ?? "", r.closedBy ?? ""], [0]);
   row++;
 
   section(TAG.recusals, "Thành viên không chấm sản phẩm (xung đột lợi ích)", RECUSAL_HEADER);
@@ -154,6 +154,8 @@ export const parseDeliberationSheet = (values: CellValue[][] | null, file?: stri
           reason: text(3),
           openedAt: text(4),
           closedAt: text(5) || null,
+          // Written since session 7; a sheet from before has no such column.
+          ...(text(5) && text(6) ? { closedBy: text(6) } : {}),
         };
         d.rounds.push(round);
       }

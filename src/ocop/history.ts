@@ -60,6 +60,8 @@ export interface Round {
   openedAt: string;
   /** When the secretariat closed the round (member sheets protected); null while open. */
   closedAt: string | null;
+  /** Who closed it (the name typed in the pane, or "CLI"), when known. */
+  closedBy?: string;
 }
 
 /** The chair's decision on a product still flagged after the last round the council holds. */

@@ -80,6 +80,7 @@ const deliberation: Deliberation = {
       reason: "Chênh lệch quá 10 điểm",
       openedAt: "2026-06-15T09:00:00.000Z",
       closedAt: "2026-06-15T11:00:00.000Z",
+      closedBy: "Nguyễn Thị Thu",
     },
   ],
   recusals: [

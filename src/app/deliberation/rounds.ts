@@ -125,7 +125,11 @@ export const closeRound = async (
   const base = withRoundOne(council);
   const deliberation: Deliberation = {
     ...base,
-    rounds: base.rounds.map((r) => (r.number === round.number ? { ...r, closedAt: at } : r)),
+    rounds: base.rounds.map((r) =>
+      r.number === round.number
+        ? { ...r, closedAt: at, ...(opts.by?.trim() ? { closedBy: opts.by.trim() } : {}) }
+        : r
+    ),
   };
   const next: Council = { ...council, deliberation };
   const plans: SheetPlan[] = council.session.members.map((m) =>
@@ -154,7 +158,12 @@ export const reopenRound = async (
   const base = withRoundOne(council);
   const deliberation: Deliberation = {
     ...base,
-    rounds: base.rounds.map((r) => (r.number === round.number ? { ...r, closedAt: null } : r)),
+    rounds: base.rounds.map((r) => {
+      if (r.number !== round.number) return r;
+      const { closedBy: _closedBy, ...open } = r;
+      void _closedBy;
+      return { ...open, closedAt: null };
+    }),
     reopenings: [
       ...base.reopenings,
       { round: round.number, reason: request.reason.trim(), at, by: opts.by ?? "" },

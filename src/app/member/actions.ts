@@ -172,7 +172,7 @@ export const checkMemberSheet = async (
           code: MEMBER_CODES.roundClosed,
           severity: "error",
           where: { sheet: name, member: member.code },
-          params: { round: round.number, at: round.closedAt, sheet: name },
+          params: { round: round.number, at: round.closedAt, by: round.closedBy, sheet: name },
         },
       ]
     : [];

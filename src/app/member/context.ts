@@ -39,6 +39,8 @@ export interface MemberRound {
   products: string[] | null;
   /** When the secretariat closed the round (the sheet is locked); null while open. */
   closedAt: string | null;
+  /** Who closed it, when the workbook says ("" when it does not). */
+  closedBy: string;
 }
 
 /**
@@ -51,10 +53,22 @@ export const memberRound = (context: MemberContext, member: Member): MemberRound
   for (const r of [...rounds].sort((a, b) => b.number - a.number)) {
     const sheet = roundSheetName(member.code, r.number);
     if (r.number > 1 && context.sheetNames.some((n) => sameSheetName(n, sheet)))
-      return { number: r.number, sheet, products: r.products, closedAt: r.closedAt };
+      return {
+        number: r.number,
+        sheet,
+        products: r.products,
+        closedAt: r.closedAt,
+        closedBy: r.closedBy ?? "",
+      };
   }
   const first = rounds.find((r) => r.number === 1);
-  return { number: 1, sheet: scoreSheetName(member.code), products: null, closedAt: first?.closedAt ?? null };
+  return {
+    number: 1,
+    sheet: scoreSheetName(member.code),
+    products: null,
+    closedAt: first?.closedAt ?? null,
+    closedBy: first?.closedBy ?? "",
+  };
 };
 
 export type OpenContextResult =

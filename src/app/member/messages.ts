@@ -3,7 +3,7 @@
  * with src/ocop/messages.ts, so `describeFinding` renders them like every other finding.
  */
 import "../../layout/messages";
-import { defineMessages, registerMessages } from "../../ocop/messages";
+import { defineMessages, interpolate, registerMessages } from "../../ocop/messages";
 
 export const MEMBER_CODES = {
   sheetMissing: "memberSheet.missing",
@@ -24,8 +24,14 @@ export const MEMBER_MESSAGES = defineMessages<Code>({
       fix: "Đổi tên hoặc xoá sheet đó (sau khi chép lại những gì cần giữ), rồi bấm “Chèn phiếu chấm”.",
     },
     "memberSheet.roundClosed": {
-      message:
-        "Vòng chấm {round} đã được Thư ký Hội đồng khóa lúc {at}: phiếu “{sheet}” không nhận thêm điểm, ô điểm bị khóa.",
+      message: (p, lang) =>
+        interpolate(
+          p.by
+            ? "Vòng chấm {round} đã được Thư ký Hội đồng ({by}) khóa lúc {at}: phiếu “{sheet}” không nhận thêm điểm, ô điểm bị khóa."
+            : "Vòng chấm {round} đã được Thư ký Hội đồng khóa lúc {at}: phiếu “{sheet}” không nhận thêm điểm, ô điểm bị khóa.",
+          p,
+          lang
+        ),
       fix: "Nếu cần sửa điểm, báo Thư ký Hội đồng mở lại vòng {round} (có ghi lý do), rồi nhận phiếu mới để chấm.",
     },
   },
@@ -39,8 +45,14 @@ export const MEMBER_MESSAGES = defineMessages<Code>({
       fix: "Rename or delete that sheet (after copying what you need from it), then press “Insert score sheet”.",
     },
     "memberSheet.roundClosed": {
-      message:
-        "Scoring round {round} was closed by the council's secretariat at {at}: sheet “{sheet}” takes no more scores, its score cells are locked.",
+      message: (p, lang) =>
+        interpolate(
+          p.by
+            ? "Scoring round {round} was closed by the council's secretariat ({by}) at {at}: sheet “{sheet}” takes no more scores, its score cells are locked."
+            : "Scoring round {round} was closed by the council's secretariat at {at}: sheet “{sheet}” takes no more scores, its score cells are locked.",
+          p,
+          lang
+        ),
       fix: "To change a score, ask the secretariat to reopen round {round} (with a reason), then take the new book to score.",
     },
   },

@@ -197,7 +197,7 @@ export function MemberPaneView({ workspace, model }: { workspace: Workspace; mod
           code: MEMBER_CODES.roundClosed,
           severity: "error",
           where: { sheet: round.sheet, member: member.code },
-          params: { round: round.number, at: round.closedAt, sheet: round.sheet },
+          params: { round: round.number, at: round.closedAt, by: round.closedBy, sheet: round.sheet },
         }
       : null;
   const closedText = closed ? describeFinding(closed, lang) : null;

@@ -67,9 +67,9 @@ test("a round-2 book opens on its round-2 sheet and says the member's round-1 sc
   expect(screen.queryByTestId("member-round-closed")).not.toBeInTheDocument();
 });
 
-test("a closed round's book: the pane says the round is closed and who can reopen it, and writes nothing", async () => {
+test("a closed round's book: the pane says who closed the round and when, who can reopen it, and writes nothing", async () => {
   const council = await councilInRound2();
-  await closeRound(council, {}, { load, now: NOW, by: "Thư ký" });
+  await closeRound(council, {}, { load, now: NOW, by: "Nguyễn Thị Thu" });
   const book = await bookOf(council);
   const ws = memoryWorkspace(book);
   const user = userEvent.setup();
@@ -78,7 +78,7 @@ test("a closed round's book: the pane says the round is closed and who can reope
   // The time as the member's clock shows it (their time zone), hours first as on Vietnamese minutes.
   const pad = (n: number) => String(n).padStart(2, "0");
   const local = `${pad(NOW.getHours())}:${pad(NOW.getMinutes())} ${pad(NOW.getDate())}/${pad(NOW.getMonth() + 1)}/${NOW.getFullYear()}`;
-  expect(banner).toHaveTextContent(`Vòng chấm 2 đã được Thư ký Hội đồng khóa lúc ${local}:`);
+  expect(banner).toHaveTextContent(`Vòng chấm 2 đã được Thư ký Hội đồng (Nguyễn Thị Thu) khóa lúc ${local}:`);
   expect(banner).not.toHaveTextContent("2026-06-15T");
   expect(banner).toHaveTextContent("báo Thư ký Hội đồng mở lại vòng 2");
   const first = await firstCell(book);
