@@ -109,6 +109,18 @@ export const wholeProcessBench = async (report: Report, opts: { quick: boolean }
     const consMs = median(cons.map((r) => r.wallMs));
     const excelMs = median(excel);
     const peak = Math.max(...cons.map((r) => r.maxRssKB ?? 0)) / 1024;
+    // Peak memory of the command a user runs (bin/ocop.cjs and its bundle), when /usr/bin/time can say.
+    if (peak > 0)
+      report.check(
+        section,
+        "ocop consolidate peak memory (max RSS, the command as shipped)",
+        `${peak.toFixed(0)} MB`,
+        "< 500 MB",
+        peak < 500,
+        undefined,
+        { gated: false }
+      );
+    else report.info("ocop consolidate peak memory: not measured (no /usr/bin/time here)");
     report.info(
       `a plain node process opening the ${fx.books.length} books with ExcelJS: ${seconds(excelMs)} (runs: ${list(excel)})`
     );
@@ -175,16 +187,10 @@ export const filesBench = async (report: Report, opts: { quick: boolean }): Prom
       // rows written) and the printed documents: 1.5× on 2026-12-02, the plan step the largest part.
       { gated: false }
     );
+    // For information: this process also holds tsx's compiler (about 60 MB); the target is checked on the
+    // command as shipped, in the whole-command section below.
     const peak = Math.max(...cons.map((r) => r.maxRssKB)) / 1024;
-    report.check(
-      section,
-      "ocop consolidate peak memory (max RSS)",
-      `${peak.toFixed(0)} MB`,
-      "< 500 MB",
-      peak < 500,
-      undefined,
-      { gated: false }
-    );
+    report.info(`ocop consolidate through tsx, in-process run(): max RSS ${peak.toFixed(0)} MB`);
 
     const ph = await child("phases", [result, fx.council, ...fx.books]);
     report.info(
