@@ -146,7 +146,14 @@ test("a closed round takes no recusal and no new round; reopening needs a reason
   const closed: State = {
     ...EMPTY_DELIBERATION,
     rounds: [
-      { number: 1, products: ["SP01", "SP02"], reason: "", openedAt: "", closedAt: "2026-06-15T10:00:00Z" },
+      {
+        number: 1,
+        products: ["SP01", "SP02"],
+        reason: "",
+        openedAt: "",
+        closedAt: "2026-06-15T10:00:00Z",
+        closedBy: "Nguyễn Thị Thu",
+      },
     ],
   };
   renderWith(
@@ -159,7 +166,13 @@ test("a closed round takes no recusal and no new round; reopening needs a reason
       onWorkbookChanged={jest.fn()}
     />
   );
-  expect(screen.getByTestId("round-state")).toHaveTextContent("Vòng chấm 1 đã khóa");
+  // When (the secretariat's local time) and by whom.
+  const at = new Date("2026-06-15T10:00:00Z");
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const local = `${pad(at.getHours())}:${pad(at.getMinutes())} ${pad(at.getDate())}/${pad(at.getMonth() + 1)}/${at.getFullYear()}`;
+  expect(screen.getByTestId("round-state")).toHaveTextContent(
+    `Vòng chấm 1 đã khóa lúc ${local} (Nguyễn Thị Thu):`
+  );
   expect(screen.getByRole("button", { name: "Ghi nhận không chấm" })).toBeDisabled();
   expect(screen.getByRole("button", { name: "Mở vòng chấm 2" })).toBeDisabled();
   const reopen = screen.getByRole("button", { name: "Mở lại vòng chấm 1" });

@@ -76,10 +76,17 @@ export interface DeliberationProps {
 
 const ALL_PARTS = ["discussion", "decisions", "recusals", "closing"] as const;
 
-/** The last round opened and whether it is closed. */
-const lastRound = (d: DeliberationState): { number: number; closed: boolean } => {
+/** The last round opened, whether it is closed, and when and by whom. */
+const lastRound = (
+  d: DeliberationState
+): { number: number; closed: boolean; closedAt: string | null; closedBy: string } => {
   const last = [...d.rounds].sort((a, b) => b.number - a.number)[0];
-  return { number: last?.number ?? 1, closed: last ? last.closedAt !== null : false };
+  return {
+    number: last?.number ?? 1,
+    closed: last ? last.closedAt !== null : false,
+    closedAt: last?.closedAt ?? null,
+    closedBy: last?.closedBy ?? "",
+  };
 };
 
 export function Deliberation({
@@ -401,6 +408,8 @@ export function Deliberation({
             <Text data-testid="round-state">
               {t(round.closed ? "deliberation.stateClosed" : "deliberation.stateOpen", {
                 round: round.number,
+                at: round.closedAt ? formatDateTime(new Date(round.closedAt)) : "",
+                by: round.closedBy ? ` (${round.closedBy})` : "",
               })}
             </Text>
             {round.closed ? (
