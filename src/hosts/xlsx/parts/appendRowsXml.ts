@@ -15,15 +15,25 @@ const HOLDS_VALUE = /<(?:v|is|f)[\s>/]/;
 
 const rowNumber = (rowXml: string): number => Number(attribute(/^<row\b[^>]*>/.exec(rowXml)?.[0] ?? "", "r"));
 
+/** Each row element with its 1-based number: its `r`, or the one after the previous row's when it has none. */
+const numbered = (rows: string[]): { xml: string; n: number }[] => {
+  let previous = 0;
+  return rows.map((xml) => {
+    const r = rowNumber(xml);
+    previous = Number.isInteger(r) && r > previous ? r : previous + 1;
+    return { xml, n: previous };
+  });
+};
+
 export const appendRowsXml = (xml: string, append: AppendRows, styles: StyleBook): string => {
   const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
   if (!open) throw new Error(`The sheet "${append.plan.name}" has no cell data to append to.`);
   const start = open.index + open[0].length;
   const end = open[1] ? start : xml.indexOf("</sheetData>", start);
-  const existing = xml.slice(start, end).match(ROW) ?? [];
+  const existing = numbered(xml.slice(start, end).match(ROW) ?? []);
   // 1-based number of the last row with a value; rows below it hold formatting at most and give way.
-  const last = existing.reduce((n, r) => (HOLDS_VALUE.test(r) ? Math.max(n, rowNumber(r)) : n), 0);
-  const kept = existing.filter((r) => rowNumber(r) <= last);
+  const last = existing.reduce((n, r) => (HOLDS_VALUE.test(r.xml) ? Math.max(n, r.n) : n), 0);
+  const kept = existing.filter((r) => r.n <= last).map((r) => r.xml);
   const written = writeSheetXml(appendedRows(append, last), styles, { tables: { nextId: () => 1 } });
   const added = written.xml.match(ROW)?.filter((r) => rowNumber(r) > last) ?? [];
   const data = `<sheetData>${kept.join("")}${added.join("")}</sheetData>`;
