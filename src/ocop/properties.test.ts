@@ -143,20 +143,60 @@ describe("properties", () => {
     );
   });
 
-  it("stars never go down when a member raises a score", () => {
+  /** The council before and after one member raises one score to a higher level of its criterion. */
+  const raisedArb = fc.tuple(councilArb, fc.nat(), fc.nat()).map(([{ session, sheets }, which, step]) => {
+    const raised = structuredClone(sheets);
+    const entries = raised.flatMap((s) => s.entries);
+    const entry = entries[which % entries.length]!;
+    const criterion = criteria.find((c) => c.id === entry.criterion)!;
+    const higher = allowedPoints(criterion).filter((v) => v > (entry.raw.value as number));
+    if (higher.length) entry.raw = { value: higher[step % higher.length]! };
+    return { session, sheets, raised, product: entry.product, changed: higher.length > 0 };
+  });
+  const resultOf = (c: Consolidation, product: string) => c.products.find((p) => p.product === product)!;
+
+  it("the mean never goes down when a member raises a score, extremes dropped or not", () => {
     fc.assert(
-      fc.property(councilArb, fc.nat(), fc.nat(), ({ session, sheets }, which, step) => {
-        const before = consolidate(session, catalogue, sheets);
-        const raised = structuredClone(sheets);
-        const entries = raised.flatMap((s) => s.entries);
-        const entry = entries[which % entries.length]!;
-        const criterion = criteria.find((c) => c.id === entry.criterion)!;
-        const higher = allowedPoints(criterion).filter((v) => v > (entry.raw.value as number));
-        fc.pre(higher.length > 0);
-        entry.raw = { value: higher[step % higher.length]! };
-        const after = consolidate(session, catalogue, raised);
-        const starsOf = (c: Consolidation) => c.products.find((p) => p.product === entry.product)!.stars ?? 0;
-        expect(starsOf(after)).toBeGreaterThanOrEqual(starsOf(before));
+      fc.property(raisedArb, ({ session, sheets, raised, product, changed }) => {
+        fc.pre(changed);
+        const before = resultOf(consolidate(session, catalogue, sheets), product).mean;
+        const after = resultOf(consolidate(session, catalogue, raised), product).mean;
+        if (before !== null) expect(after!).toBeGreaterThanOrEqual(before - 1e-9);
+      })
+    );
+  });
+
+  it("stars never go down when a member raises a score, while every total counts", () => {
+    // With `dropExtremes` the promise does not hold, by the rule itself (docs/rules.md): the minimum levels are
+    // checked over the members in the mean, so a member raised into the highest total is dropped and another
+    // member's levels, which may fall short, come in (seen: totals 55/50/35 → 55/55/35, 3★ → 2★).
+    fc.assert(
+      fc.property(raisedArb, ({ session, sheets, raised, product, changed }) => {
+        fc.pre(changed && !session.settings.dropExtremes);
+        const starsOf = (c: Consolidation) => resultOf(c, product).stars ?? 0;
+        expect(starsOf(consolidate(session, catalogue, raised))).toBeGreaterThanOrEqual(
+          starsOf(consolidate(session, catalogue, sheets))
+        );
+      })
+    );
+  });
+
+  it("with extremes dropped, a raised score can lower the stars only through another member's levels", () => {
+    // The counterexample fast-check found, kept as a case: the rule, not an accident of the data.
+    fc.assert(
+      fc.property(raisedArb, ({ session, sheets, raised, product, changed }) => {
+        fc.pre(changed && session.settings.dropExtremes);
+        const before = resultOf(consolidate(session, catalogue, sheets), product);
+        const after = resultOf(consolidate(session, catalogue, raised), product);
+        if ((after.stars ?? 0) >= (before.stars ?? 0)) return;
+        // The stars fell: the mean did not, and the members in the mean changed.
+        expect(after.mean!).toBeGreaterThanOrEqual(before.mean! - 1e-9);
+        const inMean = (p: ProductResult) =>
+          p.members
+            .filter((m) => !m.dropped)
+            .map((m) => m.member)
+            .sort();
+        expect(inMean(after)).not.toEqual(inMean(before));
       })
     );
   });
