@@ -57,6 +57,7 @@ export interface ApplyRequest {
    * Rows added below the last used row of existing sheets the request does not rebuild (the score history: its
    * earlier rows are never written again). Each target must exist and hold values: a host that finds it missing
    * fails with `notFound` before changing anything (the caller, which read the sheet, writes it whole instead).
+   * One append per sheet and request.
    */
   appends?: AppendRows[];
   /** Sheet to activate and cell to select afterwards. */

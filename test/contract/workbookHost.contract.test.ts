@@ -218,6 +218,17 @@ describe.each(HOSTS)("WorkbookHost contract: %s", (_kind, make) => {
       })
     ).rejects.toMatchObject({ code: "notFound" });
     expect(await observe(again)).toEqual(before);
+    // Two appends to one sheet would start at the same row: refused, nothing written.
+    await expect(
+      again.apply({
+        plans: [],
+        appends: [
+          { plan: log([["sáu", 6]]), firstRow: 2 },
+          { plan: log([["bảy", 7]]), firstRow: 2 },
+        ],
+      })
+    ).rejects.toThrow(/Two appends/);
+    expect(await observe(again)).toEqual(before);
   });
 
   test("list validations read back where the host can read them", async () => {

@@ -347,6 +347,16 @@ export function checkRequest(request: ApplyRequest): void {
         throw new HostError("nameTaken", `Two tables are named "${t.name}".`, { sheet: plan.name });
       tables.add(t.name.toUpperCase());
     }
+  const appended = new Set<string>();
+  for (const a of request.appends ?? []) {
+    const key = a.plan.name.toUpperCase();
+    // Both would start below the same last row and overwrite each other: one append per sheet.
+    if (appended.has(key))
+      throw new HostError("invalidRequest", `Two appends to the sheet "${a.plan.name}".`, {
+        sheet: a.plan.name,
+      });
+    appended.add(key);
+  }
   for (const w of request.cellWrites ?? [])
     if (
       !Number.isInteger(w.row) ||

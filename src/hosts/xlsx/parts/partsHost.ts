@@ -415,7 +415,11 @@ export class PartsHost implements WorkbookHost {
       if (names.has(key)) throw new Error(`Sheet planned twice: "${p.name}"`);
       names.add(key);
     }
+    const appended = new Set<string>();
     for (const a of request.appends ?? []) {
+      if (appended.has(a.plan.name.toLowerCase()))
+        throw new Error(`Two appends to the sheet "${a.plan.name}"`);
+      appended.add(a.plan.name.toLowerCase());
       if (!this.find(a.plan.name))
         throw new HostError("notFound", `The sheet "${a.plan.name}" doesn't exist.`, { sheet: a.plan.name });
       if (
