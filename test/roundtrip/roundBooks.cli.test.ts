@@ -245,7 +245,16 @@ describe("round 2 through member books: ocop books → fill → ocop consolidate
     expect(unknown.fix).toContain("ocop round --out");
     // Round 2 closed: the book cannot change it any more.
     const closed = join(dir, "closed.xlsx");
-    expect((await cli(["round", join(dir, "final.xlsx"), "--close", "--out", closed])).code).toBe(0);
+    expect(
+      (await cli(["round", join(dir, "final.xlsx"), "--close", "--by", "Nguyễn Thị Thu", "--out", closed]))
+        .code
+    ).toBe(0);
+    // Who closed it is kept with the round (--by names a person).
+    const rounds = (await readWorkbook(await PartsHost.fromBuffer(new Uint8Array(readFileSync(closed)))))
+      .deliberation.rounds;
+    expect(rounds.find((r) => r.number === 2)).toEqual(
+      expect.objectContaining({ closedBy: "Nguyễn Thị Thu" })
+    );
     const copy = join(dir, "late.xlsx");
     copyFileSync(book2(chair), copy);
     const late = await cli(["consolidate", closed, copy, "--out", join(dir, "y.xlsx"), "--json"]);

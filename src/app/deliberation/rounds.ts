@@ -20,8 +20,10 @@ export interface RoundOptions {
   load?: EditionLoader;
   password?: string;
   now?: Date;
-  /** Who does it (name typed in the pane, or "CLI"). */
+  /** What does it, for the history's «Người ghi» (the tool: "CLI", "ocop-taskpane"). */
   by?: string;
+  /** The person who does it, when known (a name typed in the pane, `--by` on the command line). */
+  person?: string;
 }
 
 export interface RoundOutcome {
@@ -127,7 +129,7 @@ export const closeRound = async (
     ...base,
     rounds: base.rounds.map((r) =>
       r.number === round.number
-        ? { ...r, closedAt: at, ...(opts.by?.trim() ? { closedBy: opts.by.trim() } : {}) }
+        ? { ...r, closedAt: at, ...(opts.person?.trim() ? { closedBy: opts.person.trim() } : {}) }
         : r
     ),
   };

@@ -306,7 +306,7 @@ export const createSecretariat = (host: WorkbookHost, options: SecretariatOption
     },
 
     openRound: (products, reason) => openRound(host, { products, reason }, deliberationOpts()),
-    closeRound: () => closeRound(host, {}, deliberationOpts()),
+    closeRound: (person) => closeRound(host, {}, { ...deliberationOpts(), person }),
     reopenRound: (reason) => reopenRound(host, { reason }, deliberationOpts()),
     recordRecusal: (recusal) => recordRecusal(host, recusal, deliberationOpts()),
     recordChairDecision: (decision) => recordChairDecision(host, decision, deliberationOpts()),

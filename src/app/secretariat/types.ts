@@ -166,7 +166,8 @@ export interface SecretariatApi {
   /** Opens the next round for the products (flagged, or chosen with a reason such as a second evaluation). */
   openRound(products: string[], reason: string): Promise<DeliberationOutcome>;
   /** Closes the current round: members' sheets protected, later changes refused and reported. */
-  closeRound(): Promise<DeliberationOutcome>;
+  /** `person`: who closes it (kept on «Vòng chấm» and shown to the members), when the secretariat says. */
+  closeRound(person?: string): Promise<DeliberationOutcome>;
   /** Reopens the closed round, with the reason logged. */
   reopenRound(reason: string): Promise<DeliberationOutcome>;
   /** A member abstains on a product (conflict of interest). */

@@ -146,6 +146,8 @@ export const roundCommand = async (args: string[], io: CliIO): Promise<number> =
     const opts: RoundOptions = {
       now: io.now?.() ?? new Date(),
       by: v.by ?? "CLI",
+      // A name given with --by is a person's: a closed round keeps it (Người khóa).
+      ...(v.by?.trim() ? { person: v.by.trim() } : {}),
       ...(v.password ? { password: v.password } : {}),
     };
     const reason = v.reason ?? "";

@@ -69,7 +69,7 @@ test("a round-2 book opens on its round-2 sheet and says the member's round-1 sc
 
 test("a closed round's book: the pane says who closed the round and when, who can reopen it, and writes nothing", async () => {
   const council = await councilInRound2();
-  await closeRound(council, {}, { load, now: NOW, by: "Nguyễn Thị Thu" });
+  await closeRound(council, {}, { load, now: NOW, by: "ocop-taskpane", person: "Nguyễn Thị Thu" });
   const book = await bookOf(council);
   const ws = memoryWorkspace(book);
   const user = userEvent.setup();

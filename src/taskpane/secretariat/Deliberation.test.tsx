@@ -135,9 +135,11 @@ test("closing is confirmed, the safe choice first", async () => {
   expect(within(dialog).getByRole("button", { name: "Hủy" })).toHaveFocus();
   await user.click(within(dialog).getByRole("button", { name: "Hủy" }));
   expect(a.closeRound).not.toHaveBeenCalled();
+  // Who closes it, typed by the secretariat, goes with the closing.
+  await user.type(screen.getByRole("textbox", { name: /Người khóa vòng/ }), "Nguyễn Thị Thu");
   await user.click(screen.getByRole("button", { name: "Khóa vòng chấm 1" }));
   await user.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Khóa vòng 1" }));
-  await waitFor(() => expect(a.closeRound).toHaveBeenCalledTimes(1));
+  await waitFor(() => expect(a.closeRound).toHaveBeenCalledWith("Nguyễn Thị Thu"));
 });
 
 test("a closed round takes no recusal and no new round; reopening needs a reason and is confirmed", async () => {

@@ -56,7 +56,7 @@ const useStyles = makeStyles({
 /** What the panel asks of the workbook (the secretariat's deliberation use cases). */
 export interface DeliberationActions {
   openRound(products: string[], reason: string): Promise<DeliberationOutcome>;
-  closeRound(): Promise<DeliberationOutcome>;
+  closeRound(person?: string): Promise<DeliberationOutcome>;
   reopenRound(reason: string): Promise<DeliberationOutcome>;
   recordRecusal(recusal: Omit<Recusal, "at">): Promise<DeliberationOutcome>;
   recordChairDecision(decision: Omit<ChairDecision, "at" | "round">): Promise<DeliberationOutcome>;
@@ -162,8 +162,9 @@ export function Deliberation({
   // Closing and reopening, each confirmed.
   const [confirm, setConfirm] = useState<"close" | "reopen" | null>(null);
   const [reopenReason, setReopenReason] = useState("");
+  const [closer, setCloser] = useState("");
   const close = useAction(async () => {
-    if (refused(await actions.closeRound())) return;
+    if (refused(await actions.closeRound(closer.trim() || undefined))) return;
     announce(t("deliberation.closed", { round: round.number }));
     onWorkbookChanged();
   });
@@ -434,15 +435,25 @@ export function Deliberation({
                 </div>
               </>
             ) : (
-              <div className={styles.row}>
-                <Button
-                  disabledFocusable={close.busy}
-                  onClick={() => setConfirm("close")}
-                  data-testid="close-round"
-                >
-                  {t("deliberation.close", { round: round.number })}
-                </Button>
-              </div>
+              <>
+                <Field label={t("deliberation.closer")} hint={t("deliberation.closerHint")}>
+                  <Input
+                    className={styles.fit}
+                    value={closer}
+                    onChange={(_, d) => setCloser(d.value)}
+                    data-testid="closer-name"
+                  />
+                </Field>
+                <div className={styles.row}>
+                  <Button
+                    disabledFocusable={close.busy}
+                    onClick={() => setConfirm("close")}
+                    data-testid="close-round"
+                  >
+                    {t("deliberation.close", { round: round.number })}
+                  </Button>
+                </div>
+              </>
             )}
             {deliberation.reopenings.length > 0 && (
               <ul className={styles.list}>
