@@ -10,6 +10,7 @@ import { setUpSession } from "../app/setUpSession";
 import type { ExcelHost } from "../hosts/excel/excelHost";
 import { enteredValues, planScoreSheet } from "../layout/scoreSheet";
 import { DEFAULT_EDITION, loadEdition } from "../ocop/criteria/builtin";
+import type { Catalogue } from "../ocop/criteria/types";
 import { generateScores, generateSession } from "../sim/generate";
 import { partsFiles } from "../hosts/xlsx/parts/partsFiles";
 
@@ -52,6 +53,10 @@ async function scratch(): Promise<void> {
     await context.sync();
   });
 }
+
+/** The secretariat's use cases on the Excel host, as the pane runs them. */
+const secretariatOf = (host: ExcelHost, load: () => Promise<Catalogue>) =>
+  createSecretariat(host, { tool: "excel-check", load, workbooks: partsFiles() });
 
 export function checkCases(): CheckCase[] {
   const council = (async () => {
@@ -113,11 +118,7 @@ export function checkCases(): CheckCase[] {
       fake: "5 syncs",
       run: async (host) => {
         const { load } = await council;
-        const out = await createSecretariat(host, {
-          tool: "excel-check",
-          load,
-          workbooks: partsFiles(),
-        }).consolidate();
+        const out = await secretariatOf(host, load).consolidate();
         return out.written ? "written" : "not written";
       },
     },
@@ -126,8 +127,10 @@ export function checkCases(): CheckCase[] {
       fake: "5 syncs",
       run: async (host) => {
         const { session, load } = await council;
-        const secretariat = createSecretariat(host, { tool: "excel-check", load, workbooks: partsFiles() });
-        const out = await secretariat.openRound([session.products[0]!.code], "Kiểm tra trên Excel");
+        const out = await secretariatOf(host, load).openRound(
+          [session.products[0]!.code],
+          "Kiểm tra trên Excel"
+        );
         return out.written ? "opened" : `not written (${out.findings.map((f) => f.code).join(", ")})`;
       },
     },
@@ -136,8 +139,7 @@ export function checkCases(): CheckCase[] {
       fake: "4 syncs",
       run: async (host) => {
         const { session, load } = await council;
-        const secretariat = createSecretariat(host, { tool: "excel-check", load, workbooks: partsFiles() });
-        const out = await secretariat.recordScoreChanges([
+        const out = await secretariatOf(host, load).recordScoreChanges([
           {
             at: new Date().toISOString(),
             member: session.members[0]!.code,
@@ -158,8 +160,7 @@ export function checkCases(): CheckCase[] {
       fake: "5 syncs",
       run: async (host) => {
         const { load } = await council;
-        const secretariat = createSecretariat(host, { tool: "excel-check", load, workbooks: partsFiles() });
-        const out = await secretariat.closeRound();
+        const out = await secretariatOf(host, load).closeRound();
         return out.written ? "closed" : `not written (${out.findings.map((f) => f.code).join(", ")})`;
       },
     },

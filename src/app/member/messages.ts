@@ -4,6 +4,10 @@
  */
 import "../../layout/messages";
 import { defineMessages, interpolate, registerMessages } from "../../ocop/messages";
+import type { Params } from "../../ocop/messageFormat";
+
+/** The person who closed the round, in brackets, when the workbook names one. */
+const closer = (p: Params): string => (p.by ? " ({by})" : "");
 
 export const MEMBER_CODES = {
   sheetMissing: "memberSheet.missing",
@@ -26,9 +30,7 @@ export const MEMBER_MESSAGES = defineMessages<Code>({
     "memberSheet.roundClosed": {
       message: (p, lang) =>
         interpolate(
-          p.by
-            ? "Vòng chấm {round} đã được Thư ký Hội đồng ({by}) khóa lúc {at}: phiếu “{sheet}” không nhận thêm điểm, ô điểm bị khóa."
-            : "Vòng chấm {round} đã được Thư ký Hội đồng khóa lúc {at}: phiếu “{sheet}” không nhận thêm điểm, ô điểm bị khóa.",
+          `Vòng chấm {round} đã được Thư ký Hội đồng${closer(p)} khóa lúc {at}: phiếu “{sheet}” không nhận thêm điểm, ô điểm bị khóa.`,
           p,
           lang
         ),
@@ -47,9 +49,7 @@ export const MEMBER_MESSAGES = defineMessages<Code>({
     "memberSheet.roundClosed": {
       message: (p, lang) =>
         interpolate(
-          p.by
-            ? "Scoring round {round} was closed by the council's secretariat ({by}) at {at}: sheet “{sheet}” takes no more scores, its score cells are locked."
-            : "Scoring round {round} was closed by the council's secretariat at {at}: sheet “{sheet}” takes no more scores, its score cells are locked.",
+          `Scoring round {round} was closed by the council's secretariat${closer(p)} at {at}: sheet “{sheet}” takes no more scores, its score cells are locked.`,
           p,
           lang
         ),
